@@ -1,0 +1,94 @@
+/** Loading a brief: read, parse with positions, validate, normalise. */
+import { BriefdeckError, type Problem } from '../errors.js';
+import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
+import { validate } from '../yaml/validate.js';
+import { BriefSchema, type BriefInput } from './schema.js';
+import type { Brief, Unit, UnitDirective } from './types.js';
+
+export interface LoadedBrief {
+  brief: Brief;
+  /** Non-fatal problems (e.g. removed control characters), positioned. */
+  warnings: Problem[];
+}
+
+/** Load and validate a brief file. Throws a BriefdeckError listing every problem. */
+export function loadBrief(file: string): LoadedBrief {
+  return parseBrief(readTextFile(file, 'brief'), file);
+}
+
+/** Validate brief YAML text; `file` names it in messages. */
+export function parseBrief(text: string, file = '<brief>'): LoadedBrief {
+  const src = parseYaml(text, file);
+  return { brief: briefFromSource(src), warnings: src.warnings };
+}
+
+function briefFromSource(src: YamlSource): Brief {
+  const data = toPlain(src);
+  if (data === null || data === undefined) throw new BriefdeckError({ file: src.file, line: 1, column: 1, message: 'the brief is empty; it needs at least meeting and units' });
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new BriefdeckError({ file: src.file, line: 1, column: 1, message: `a brief is a mapping with meeting and units at the top, not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
+  }
+  const { data: input, problems } = validate(BriefSchema, data, src);
+  if (!input) throw new BriefdeckError(problems);
+  return normaliseBrief(input, src.file);
+}
+
+const clean = (s: string) => s.trim();
+const opt = (s: string | undefined) => (s === undefined ? undefined : clean(s));
+
+/** Trim text, apply defaults, and give every unit its notes. */
+export function normaliseBrief(input: BriefInput, file?: string): Brief {
+  const m = input.meeting;
+  const units: Unit[] = input.units.map((u) => {
+    const achievements = (u.achievements ?? []).map(clean);
+    const shortcomings = (u.shortcomings ?? []).map(clean);
+    const directives: UnitDirective[] = (u.directives ?? []).map((d) =>
+      typeof d === 'string' ? { text: clean(d) } : { text: clean(d.text), ...(d.by ? { by: clean(d.by) } : {}) },
+    );
+    const name = clean(u.name);
+    return {
+      name,
+      ...(u.speaker ? { speaker: clean(u.speaker) } : {}),
+      achievements,
+      shortcomings,
+      directives,
+      notes: u.notes ? clean(u.notes) : defaultNotes(name, achievements, shortcomings, directives, input.lang ?? 'zh-CN'),
+    };
+  });
+  const brief: Brief = {
+    lang: input.lang ?? 'zh-CN',
+    meeting: {
+      title: clean(m.title),
+      date: m.date,
+      attendees: (m.attendees ?? []).map(clean),
+    },
+    units,
+    directives: (input.directives ?? []).map((d) => ({
+      speaker: clean(d.speaker),
+      points: d.points.map(clean),
+      ...(d.role ? { role: clean(d.role) } : {}),
+      ...(d.topic ? { topic: clean(d.topic) } : {}),
+    })),
+  };
+  if (file) brief.file = file;
+  if (input.theme) brief.theme = clean(input.theme);
+  for (const k of ['subtitle', 'organizer', 'location', 'summary'] as const) {
+    const v = opt(m[k]);
+    if (v) brief.meeting[k] = v;
+  }
+  if (m.chair) brief.meeting.chair = { name: clean(m.chair.name), ...(m.chair.role ? { role: clean(m.chair.role) } : {}) };
+  return brief;
+}
+
+/** The unit's full text, for the presenter: everything on its slide, nothing cut. */
+function defaultNotes(name: string, achievements: string[], shortcomings: string[], directives: UnitDirective[], lang: string): string {
+  const zh = lang !== 'en';
+  const parts: string[] = [name];
+  const sep = zh ? '；' : '; ';
+  if (achievements.length) parts.push((zh ? '主要成绩：' : 'Achievements: ') + achievements.join(sep) + (zh ? '。' : '.'));
+  if (shortcomings.length) parts.push((zh ? '存在不足：' : 'Shortcomings: ') + shortcomings.join(zh ? '、' : ', ') + (zh ? '。' : '.'));
+  if (directives.length) {
+    parts.push((zh ? '领导指示：' : 'Directives: ') + directives.map((d) => (d.by ? `${d.text}（${d.by}）` : d.text)).join(sep) + (zh ? '。' : '.'));
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,106 @@
+/** The command handlers: call the library, print, return an exit code. */
+import { basename, extname, join } from 'node:path';
+import { loadBrief } from '../brief/load.js';
+import { briefJsonSchema } from '../brief/schema.js';
+import { formatProblem, isBriefdeckError, type Problem } from '../errors.js';
+import { buildDeckWithPlan } from '../index.js';
+import type { FitEntry } from '../layout/plan.js';
+import { ensureOutDir, writeFileAtomic } from '../output/write.js';
+import { collectBriefs } from './inputs.js';
+import type { CliIO } from './io.js';
+
+export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
+
+function printProblems(io: CliIO, problems: Problem[]): void {
+  for (const p of problems) io.err(`error: ${formatProblem(p)}`);
+}
+
+export interface BuildArgs {
+  inputs: string[];
+  out: string;
+  theme?: string;
+  json?: boolean;
+}
+
+interface DeckResult {
+  brief: string;
+  deck?: string;
+  slides?: number;
+  fit?: FitEntry[];
+  problems?: Problem[];
+}
+
+export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> {
+  const { files, problems } = collectBriefs(args.inputs);
+  printProblems(io, problems);
+  let failed = problems.length > 0;
+  if (files.length === 0) return EXIT.input;
+  try {
+    ensureOutDir(args.out);
+  } catch (e) {
+    if (!isBriefdeckError(e)) throw e;
+    printProblems(io, e.problems);
+    return EXIT.input;
+  }
+  const results: DeckResult[] = [];
+  for (const file of files) {
+    const r: DeckResult = { brief: file };
+    results.push(r);
+    try {
+      const { brief, warnings } = loadBrief(file);
+      for (const w of warnings) io.err(`warning: ${formatProblem(w)}`);
+      const { bytes, plan } = await buildDeckWithPlan(brief, args.theme ? { theme: args.theme } : {});
+      const target = join(args.out, basename(file, extname(file)) + '.pptx');
+      writeFileAtomic(target, bytes);
+      Object.assign(r, { deck: target, slides: plan.slides.length, fit: plan.fit });
+      if (!args.json) {
+        io.out(`${target}  ${plan.slides.length} slides`);
+        for (const line of fitLines(plan.fit)) io.out(`  ${line}`);
+      }
+    } catch (e) {
+      if (!isBriefdeckError(e)) throw e;
+      failed = true;
+      r.problems = e.problems;
+      printProblems(io, e.problems);
+    }
+  }
+  if (args.json) io.out(JSON.stringify(results, null, 2));
+  return failed ? EXIT.input : EXIT.ok;
+}
+
+/** What the fit had to do, one line per slide group that needed more than the theme's sizes. */
+export function fitLines(fit: FitEntry[]): string[] {
+  return fit
+    .filter((f) => f.toPt < f.fromPt || f.continuationSlides > 0 || f.splitItems > 0 || f.titleLines > 1)
+    .map((f) => {
+      const parts: string[] = [];
+      if (f.toPt < f.fromPt) parts.push(`body ${f.fromPt}→${f.toPt} pt`);
+      if (f.continuationSlides > 0) parts.push(`${f.continuationSlides} continuation slide${f.continuationSlides > 1 ? 's' : ''}`);
+      if (f.splitItems > 0) parts.push(`${f.splitItems} long item${f.splitItems > 1 ? 's' : ''} split`);
+      if (f.titleLines > 1) parts.push(`title on ${f.titleLines} lines`);
+      return `${f.subject}: ${parts.join(', ')}`;
+    });
+}
+
+export function validateCommand(args: { inputs: string[]; json?: boolean }, io: CliIO): number {
+  const { files, problems } = collectBriefs(args.inputs);
+  printProblems(io, problems);
+  let failed = problems.length > 0 || files.length === 0;
+  for (const file of files) {
+    try {
+      const { brief, warnings } = loadBrief(file);
+      for (const w of warnings) io.err(`warning: ${formatProblem(w)}`);
+      io.out(`${file}: ok (${brief.units.length} units, ${brief.directives.length} leaders)`);
+    } catch (e) {
+      if (!isBriefdeckError(e)) throw e;
+      failed = true;
+      printProblems(io, e.problems);
+    }
+  }
+  return failed ? EXIT.input : EXIT.ok;
+}
+
+export function schemaCommand(io: CliIO): number {
+  io.out(JSON.stringify(briefJsonSchema(), null, 2));
+  return EXIT.ok;
+}

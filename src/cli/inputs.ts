@@ -1,0 +1,30 @@
+/** Which briefs a command works on: files as given, folders' *.yaml / *.yml, sorted. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../errors.js';
+
+export function collectBriefs(inputs: string[]): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const input of inputs) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(input).isDirectory();
+    } catch {
+      problems.push({ file: input, message: 'no such file or folder' });
+      continue;
+    }
+    if (!isDir) {
+      files.push(input);
+      continue;
+    }
+    const found = readdirSync(input)
+      .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'))
+      .sort()
+      .map((n) => join(input, n))
+      .filter((f) => statSync(f).isFile());
+    if (found.length === 0) problems.push({ file: input, message: 'this folder has no briefs (*.yaml or *.yml files)' });
+    files.push(...found);
+  }
+  return { files: [...new Set(files)], problems };
+}

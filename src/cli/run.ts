@@ -1,0 +1,89 @@
+/**
+ * The command line: parse arguments with yargs (the only importer of yargs), run one command,
+ * return its exit code. The bin file only calls `run(argv)` and exits with the code, so tests
+ * run the whole CLI in-process. Only here are BriefdeckErrors printed; anything else is a bug.
+ */
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { buildCommand, EXIT, schemaCommand, validateCommand } from './commands.js';
+import { processIO, type CliIO } from './io.js';
+
+type Action = () => Promise<number> | number;
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+  let action: Action | undefined;
+  const parser = yargs(argv)
+    .scriptName('briefdeck')
+    .usage('$0 <command> [options]\n\nTurn a meeting brief (YAML) into a PowerPoint deck.')
+    .command(
+      'build [inputs..]',
+      'Build decks from briefs (files or folders)',
+      (y) =>
+        y
+          .positional('inputs', { describe: 'Brief files or folders of briefs', type: 'string', array: true, default: ['briefs'] })
+          .option('out', { alias: 'o', describe: 'Folder for the decks', type: 'string', default: 'output' })
+          .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
+          .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
+          .example('$0 build', 'build every brief in briefs/ into output/')
+          .example('$0 build briefs/2025-01-shanghai-quarterly.yaml --out decks', 'build one brief into decks/'),
+      (a) => {
+        action = () => buildCommand({ inputs: a.inputs as string[], out: a.out, ...(a.theme ? { theme: a.theme } : {}), json: a.json }, io);
+      },
+    )
+    .command(
+      'validate [inputs..]',
+      'Check briefs without building; exit 1 on any problem',
+      (y) =>
+        y
+          .positional('inputs', { describe: 'Brief files or folders of briefs', type: 'string', array: true, default: ['briefs'] })
+          .example('$0 validate briefs/x.yaml', 'list every problem in x.yaml as file:line:column'),
+      (a) => {
+        action = () => validateCommand({ inputs: a.inputs as string[] }, io);
+      },
+    )
+    .command(
+      'schema',
+      "Print the brief's JSON Schema (for editors)",
+      (y) => y.example('$0 schema > brief.schema.json', 'save the schema'),
+      () => {
+        action = () => schemaCommand(io);
+      },
+    )
+    .demandCommand(1, 'Name a command: build, validate or schema.')
+    .strict()
+    .recommendCommands()
+    .version(version())
+    .alias('version', 'v')
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false);
+
+  let usageError: string | undefined;
+  let printed = '';
+  await new Promise<void>((resolve) => {
+    parser.fail((msg, err) => {
+      usageError = msg || err?.message || 'wrong usage';
+    });
+    void parser.parse(argv, {}, (err, _args, output) => {
+      if (err && !usageError) usageError = err.message;
+      printed = output ?? '';
+      resolve();
+    });
+  });
+  if (usageError) {
+    io.err(`error: ${usageError}\nRun "briefdeck --help" for usage.`);
+    return EXIT.usage;
+  }
+  if (printed) {
+    io.out(printed);
+    return EXIT.ok;
+  }
+  if (!action) return EXIT.usage;
+  return await action();
+}

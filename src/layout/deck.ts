@@ -1,0 +1,156 @@
+/**
+ * Brief + Theme → DeckPlan. Pure: no I/O. The slides in order: cover, overview, one (or more)
+ * per unit, one (or more) per leader's directives, attendees; footers are added last, once
+ * the slide count is known.
+ */
+import type { Brief, Unit } from '../brief/types.js';
+import { compileTemplate } from '../theme/templates.js';
+import type { Template, TemplateContext, Theme } from '../theme/types.js';
+import { attendeeSlides } from './attendees.js';
+import { coverSlide } from './cover.js';
+import { splitFigures } from './figures.js';
+import { fitTitle, footerShapes, frameFor, type Frame } from './frame.js';
+import { fitFlow, panelShapes, type PanelContent } from './panels.js';
+import type { DeckPlan, FitEntry, SlideKind, SlidePlan } from './plan.js';
+import type { ListItem, ListStyle } from './text.js';
+
+export interface LayoutContext {
+  brief: Brief;
+  theme: Theme;
+  frame: Frame;
+  base: Omit<TemplateContext, 'slide'>;
+}
+
+export function planDeck(brief: Brief, theme: Theme): DeckPlan {
+  const frame = frameFor(theme);
+  const m = brief.meeting;
+  const base: LayoutContext['base'] = {
+    meeting: { title: m.title, date: m.date, ...(m.subtitle ? { subtitle: m.subtitle } : {}), ...(m.organizer ? { organizer: m.organizer } : {}), ...(m.location ? { location: m.location } : {}), ...(m.chair ? { chair: m.chair } : {}) },
+    lang: brief.lang,
+    labels: theme.labels,
+  };
+  const ctx: LayoutContext = { brief, theme, frame, base };
+  const fit: FitEntry[] = [];
+  const slides: SlidePlan[] = [coverSlide(ctx)];
+  slides.push(...overviewSlides(ctx, fit));
+  brief.units.forEach((unit, i) => slides.push(...unitSlides(ctx, unit, i, fit)));
+  for (const leader of brief.directives) slides.push(...leaderSlides(ctx, leader, fit));
+  if (m.attendees.length) slides.push(...attendeeSlides(ctx, fit));
+  addFooters(ctx, slides);
+  const bodyFont = theme.fonts.body;
+  return {
+    widthIn: frame.width,
+    heightIn: frame.height,
+    lang: brief.lang,
+    title: m.subtitle ? `${m.subtitle}${brief.lang === 'en' ? ' ' : ''}${m.title}` : m.title,
+    ...(m.organizer ? { author: m.organizer } : {}),
+    ...(m.summary ? { subject: m.summary } : {}),
+    fonts: { major: theme.fonts.title, minor: bodyFont },
+    slides,
+    fit,
+  };
+}
+
+const templateCache = new Map<string, Template>();
+/** Labels are templates too (e.g. `（{{by}}）`). */
+export function label(source: string, data: Record<string, unknown>): string {
+  let t = templateCache.get(source);
+  if (!t) {
+    t = compileTemplate(source);
+    templateCache.set(source, t);
+  }
+  return t(data as unknown as TemplateContext);
+}
+
+function listStyle(ctx: LayoutContext, kind: ListStyle['kind'], color: string, extra: Partial<ListStyle> = {}): ListStyle {
+  return { kind, bulletColor: color, spaceAfterEm: 0.35, bulletChar: '■', emphasisColor: ctx.theme.colors.figure, mutedColor: ctx.theme.colors.muted, ...extra };
+}
+
+const plainItems = (texts: string[]): ListItem[] => texts.map((t) => ({ segments: [{ text: t }] }));
+
+/** A titled slide of panels, continued over more slides when needed. */
+function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title: string, panels: PanelContent[], notes: string | undefined, fit: FitEntry[]): SlidePlan[] {
+  const { frame, theme } = ctx;
+  const head = fitTitle(title, frame.title, theme, theme.colors.primary);
+  const region = (bottom: number) => {
+    const top = Math.max(frame.body.y, bottom + 0.2);
+    return { ...frame.body, y: top, h: frame.body.y + frame.body.h - top };
+  };
+  const flow = fitFlow(panels, region(head.bottom), theme);
+  const contTitle = title + theme.labels.continued;
+  const contHead = flow.slides.length > 1 ? fitTitle(contTitle, frame.title, theme, theme.colors.primary) : head;
+  // A continued title may need more room than the first; re-run the flow then, so nothing overlaps.
+  const flowed = contHead.bottom > head.bottom ? fitFlow(panels, region(contHead.bottom), theme, region(head.bottom)) : flow;
+  fit.push({ subject, kind, fromPt: flowed.fromPt, toPt: flowed.toPt, continuationSlides: flowed.slides.length - 1, splitItems: flowed.splitItems, titleLines: head.lines });
+  return flowed.slides.map((s, i) => ({
+    kind,
+    subject,
+    background: theme.colors.background,
+    shapes: [...titleChrome(ctx, i === 0 ? head : contHead), ...panelShapes(s, theme)],
+    ...(notes ? { notes } : {}),
+  }));
+}
+
+function titleChrome(ctx: LayoutContext, head: ReturnType<typeof fitTitle>) {
+  const { frame, theme } = ctx;
+  const y = Math.max(frame.title.y + frame.title.h, head.bottom) + 0.04;
+  return [
+    head.shape,
+    { kind: 'rect' as const, x: frame.margin, y, w: 1.1, h: 0.06, fill: theme.colors.accent },
+    ...(theme.images.logo ? [{ kind: 'image' as const, path: theme.images.logo, x: frame.width - frame.margin - 0.9, y: 0.35, w: 0.9, h: 0.9 }] : []),
+  ];
+}
+
+function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
+  const { brief, theme } = ctx;
+  const panels: PanelContent[] = [];
+  if (brief.meeting.summary) panels.push({ key: 'summary', label: theme.labels.summary, color: theme.colors.primary, items: plainItems([brief.meeting.summary]), style: listStyle(ctx, 'plain', theme.colors.primary) });
+  panels.push({ key: 'units', label: theme.labels.units, color: theme.colors.accent, items: plainItems(brief.units.map((u) => u.name)), style: listStyle(ctx, 'number', theme.colors.accent) });
+  return flowSlides(ctx, 'overview', theme.labels.overview, theme.labels.overview, panels, brief.meeting.summary, fit);
+}
+
+function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry[]): SlidePlan[] {
+  const { theme } = ctx;
+  const c = theme.colors;
+  const panels: PanelContent[] = [
+    {
+      key: 'achievements',
+      label: theme.labels.achievements,
+      color: c.achievements,
+      items: unit.achievements.map((t) => ({ segments: splitFigures(t) })),
+      style: listStyle(ctx, 'bullet', c.achievements),
+    },
+    { key: 'shortcomings', label: theme.labels.shortcomings, color: c.shortcomings, items: plainItems(unit.shortcomings), style: listStyle(ctx, 'bullet', c.shortcomings) },
+    {
+      key: 'directives',
+      label: theme.labels.directives,
+      color: c.directives,
+      items: unit.directives.map((d) => ({ segments: [{ text: d.text }, ...(d.by ? [{ text: label(theme.labels.by, { by: d.by }), muted: true }] : [])] })),
+      style: listStyle(ctx, 'bullet', c.directives),
+    },
+  ];
+  const title = theme.templates.unitTitle({ ...ctx.base, unit: { name: unit.name, index: index + 1 }, slide: { number: 0, count: 0 } });
+  return flowSlides(ctx, 'unit', unit.name, title, panels, unit.notes, fit);
+}
+
+function leaderSlides(ctx: LayoutContext, leader: Brief['directives'][number], fit: FitEntry[]): SlidePlan[] {
+  const { theme } = ctx;
+  const leaderCtx = { speaker: leader.speaker, ...(leader.role ? { role: leader.role } : {}), ...(leader.topic ? { topic: leader.topic } : {}) };
+  const title = theme.templates.leaderTitle({ ...ctx.base, leader: leaderCtx, slide: { number: 0, count: 0 } });
+  const panels: PanelContent[] = [
+    { key: 'points', label: leader.topic ?? theme.labels.directives, color: theme.colors.directives, items: plainItems(leader.points), style: listStyle(ctx, 'number', theme.colors.directives) },
+  ];
+  const notes = [title, ...leader.points.map((p, i) => `${i + 1}. ${p}`)].join('\n');
+  return flowSlides(ctx, 'directives', leader.speaker, title, panels, notes, fit);
+}
+
+function addFooters(ctx: LayoutContext, slides: SlidePlan[]): void {
+  const count = slides.length;
+  slides.forEach((s, i) => {
+    if (s.kind === 'cover') return;
+    const tctx: TemplateContext = { ...ctx.base, slide: { number: i + 1, count } };
+    s.shapes.push(...footerShapes(ctx.frame, ctx.theme, ctx.theme.templates.footer(tctx), ctx.theme.templates.slideNumber(tctx)));
+  });
+}
+
+export { flowSlides as _flowSlides };

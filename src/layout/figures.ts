@@ -1,0 +1,185 @@
+/**
+ * Key-figure emphasis: find the numbers and rankings in an achievement line
+ * ("新建街区党组织202个", "居全市第一") so the renderer can set them in bold
+ * accent colour. The text itself is never changed — segments concatenate back
+ * to the input — so this is safe to run on anything.
+ *
+ * The rules lean towards *not* emphasising: a wrongly highlighted date or code
+ * looks worse than a missed figure. What is deliberately left plain:
+ *   - dates and periods: "2024年", "11月", "1-11月", "前三季度", "9:30";
+ *   - ordinals / editions: "第七届", and rankings without a scope ("第一");
+ *   - codes: "5G", "G60", "12345热线", a bare number inside quotes ("“1210”");
+ *   - Chinese-numeral names: "“五个中心”", "“十四五”" (we only read Chinese
+ *     numerals in fractions, "三分之一");
+ *   - inside quotes or 《》, only a number with a unit counts, and never a
+ *     quantity of one: in "“1份报告替代41个执法领域证明”" the slogan's "1份"
+ *     is rhetoric, "41个" is the achievement.
+ */
+
+export interface Segment {
+  text: string;
+  emphasis: boolean;
+}
+
+/** Chinese measure words and units, as they follow a number. */
+const CN_UNITS = [
+  '个百分点', '百分点', '个月', '平方公里', '平方千米', '平方米', '立方米', '万人次', '人次',
+  '亿元', '万元', '千瓦时', '千瓦', '兆瓦', '公里', '千米', '公顷', '公斤', '千克', '小时', '标准箱',
+  '个', '家', '项', '年', '天', '人', '名', '户', '套', '所', '条', '座', '件', '次', '批', '类',
+  '辆', '间', '处', '元', '%', '％', '‰', '倍', '米', '亩', '吨', '岁', '位', '种', '场', '期',
+  '台', '张', '起', '宗', '首', '轮', '届', '份', '支', '只', '栋', '幢', '层', '张', '床', '例',
+  '篇', '部', '本', '块', '架', '艘', '列', '株', '棵', '头', '周', '分钟', '秒',
+];
+// Longest first, so "个百分点" wins over "个" and "千米" over the multiplier "千".
+const CN_UNIT_ALT = [...new Set(CN_UNITS)]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+const EN_UNITS =
+  'percentage points?|per cent|percent|years?|months?|times|fold|thousand|million|billion|trillion';
+const EN_MONEY = 'yuan|dollars|US dollars|euros|RMB';
+
+const DIGITS = '[0-9０-９]';
+// "2,304", "3.5", "１２"; an ASCII comma only as a thousands separator.
+const NUM = `${DIGITS}+(?:,${DIGITS}{3}(?!${DIGITS}))*(?:\\.${DIGITS}+)?`;
+
+/**
+ * One number (or range "5-10"), then either a Chinese unit, a multiplier
+ * (万/亿…) with optional 余/多 and unit, 余/多 and unit, or an English unit.
+ * Groups: 1 currency, 2 number, 3 second number of a range, 4 CN unit,
+ * 5 multiplier, 6 unit after multiplier, 7 unit after 余/多, 8 EN unit.
+ */
+const ARABIC = new RegExp(
+  `(US\\$|RMB ?|USD ?|[$¥￥€£])?(${NUM})(?:\\s*[-–—~～至到]\\s*(${NUM}))?` +
+    `(?:(${CN_UNIT_ALT})|([万亿千百]+)[余多]?(${CN_UNIT_ALT})?|[余多](${CN_UNIT_ALT})?` +
+    `|(%|\\s?(?:${EN_UNITS})\\b(?:\\s(?:${EN_MONEY})\\b)?))?`,
+  'gu',
+);
+
+const SCOPE = '全市|全区|全省|全国|全县|全球|全世界|世界|全行业|全网|国内|郊区|中心城区|各区|长三角';
+const RANK_NUM = '[一二三四五六七八九十0-9０-９]+';
+// Lookaheads repeat the numeral set so backtracking cannot shorten "第12届" to "第1".
+const RANK_STOP = '一二三四五六七八九十0-9０-９';
+/**
+ * Scoped rankings and firsts: "全市第一", "全国首家", "全国率先". Without a
+ * scope "第一" is too often an ordinal; "第七届" (followed by 届/次/期…) is an
+ * edition, not a ranking, even after a scope.
+ */
+const CN_RANKING = new RegExp(
+  `(?:${SCOPE})(?:第${RANK_NUM}(?![${RANK_STOP}届次期季轮号章条款])[名位批个家]?` +
+    `|前${RANK_NUM}(?![${RANK_STOP}季月年])[名位]?` +
+    `|首[个家批创次例条座部单笔只台]|率先)`,
+  'gu',
+);
+/** "全国首家X、首批Y": the scope carries over to a coordinated 首X in the same clause. */
+const CARRIED_FIRST = /[、和及与]首[个家批创例]/gu;
+const CLAUSE_END = /[，,。；;！!？?\n]/u;
+
+/** Chinese-numeral fractions and percentages: "三分之一", "百分之十". */
+const CN_FRACTION = /[零一二两三四五六七八九十百千万0-9０-９.]+分之[零一二两三四五六七八九十百千万0-9０-９.]+/gu;
+
+const EN_RANKING =
+  /\b(?:ranked\s+|ranks\s+)?(?:first|1st|No\.\s?1|number one)\s+in\s+(?:the\s+)?(?:city|country|nation|world|province|district|suburbs|China|Shanghai)\b|\branked\s+(?:first|1st|No\.\s?1|number one)\b|\bNo\.\s?1\b/gu;
+
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '《': '》', '"': '"' };
+
+/** Ranges [open, close] of quoted text; nesting handled with a stack. */
+function quoteRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const stack: Array<{ close: string; at: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    const top = stack[stack.length - 1];
+    if (top !== undefined && ch === top.close) {
+      stack.pop();
+      ranges.push([top.at, i]);
+      continue;
+    }
+    const close = QUOTE_PAIRS[ch];
+    if (close !== undefined) stack.push({ close, at: i });
+  }
+  return ranges;
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_LETTER = /[A-Za-z]/;
+
+function isYear(n: string): boolean {
+  return /^(?:19|20)\d\d$/.test(n);
+}
+
+/** Decide whether one ARABIC match is a figure worth emphasising. */
+function acceptArabic(text: string, m: RegExpExecArray, quoted: boolean): boolean {
+  const [whole, currency, num = '', num2, cnUnit, mult, multUnit, approxUnit, enUnit] = m;
+  const start = m.index;
+  const end = start + whole.length;
+  const before = text[start - 1] ?? '';
+  const before2 = text[start - 2] ?? '';
+  const after = text[end] ?? '';
+  const unit = cnUnit ?? multUnit ?? approxUnit ?? enUnit?.trim();
+  // Codes and identifiers: G60, COVID-19, 5G, 3D, and pieces of 2024.1.5 / 9:30.
+  if (currency === undefined && LATIN_LETTER.test(before)) return false;
+  if (before === '-' && LATIN_LETTER.test(before2)) return false;
+  if (/[0-9.:/]/.test(before)) return false;
+  if (/^[.:/][0-9]/.test(text.slice(end, end + 2))) return false;
+  if (unit === undefined && LATIN_LETTER.test(after)) return false;
+  if (before === '第') return false; // ordinal / edition
+  // Dates and periods: 11月, 5日, 1-11月, 3季度, 2024年, 2021-2025年.
+  if (mult === undefined && unit === undefined && /^(?:[月日号时点]|季度|周年)/.test(text.slice(end))) return false;
+  if (unit === '年' && isYear(num) && (num2 === undefined || isYear(num2))) return false;
+  if (unit === undefined && mult === undefined && currency === undefined) {
+    if (isYear(num)) return false; // "in 2024"
+    if (HAN.test(after)) return false; // "12345热线", "9时": a bare number before a non-unit is a name
+    if (quoted) return false; // "“1210”"
+  }
+  if (quoted) {
+    if (unit === undefined) return false;
+    if (/^[1１]$/.test(num) && num2 === undefined && mult === undefined) return false;
+  }
+  return true;
+}
+
+/** Split text into plain and emphasised segments; concatenation equals the input. */
+export function splitFigures(text: string): Segment[] {
+  if (text === '') return [];
+  const mark = new Array<boolean>(text.length).fill(false);
+  const quotes = quoteRanges(text);
+  const inQuotes = (i: number): boolean => quotes.some(([s, e]) => s < i && i < e);
+  const emphasise = (s: number, e: number): void => {
+    for (let k = s; k < e; k++) mark[k] = true;
+  };
+
+  for (const m of text.matchAll(ARABIC)) {
+    if (acceptArabic(text, m, inQuotes(m.index))) emphasise(m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(CN_FRACTION)) {
+    if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(CN_RANKING)) {
+    if (inQuotes(m.index)) continue;
+    const end = m.index + m[0].length;
+    emphasise(m.index, end);
+    if (!/首/.test(m[0])) continue;
+    // Follow "、首批…" until the clause ends.
+    const rest = text.slice(end);
+    const clause = rest.slice(0, rest.search(CLAUSE_END) === -1 ? rest.length : rest.search(CLAUSE_END));
+    for (const c of clause.matchAll(CARRIED_FIRST)) {
+      emphasise(end + c.index + 1, end + c.index + c[0].length);
+    }
+  }
+  for (const m of text.matchAll(EN_RANKING)) {
+    if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
+  }
+
+  // Runs of equal marks become segments (adjacent figures merge). Runs never
+  // split a surrogate pair: every mark boundary is a regex match boundary.
+  const segments: Segment[] = [];
+  let runStart = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || mark[i] !== mark[runStart]) {
+      segments.push({ text: text.slice(runStart, i), emphasis: mark[runStart] ?? false });
+      runStart = i;
+    }
+  }
+  return segments;
+}

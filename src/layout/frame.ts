@@ -1,0 +1,125 @@
+/**
+ * The frame every content slide shares: title at the top, footer at the bottom, the body
+ * region between. Sizes in inches; 16:9 is 13.333 × 7.5 (PowerPoint's widescreen), 4:3 is 10 × 7.5.
+ */
+import { breakLines } from './linebreak.js';
+import type { Box, Shape, TextShape } from './plan.js';
+import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, round2, type TextStyle } from './text.js';
+import type { Theme } from '../theme/types.js';
+
+export interface Frame {
+  width: number;
+  height: number;
+  margin: number;
+  title: Box;
+  body: Box;
+  footer: Box;
+}
+
+export function frameFor(theme: Theme): Frame {
+  const width = theme.size === '4:3' ? 10 : 13.333;
+  const height = 7.5;
+  const margin = theme.size === '4:3' ? 0.45 : 0.6;
+  const logoRoom = theme.images.logo ? 1.1 : 0;
+  return {
+    width,
+    height,
+    margin,
+    title: { x: margin, y: 0.3, w: width - 2 * margin - logoRoom, h: 0.95 },
+    body: { x: margin, y: 1.5, w: width - 2 * margin, h: 5.3 },
+    footer: { x: margin, y: 6.98, w: width - 2 * margin, h: 0.38 },
+  };
+}
+
+export const NO_INSETS = { left: 0, right: 0, top: 0, bottom: 0 };
+const TITLE_INSETS = { left: 0.02, right: 0.02, top: 0.02, bottom: 0.02 };
+
+export interface FittedTitle {
+  shape: TextShape;
+  sizePt: number;
+  lines: number;
+  /** How far the title reaches down, in inches, when it needed more room than the frame's box. */
+  bottom: number;
+}
+
+/**
+ * Fit a title: shrink from the theme's title size towards the heading size on one line, then
+ * wrap to two lines (from the title size down to the minimum), then as many lines as it takes
+ * at the minimum, growing the box downwards. Never cut.
+ */
+export function fitTitle(
+  text: string,
+  box: Box,
+  theme: Theme,
+  color: string,
+  role = 'title',
+  range: { max: number; oneLineMin: number; min: number; bold?: boolean; align?: 'left' | 'center' } = { max: theme.sizes.title, oneLineMin: Math.max(theme.sizes.minimum, theme.sizes.heading), min: theme.sizes.minimum },
+): FittedTitle {
+  const { max, oneLineMin: heading, min: minimum } = range;
+  const bold = range.bold ?? true;
+  const font = theme.fonts.title;
+  const widthEm = (pt: number) => ((box.w - TITLE_INSETS.left - TITLE_INSETS.right) * PT_PER_IN) / pt;
+  const heightFor = (pt: number, lines: number) => (lines * pt * TITLE_PITCH) / PT_PER_IN + TITLE_INSETS.top + TITLE_INSETS.bottom;
+  const fits = (pt: number, lines: number) => heightFor(pt, lines) <= box.h * FIT_SLACK;
+  let chosen: { pt: number; lines: number } | undefined;
+  for (let pt = max; pt >= Math.max(minimum, heading) && !chosen; pt -= 1) {
+    if (breakLines(text, widthEm(pt)).length === 1 && fits(pt, 1)) chosen = { pt, lines: 1 };
+  }
+  for (let pt = max; pt >= minimum && !chosen; pt -= 1) {
+    const n = breakLines(text, widthEm(pt)).length;
+    if (n <= 2 && fits(pt, n)) chosen = { pt, lines: n };
+  }
+  if (!chosen) chosen = { pt: minimum, lines: breakLines(text, widthEm(minimum)).length };
+  const h = Math.max(box.h, heightFor(chosen.pt, chosen.lines) / FIT_SLACK);
+  const style: TextStyle = { sizePt: chosen.pt, font, color, bold };
+  return {
+    sizePt: chosen.pt,
+    lines: chosen.lines,
+    bottom: box.y + h,
+    shape: {
+      kind: 'text',
+      role,
+      ...box,
+      h: round2(h),
+      insets: TITLE_INSETS,
+      valign: chosen.lines > 1 || h > box.h ? 'top' : 'middle',
+      paragraphs: [
+        {
+          runs: [{ text, sizePt: style.sizePt, font: style.font, color: style.color, ...(bold ? { bold: true } : {}) }],
+          align: range.align ?? 'left',
+          lineHeightPt: round2(chosen.pt * TITLE_PITCH),
+          spaceAfterPt: 0,
+        },
+      ],
+    },
+  };
+}
+
+/** Footer: meeting line on the left, slide number on the right, at the theme's minimum size. */
+export function footerShapes(frame: Frame, theme: Theme, left: string, right: string): Shape[] {
+  const size = theme.sizes.minimum;
+  const rightW = 1.4;
+  const font = theme.fonts.body;
+  const para = (text: string, align: 'left' | 'right') => ({
+    runs: [{ text, sizePt: size, font, color: theme.colors.muted }],
+    align,
+    lineHeightPt: round2(size * TITLE_PITCH),
+    spaceAfterPt: 0,
+  });
+  const f = frame.footer;
+  // The footer is one line: shorten it only by choosing a smaller share, never by cutting text.
+  const leftW = f.w - rightW - 0.2;
+  const shapes: Shape[] = [
+    { kind: 'rect', x: f.x, y: f.y - 0.08, w: f.w, h: 0.012, fill: theme.colors.surface === theme.colors.background ? theme.colors.muted : darkenSurface(theme.colors.surface) },
+  ];
+  const leftLines = breakLines(left, (leftW * PT_PER_IN) / size).length;
+  shapes.push({ kind: 'text', role: 'footer', x: f.x, y: f.y, w: leftW, h: Math.max(f.h, (leftLines * size * TITLE_PITCH) / PT_PER_IN + 0.02), insets: NO_INSETS, valign: 'top', paragraphs: [para(left, 'left')] });
+  shapes.push({ kind: 'text', role: 'slide-number', x: f.x + f.w - rightW, y: f.y, w: rightW, h: f.h, insets: NO_INSETS, valign: 'top', paragraphs: [para(right, 'right')] });
+  return shapes;
+}
+
+function darkenSurface(hex: string): string {
+  const n = parseInt(hex, 16);
+  const ch = (shift: number) => Math.max(0, Math.round(((n >> shift) & 255) * 0.85));
+  return [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, '0')).join('').toUpperCase();
+}

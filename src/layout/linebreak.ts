@@ -1,0 +1,199 @@
+/**
+ * Greedy line breaking that imitates PowerPoint's rules for Chinese text, so
+ * that our line count is never lower than what a renderer will produce.
+ *
+ * The unit of work is the grapheme cluster (Intl.Segmenter): a break is never
+ * placed inside one, so combining marks, variation selectors and ZWJ emoji
+ * sequences stay with their base character.
+ */
+import { graphemes, graphemeWidthEm, isEmojiCodePoint, isWideCodePoint } from './metrics.js';
+
+export interface Line {
+  text: string;
+  /** Width in em, excluding trailing spaces (they hang past the right edge). */
+  widthEm: number;
+}
+
+type Kind = 'space' | 'zwsp' | 'wide' | 'quote' | 'narrow';
+
+interface Atom {
+  g: string;
+  w: number;
+  kind: Kind;
+  /** First code point, used for the kinsoku tables. */
+  cp: number;
+}
+
+// Floating-point sums of table widths must not turn "exactly fits" into overflow.
+const EPS = 1e-9;
+
+/**
+ * Kinsoku shori (禁则处理): characters that may not begin a line (closing
+ * punctuation) and that may not end one (opening punctuation). The lists are
+ * the Chinese ones PowerPoint applies plus their ASCII counterparts.
+ */
+const NO_LINE_START = new Set(
+  Array.from('，。、；：？！）》」』】〕〉〗〙〛］｝｠”’．…‥％‰℃' + ',.;:?!)]}%'),
+);
+const NO_LINE_END = new Set(Array.from('（《「『【〔〈〖〘〚［｛｟“‘' + '([{$¥￥£€'));
+
+/** Quotes take no break by themselves (don’t must stay whole) but allow one next to CJK. */
+const QUOTES = new Set(Array.from('“”‘’"\''));
+
+/** Ambiguous-width punctuation that behaves like a CJK character for breaking. */
+const WIDE_PUNCT = new Set(Array.from('—―…‥·※'));
+
+/** A pair of these (——, ……) is a single punctuation mark and is never split. */
+const INSEPARABLE = new Set(Array.from('—―…‥'));
+
+const SPACE_RE = /^[ \t\u2000-\u2006\u2008-\u200a\u205f]+$/;
+
+function classify(g: string): Atom {
+  const cp = g.codePointAt(0) ?? 0;
+  let kind: Kind;
+  if (SPACE_RE.test(g)) kind = 'space';
+  else if (cp === 0x200b) kind = 'zwsp';
+  else if (QUOTES.has(g)) kind = 'quote';
+  else if (isWideCodePoint(cp) || isEmojiCodePoint(cp) || WIDE_PUNCT.has(g)) kind = 'wide';
+  else kind = 'narrow';
+  return { g, w: graphemeWidthEm(g), kind, cp };
+}
+
+const isDigitAtom = (a: Atom | undefined): boolean => a !== undefined && /^[0-9０-９]/.test(a.g);
+
+/**
+ * Is there a break opportunity between atoms[b-1] and atoms[b] (atoms[b] is
+ * not a space)? This ignores kinsoku, which legalBreak() applies on top.
+ */
+function opportunity(atoms: readonly Atom[], b: number): boolean {
+  const a = atoms[b - 1];
+  const c = atoms[b];
+  if (a === undefined || c === undefined) return false;
+  if (a.kind === 'space' || a.kind === 'zwsp') return true;
+  if (c.kind === 'zwsp') return false;
+  if (INSEPARABLE.has(a.g) && a.g === c.g) return false;
+  // Between two CJK characters, or CJK and anything else: PowerPoint breaks
+  // there, which splits "2.3万" into "2.3|万" but never inside "2.3".
+  if (a.kind === 'wide' || c.kind === 'wide') return true;
+  if (a.kind === 'quote' || c.kind === 'quote') return false;
+  // Latin: after a hyphen inside a word ("state-|of-|the-art"), but not in
+  // number ranges ("1-11") or before digits ("COVID-19").
+  if ((a.g === '-' || a.g === '\u2010') && c.kind === 'narrow' && !isDigitAtom(c)) {
+    const before = atoms[b - 2];
+    return before !== undefined && before.kind === 'narrow' && !isDigitAtom(before);
+  }
+  return false;
+}
+
+/** Would a line ending before atoms[b] obey kinsoku (and be non-empty)? */
+function kinsokuOk(atoms: readonly Atom[], start: number, b: number): boolean {
+  const next = atoms[b];
+  if (next !== undefined && NO_LINE_START.has(next.g)) return false;
+  for (let k = b - 1; k >= start; k--) {
+    const prev = atoms[k];
+    if (prev === undefined || prev.kind === 'space') continue;
+    return !NO_LINE_END.has(prev.g);
+  }
+  return false; // nothing but spaces before b: the line would be empty
+}
+
+/**
+ * Choose where to end the line [start, i) given that atoms[i] does not fit.
+ * 1. the last real break opportunity that obeys kinsoku — this is how a CJK
+ *    character is carried down together with a following '，';
+ * 2. otherwise (one unbreakable token fills the line, e.g. a URL) any grapheme
+ *    boundary that obeys kinsoku;
+ * 3. otherwise right before atoms[i], rules or not: a too-wide line is worse.
+ */
+function findBreak(atoms: readonly Atom[], start: number, i: number): number {
+  for (let b = i; b > start; b--) {
+    if (atoms[b]?.kind === 'space') continue;
+    if (opportunity(atoms, b) && kinsokuOk(atoms, start, b)) return b;
+  }
+  for (let b = i; b > start; b--) {
+    if (atoms[b]?.kind === 'space') continue;
+    if (kinsokuOk(atoms, start, b)) return b;
+  }
+  return i;
+}
+
+function makeLine(atoms: readonly Atom[], start: number, end: number, trimEnd: boolean): Line {
+  let text = '';
+  let width = 0;
+  let pending = 0; // width of a run of spaces not yet followed by content
+  let trailing = ''; // ditto, text
+  for (let k = start; k < end; k++) {
+    const a = atoms[k];
+    if (a === undefined) continue;
+    if (a.kind === 'space') {
+      pending += a.w;
+      trailing += a.g;
+      continue;
+    }
+    text += trailing + a.g;
+    width += pending + a.w;
+    pending = 0;
+    trailing = '';
+  }
+  return { text: trimEnd ? text : text + trailing, widthEm: width };
+}
+
+function breakParagraph(para: string, maxWidthEm: number, out: Line[]): void {
+  const atoms = graphemes(para).map(classify);
+  let start = 0;
+  while (start < atoms.length) {
+    let width = 0;
+    let pending = 0;
+    let hasContent = false;
+    let end = atoms.length;
+    for (let i = start; i < atoms.length; i++) {
+      const a = atoms[i];
+      if (a === undefined) continue;
+      if (a.kind === 'space') {
+        pending += a.w; // trailing spaces hang, so they never cause a wrap
+        continue;
+      }
+      const next = width + pending + a.w;
+      if (next <= maxWidthEm + EPS || !hasContent) {
+        // An atom wider than the whole line goes alone on its own line.
+        width = next;
+        pending = 0;
+        hasContent = true;
+        continue;
+      }
+      end = findBreak(atoms, start, i);
+      break;
+    }
+    if (end >= atoms.length) {
+      out.push(makeLine(atoms, start, atoms.length, false));
+      return;
+    }
+    out.push(makeLine(atoms, start, end, true));
+    start = end;
+    while (atoms[start]?.kind === 'space') start++; // no spaces at a wrapped line's start
+  }
+}
+
+/**
+ * Break text into lines no wider than maxWidthEm (unless a single grapheme is
+ * wider). "\n" (also "\r\n", "\r") forces a break; an empty paragraph still
+ * yields one empty line because it still takes one line of height. Spaces at
+ * a wrap point are dropped; leading spaces of a paragraph are kept (indent).
+ */
+export function breakLines(text: string, maxWidthEm: number): Line[] {
+  if (Number.isNaN(maxWidthEm)) throw new RangeError('maxWidthEm must be a number');
+  const lines: Line[] = [];
+  for (const para of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    if (para === '') lines.push({ text: '', widthEm: 0 });
+    else breakParagraph(para, maxWidthEm, lines);
+  }
+  return lines;
+}
+
+/** Number of lines and the widest line's width, for fitting text into a box. */
+export function measureParagraph(text: string, maxWidthEm: number): { lines: number; widestEm: number } {
+  const lines = breakLines(text, maxWidthEm);
+  let widestEm = 0;
+  for (const l of lines) widestEm = Math.max(widestEm, l.widthEm);
+  return { lines: lines.length, widestEm };
+}

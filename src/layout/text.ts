@@ -1,0 +1,163 @@
+/**
+ * Paragraphs and their measured height. The numbers here are the ones the renderer writes
+ * (insets, hanging indent, exact line pitch, space after), so what we measure is what every
+ * program draws: text boxes are written with autofit off and explicit sizes.
+ */
+import { breakLines } from './linebreak.js';
+import { LINE_HEIGHT_EM } from './metrics.js';
+import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
+
+/** Line pitch as a multiple of the font size. Exact spacing (not "single"), so PowerPoint, WPS
+ * and LibreOffice agree; above the tallest CJK font's natural height (Noto Sans CJK, 1.448 em)
+ * so no renderer crops glyphs. */
+export const BODY_PITCH = Math.max(1.45, LINE_HEIGHT_EM);
+export const TITLE_PITCH = Math.max(1.45, LINE_HEIGHT_EM);
+
+/** Measured heights must leave this fraction of the box free: fonts differ by a hair between
+ * programs, and a box that is exactly full looks cramped anyway. */
+export const FIT_SLACK = 0.97;
+
+export const PT_PER_IN = 72;
+
+export interface TextStyle {
+  sizePt: number;
+  font: FontFaces;
+  color: string;
+  bold?: boolean;
+}
+
+/** A piece of an item: `emphasis` runs get the figure colour and bold. */
+export interface Segment {
+  text: string;
+  emphasis?: boolean;
+  /** Secondary text (who said it). */
+  muted?: boolean;
+}
+
+export interface ListItem {
+  segments: Segment[];
+  /** This item continues one begun on the previous slide: no bullet, same indent. */
+  continued?: boolean;
+}
+
+export interface ListStyle {
+  kind: 'bullet' | 'number' | 'plain';
+  bulletChar?: string;
+  bulletColor: string;
+  /** Multiplier of the size for the space after each paragraph. */
+  spaceAfterEm: number;
+  emphasisColor?: string;
+  mutedColor?: string;
+  align?: 'left' | 'center' | 'right';
+  pitch?: number;
+}
+
+export const itemText = (item: ListItem): string => item.segments.map((s) => s.text).join('');
+
+export function indentPt(style: ListStyle, sizePt: number, count: number): number {
+  if (style.kind === 'plain') return 0;
+  if (style.kind === 'number') return Math.round(sizePt * (count >= 10 ? 1.9 : 1.5) * 100) / 100;
+  return Math.round(sizePt * 1.2 * 100) / 100;
+}
+
+/** Width in em available to the text of one item. */
+export function textWidthEmFor(boxW: number, insets: Insets, style: ListStyle, sizePt: number, count: number): number {
+  const widthPt = (boxW - insets.left - insets.right) * PT_PER_IN - indentPt(style, sizePt, count);
+  return widthPt / sizePt;
+}
+
+const lineCache = new Map<string, number>();
+
+/** Lines an item takes at a width in em (memoised: fitting tries many sizes and widths). */
+export function lineCount(text: string, widthEm: number): number {
+  const key = `${widthEm.toFixed(3)}\u0000${text}`;
+  let n = lineCache.get(key);
+  if (n === undefined) {
+    n = breakLines(text, widthEm).length;
+    if (lineCache.size > 200_000) lineCache.clear();
+    lineCache.set(key, n);
+  }
+  return n;
+}
+
+/** Height in inches that a list of items needs in a box of width `boxW`, at `sizePt`. */
+export function listHeight(items: ListItem[], boxW: number, insets: Insets, style: ListStyle, sizePt: number, numberFrom = 1): number {
+  const widthEm = textWidthEmFor(boxW, insets, style, sizePt, numberFrom + items.length - 1);
+  const pitchPt = sizePt * (style.pitch ?? BODY_PITCH);
+  let pt = 0;
+  for (const item of items) pt += lineCount(itemText(item), widthEm) * pitchPt + style.spaceAfterEm * sizePt;
+  return pt / PT_PER_IN + insets.top + insets.bottom;
+}
+
+/** The paragraphs the renderer writes for a list. */
+export function listParagraphs(items: ListItem[], base: TextStyle, style: ListStyle, numberFrom = 1): Paragraph[] {
+  const indent = indentPt(style, base.sizePt, numberFrom + items.length - 1);
+  let n = numberFrom;
+  return items.map((item) => {
+    const runs: Run[] = item.segments
+      .filter((s) => s.text.length > 0)
+      .map((s) => ({
+        text: s.text,
+        sizePt: base.sizePt,
+        font: base.font,
+        color: s.emphasis ? (style.emphasisColor ?? base.color) : s.muted ? (style.mutedColor ?? base.color) : base.color,
+        ...(s.emphasis || base.bold ? { bold: true } : {}),
+      }));
+    const p: Paragraph = {
+      runs,
+      align: style.align ?? 'left',
+      lineHeightPt: round2(base.sizePt * (style.pitch ?? BODY_PITCH)),
+      spaceAfterPt: round2(style.spaceAfterEm * base.sizePt),
+    };
+    if (style.kind !== 'plain' && item.continued) p.bullet = { kind: 'continued', indentPt: indent };
+    else if (style.kind === 'bullet') p.bullet = { kind: 'bullet', char: style.bulletChar ?? '•', indentPt: indent, color: style.bulletColor };
+    else if (style.kind === 'number') p.bullet = { kind: 'number', startAt: n, indentPt: indent, color: style.bulletColor };
+    if (!item.continued) n++;
+    return p;
+  });
+}
+
+/** Split one item into pieces that each take at most `maxLines` lines (the first) or
+ * `nextMaxLines` (the rest) at this width. Splits only at line breaks, so no word is cut. */
+export function splitItem(item: ListItem, widthEm: number, maxLines: number, nextMaxLines: number): ListItem[] {
+  const text = itemText(item);
+  const lines = breakLines(text, widthEm);
+  const pieces: ListItem[] = [];
+  let offset = 0;
+  let lineIdx = 0;
+  let first = true;
+  while (lineIdx < lines.length) {
+    const take = Math.max(1, first ? maxLines : nextMaxLines);
+    const chunk = lines.slice(lineIdx, lineIdx + take);
+    lineIdx += chunk.length;
+    // Map the lines back to the source text, so whitespace at break points is kept in place.
+    const end = lineIdx >= lines.length ? text.length : endOffset(text, offset, chunk.map((l) => l.text));
+    pieces.push({ segments: sliceSegments(item.segments, offset, end), ...(first ? (item.continued ? { continued: true } : {}) : { continued: true }) });
+    offset = end;
+    first = false;
+  }
+  return pieces;
+}
+
+function endOffset(text: string, start: number, lines: string[]): number {
+  let pos = start;
+  for (const line of lines) {
+    const at = text.indexOf(line, pos);
+    pos = (at < 0 ? pos : at) + line.length;
+  }
+  return pos;
+}
+
+function sliceSegments(segments: Segment[], from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  let pos = 0;
+  for (const s of segments) {
+    const a = Math.max(from, pos);
+    const b = Math.min(to, pos + s.text.length);
+    if (b > a) out.push({ ...s, text: s.text.slice(a - pos, b - pos) });
+    pos += s.text.length;
+  }
+  return out;
+}
+
+export const round2 = (n: number) => Math.round(n * 100) / 100;

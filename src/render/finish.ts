@@ -1,0 +1,71 @@
+/**
+ * Finishing the package pptxgenjs wrote: give every run its East Asian font (pptxgenjs writes
+ * one face for latin, ea and cs), set the deck's font scheme so text typed later keeps the
+ * theme's fonts, tag paragraph ends with the deck's language, fix timestamps so the same brief
+ * gives the same bytes, and check that every part parses before anything reaches the disk.
+ */
+import JSZip from 'jszip';
+import type { DeckPlan, FontFaces } from '../layout/plan.js';
+import { checkPackage } from './check.js';
+
+const TOKEN = 'BriefdeckFont';
+
+/** pptxgenjs takes one face name per run: pass a token, swap in the real pair afterwards. */
+export function fontToken(fonts: FontFaces[], f: FontFaces): string {
+  let i = fonts.findIndex((g) => g.latin === f.latin && g.eastAsian === f.eastAsian);
+  if (i < 0) i = fonts.push(f) - 1;
+  return `${TOKEN}${i}`;
+}
+
+export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function swapFonts(xml: string, fonts: FontFaces[]): string {
+  return xml.replace(new RegExp(`<a:(latin|ea|cs|sym) typeface="${TOKEN}(\\d+)"`, 'g'), (_m, tag: string, idx: string) => {
+    const f = fonts[Number(idx)]!;
+    return `<a:${tag} typeface="${escapeXml(tag === 'ea' ? f.eastAsian : f.latin)}"`;
+  });
+}
+
+function setFontScheme(xml: string, plan: DeckPlan): string {
+  const set = (block: 'majorFont' | 'minorFont', f: FontFaces) =>
+    xml.replace(new RegExp(`<a:${block}>[\\s\\S]*?<a:cs typeface="[^"]*"/>`), () => `<a:${block}><a:latin typeface="${escapeXml(f.latin)}"/><a:ea typeface="${escapeXml(f.eastAsian)}"/><a:cs typeface="${escapeXml(f.latin)}"/>`);
+  xml = set('majorFont', plan.fonts.major);
+  xml = set('minorFont', plan.fonts.minor);
+  // Simplified Chinese script slot, so PowerPoint picks the face for Chinese text by script too.
+  return xml.replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, (m, offset: number) => {
+    const major = offset < xml.indexOf('<a:minorFont>');
+    return `<a:font script="Hans" typeface="${escapeXml((major ? plan.fonts.major : plan.fonts.minor).eastAsian)}"/>`;
+  });
+}
+
+export async function finishPackage(raw: Buffer, plan: DeckPlan, fonts: FontFaces[], date: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(raw);
+  const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
+  // [Content_Types].xml first, as Office writes it; the rest in a stable order.
+  const names = Object.keys(zip.files)
+    .filter((n) => !zip.files[n]!.dir)
+    .sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const out = new JSZip();
+  for (const name of names) {
+    let data: string | Uint8Array;
+    if (/\.(xml|rels)$/.test(name)) {
+      let xml = await zip.file(name)!.async('string');
+      if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\//.test(name)) {
+        xml = swapFonts(xml, fonts).replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
+        if (name.startsWith('ppt/notesSlides/')) xml = xml.replace(/<a:rPr lang="en-US"/g, `<a:rPr lang="${lang}"`);
+      }
+      if (name === 'ppt/theme/theme1.xml') xml = setFontScheme(xml, plan);
+      // pptxgenjs declares a slide master per slide but writes one: drop the dangling entries.
+      if (name === '[Content_Types].xml') xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (m, part: string) => (zip.file(part) ? m : ''));
+      if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date.toISOString().replace(/\.\d+Z$/, 'Z')}$3`);
+      if (name === 'docProps/core.xml') xml = xml.replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
+      data = xml;
+    } else {
+      data = await zip.file(name)!.async('uint8array');
+    }
+    out.file(name, data, { date, createFolders: false });
+  }
+  const bytes = await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  await checkPackage(bytes);
+  return bytes;
+}

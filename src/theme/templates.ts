@@ -1,0 +1,49 @@
+/**
+ * Theme templates: handlebars producing plain text. No HTML escaping (a meeting titled
+ * `R&D <Q1>` shows exactly that; the renderer escapes XML once), no prototype access.
+ */
+import Handlebars from 'handlebars';
+import type { Lang } from '../layout/plan.js';
+import type { Template, TemplateContext } from './types.js';
+
+const hb = Handlebars.create();
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2025-01-06` → 2025年1月6日 / January 6, 2025; `2025-01` → 2025年1月 / January 2025. */
+export function formatDate(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m) return date;
+  if (lang === 'en') return d ? `${MONTHS[m - 1]} ${d}, ${y}` : `${MONTHS[m - 1]} ${y}`;
+  return d ? `${y}年${m}月${d}日` : `${y}年${m}月`;
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN').format(n);
+}
+
+hb.registerHelper('date', function (this: TemplateContext, value: unknown, options: { data?: { root?: TemplateContext } }) {
+  const lang = options?.data?.root?.lang ?? 'zh-CN';
+  return typeof value === 'string' ? formatDate(value, lang) : '';
+});
+hb.registerHelper('number', function (value: unknown, options: { data?: { root?: TemplateContext } }) {
+  const lang = options?.data?.root?.lang ?? 'zh-CN';
+  const n = Number(value);
+  return Number.isFinite(n) ? formatNumber(n, lang) : '';
+});
+hb.registerHelper('upper', (value: unknown) => String(value ?? '').toUpperCase());
+
+export const TEMPLATE_HELPERS = ['date', 'number', 'upper'] as const;
+
+/** Compile a template; throws the handlebars error (the theme loader positions it). */
+export function compileTemplate(source: string): Template {
+  // Parse now so syntax errors surface at load time, not at the first slide.
+  hb.parse(source);
+  const fn = hb.compile(source, { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((h) => [h, true])) });
+  // Handlebars compiles lazily: run once on an empty context so unknown helpers fail now.
+  fn({}, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return (ctx) =>
+    fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })
+      .replace(/\s+/g, ' ')
+      .trim();
+}

@@ -1,0 +1,80 @@
+/** The Theme as layout sees it: resolved (after `extends`), validated, templates compiled. */
+import type { FontFaces, Lang } from '../layout/plan.js';
+
+export type SlideSize = '16:9' | '4:3';
+
+export interface ThemeColors {
+  primary: string;
+  accent: string;
+  text: string;
+  muted: string;
+  background: string;
+  /** Title and cover text on the primary colour. */
+  onPrimary: string;
+  /** The tint behind panels. */
+  surface: string;
+  achievements: string;
+  shortcomings: string;
+  directives: string;
+  /** Emphasised figures in achievements. */
+  figure: string;
+}
+
+export interface ThemeFonts {
+  title: FontFaces;
+  heading: FontFaces;
+  body: FontFaces;
+}
+
+export interface ThemeSizes {
+  title: number;
+  heading: number;
+  body: number;
+  /** A floor the layout never goes under; no theme may set it below 10 pt. */
+  minimum: number;
+}
+
+export interface Labels {
+  achievements: string;
+  shortcomings: string;
+  directives: string;
+  overview: string;
+  summary: string;
+  units: string;
+  attendees: string;
+  chair: string;
+  continued: string;
+  /** After a leader's name on a directive slide, e.g. 讲话要点. */
+  leaderDirectives: string;
+  /** Joins who said a unit directive: （陈吉宁） */
+  by: string;
+}
+
+/** Context of the templates (footer, slide titles): documented in the README. */
+export interface TemplateContext {
+  meeting: { title: string; subtitle?: string; date: string; organizer?: string; location?: string; chair?: { name: string; role?: string } };
+  unit?: { name: string; index: number };
+  leader?: { speaker: string; role?: string; topic?: string };
+  slide: { number: number; count: number };
+  lang: Lang;
+  labels: Labels;
+}
+
+export type Template = (ctx: TemplateContext) => string;
+
+export interface Theme {
+  name: string;
+  description: string;
+  size: SlideSize;
+  colors: ThemeColors;
+  fonts: ThemeFonts;
+  sizes: ThemeSizes;
+  labels: Labels;
+  templates: {
+    footer: Template;
+    slideNumber: Template;
+    unitTitle: Template;
+    leaderTitle: Template;
+  };
+  images: { logo?: string; coverBackground?: string; background?: string };
+}

@@ -1,0 +1,150 @@
+/**
+ * Reading a YAML file (brief or theme) as text we can trust, and parsing it while keeping
+ * source positions, so every later problem can be reported as `file:line:column`.
+ * Shared by `brief/` and `theme/`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { BriefdeckError, type Problem } from '../errors.js';
+
+/** Briefs and themes are outlines, not data dumps: anything bigger is a mistake or an attack. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+export interface YamlSource {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Non-fatal notes (removed control characters…), already positioned. */
+  warnings: Problem[];
+}
+
+/** Read a file as UTF-8 text, refusing what is not text. */
+export function readTextFile(file: string, what = 'file'): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new BriefdeckError({ file, message: `is a folder, expected a ${what}` });
+    size = st.size;
+  } catch (e) {
+    if (e instanceof BriefdeckError) throw e;
+    throw new BriefdeckError({ file, message: `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` });
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new BriefdeckError({ file, message: `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB` });
+  }
+  return decodeText(readFileSync(file), file);
+}
+
+export function decodeText(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = positionOfByte(bytes, nul);
+    throw new BriefdeckError({ file, line, column, message: 'this is binary data, not a text file' });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, column } = positionOfByte(bytes, bad);
+    throw new BriefdeckError({ file, line, column, message: 'invalid UTF-8: save the file as UTF-8 text' });
+  }
+}
+
+function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) { line++; start = i + 1; }
+  const column = new TextDecoder().decode(bytes.subarray(start, index)).length + 1;
+  return { line, column };
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** Characters XML 1.0 forbids: a deck containing one makes PowerPoint offer a "repair". */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function stripXmlForbidden(s: string): { text: string; removed: number } {
+  let removed = 0;
+  const text = s.replace(XML_FORBIDDEN, () => {
+    removed++;
+    return '';
+  });
+  return { text, removed };
+}
+
+/** Parse YAML text, keeping positions. Throws a BriefdeckError listing every syntax problem. */
+export function parseYaml(text: string, file: string): YamlSource {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const problems: Problem[] = [];
+  const at = (offset: number | undefined) => {
+    const pos = lines.linePos(offset ?? 0);
+    return { file, line: pos.line, column: pos.col };
+  };
+  for (const err of doc.errors) problems.push({ ...at(err.pos[0]), message: yamlMessage(err.code, err.message) });
+  for (const w of doc.warnings) {
+    // An unknown tag (`!!js/function`, `!include`) would silently become plain text: refuse it.
+    if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE') problems.push({ ...at(w.pos[0]), message: yamlMessage(w.code, w.message) });
+  }
+  if (problems.length) throw new BriefdeckError(problems);
+  const warnings: Problem[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return;
+      const { text: clean, removed } = stripXmlForbidden(node.value);
+      if (removed) {
+        node.value = clean;
+        warnings.push({ ...at(node.range?.[0]), message: `removed ${removed} control character${removed > 1 ? 's' : ''} that a deck cannot hold` });
+      }
+    },
+    Node(_key, node) {
+      if (!isScalar(node) && node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+        problems.push({ ...at(node.range?.[0]), message: `custom tag ${node.tag} is not allowed: write plain text, lists and mappings` });
+      }
+    },
+  });
+  if (problems.length) throw new BriefdeckError(problems);
+  return { file, text, doc, lines, warnings };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'this key appears twice in the same mapping; keep one';
+    case 'TAB_AS_INDENT':
+      return 'tab used for indentation; YAML needs spaces';
+    case 'TAG_RESOLVE_FAILED':
+      return `${first.replace(/^Unresolved tag: /, 'unknown tag ').replace('tag:yaml.org,2002:', '!!')}; tags are not allowed, write plain text`;
+    default:
+      return `YAML syntax: ${first}`;
+  }
+}
+
+/** Convert to plain JS, turning an alias bomb into a positioned problem instead of a hang. */
+export function toPlain(src: YamlSource): unknown {
+  // Aliases are legal YAML, but a few dozen nested ones expand to gigabytes ("billion laughs").
+  try {
+    return src.doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    if (e instanceof ReferenceError || e instanceof RangeError) {
+      throw new BriefdeckError({ file: src.file, line: 1, column: 1, message: `too many YAML aliases (${(e as Error).message.split('\n')[0]}); write the text out instead` });
+    }
+    throw e;
+  }
+}
