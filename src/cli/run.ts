@@ -54,6 +54,9 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
         action = () => schemaCommand(io);
       },
     )
+    .example('$0 build', 'build every brief in briefs/ into output/')
+    .example('$0 validate briefs/x.yaml', 'check a brief; problems as file:line:column')
+    .epilog('Exit codes: 0 done, 1 a problem with the input, 2 wrong usage.')
     .demandCommand(1, 'Name a command: build, validate or schema.')
     .strict()
     .recommendCommands()

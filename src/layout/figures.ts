@@ -11,9 +11,11 @@
  *   - codes: "5G", "G60", "12345热线", a bare number inside quotes ("“1210”");
  *   - Chinese-numeral names: "“五个中心”", "“十四五”" (we only read Chinese
  *     numerals in fractions, "三分之一");
- *   - inside quotes or 《》, only a number with a unit counts, and never a
- *     quantity of one: in "“1份报告替代41个执法领域证明”" the slogan's "1份"
- *     is rhetoric, "41个" is the achievement.
+ *   - a short quotation or 《title》 (under 8 characters) is a name or slogan
+ *     ("“3个100”计划"): nothing in it is emphasised. In a longer quotation,
+ *     which describes a measure, only a number with a unit counts, and never a
+ *     quantity of one: in "“1份报告替代41个执法领域证明”" the "1份" is
+ *     rhetoric, "41个" is the achievement.
  */
 
 export interface Segment {
@@ -27,8 +29,9 @@ const CN_UNITS = [
   '亿元', '万元', '千瓦时', '千瓦', '兆瓦', '公里', '千米', '公顷', '公斤', '千克', '小时', '标准箱',
   '个', '家', '项', '年', '天', '人', '名', '户', '套', '所', '条', '座', '件', '次', '批', '类',
   '辆', '间', '处', '元', '%', '％', '‰', '倍', '米', '亩', '吨', '岁', '位', '种', '场', '期',
-  '台', '张', '起', '宗', '首', '轮', '届', '份', '支', '只', '栋', '幢', '层', '张', '床', '例',
-  '篇', '部', '本', '块', '架', '艘', '列', '株', '棵', '头', '周', '分钟', '秒',
+  '台', '张', '起', '宗', '首', '轮', '届', '份', '支', '只', '栋', '幢', '层', '床', '例',
+  '篇', '部', '本', '块', '架', '艘', '列', '株', '棵', '头', '分钟', '秒',
+  // Not 月/日/周: after a bare number they are dates ("11月", "100周年"); "3个月" is covered.
 ];
 // Longest first, so "个百分点" wins over "个" and "千米" over the multiplier "千".
 const CN_UNIT_ALT = [...new Set(CN_UNITS)]
@@ -108,8 +111,15 @@ function isYear(n: string): boolean {
   return /^(?:19|20)\d\d$/.test(n);
 }
 
+/** Quotations shorter than this many characters are names, not descriptions. */
+const SHORT_QUOTE = 8;
+
+type Quoting = 'none' | 'short' | 'long';
+
 /** Decide whether one ARABIC match is a figure worth emphasising. */
-function acceptArabic(text: string, m: RegExpExecArray, quoted: boolean): boolean {
+function acceptArabic(text: string, m: RegExpExecArray, quoting: Quoting): boolean {
+  if (quoting === 'short') return false;
+  const quoted = quoting === 'long';
   const [whole, currency, num = '', num2, cnUnit, mult, multUnit, approxUnit, enUnit] = m;
   const start = m.index;
   const end = start + whole.length;
@@ -144,13 +154,19 @@ export function splitFigures(text: string): Segment[] {
   if (text === '') return [];
   const mark = new Array<boolean>(text.length).fill(false);
   const quotes = quoteRanges(text);
-  const inQuotes = (i: number): boolean => quotes.some(([s, e]) => s < i && i < e);
+  const quoting = (i: number): Quoting => {
+    // Innermost enclosing quotation decides (ranges are pushed inner first).
+    const q = quotes.find(([s, e]) => s < i && i < e);
+    if (q === undefined) return 'none';
+    return Array.from(text.slice(q[0] + 1, q[1])).length < SHORT_QUOTE ? 'short' : 'long';
+  };
+  const inQuotes = (i: number): boolean => quoting(i) !== 'none';
   const emphasise = (s: number, e: number): void => {
     for (let k = s; k < e; k++) mark[k] = true;
   };
 
   for (const m of text.matchAll(ARABIC)) {
-    if (acceptArabic(text, m, inQuotes(m.index))) emphasise(m.index, m.index + m[0].length);
+    if (acceptArabic(text, m, quoting(m.index))) emphasise(m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(CN_FRACTION)) {
     if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);

@@ -6,7 +6,7 @@
  * placed inside one, so combining marks, variation selectors and ZWJ emoji
  * sequences stay with their base character.
  */
-import { graphemes, graphemeWidthEm, isEmojiCodePoint, isWideCodePoint } from './metrics.js';
+import { AUTOSPACE_EM, graphemes, graphemeWidthEm, isEmojiCodePoint, isWideCodePoint } from './metrics.js';
 
 export interface Line {
   text: string;
@@ -19,6 +19,8 @@ type Kind = 'space' | 'zwsp' | 'wide' | 'quote' | 'narrow';
 interface Atom {
   g: string;
   w: number;
+  /** Autospace before this atom when it follows its neighbour on the same line. */
+  gap: number;
   kind: Kind;
   /** First code point, used for the kinsoku tables. */
   cp: number;
@@ -56,7 +58,7 @@ function classify(g: string): Atom {
   else if (QUOTES.has(g)) kind = 'quote';
   else if (isWideCodePoint(cp) || isEmojiCodePoint(cp) || WIDE_PUNCT.has(g)) kind = 'wide';
   else kind = 'narrow';
-  return { g, w: graphemeWidthEm(g), kind, cp };
+  return { g, w: graphemeWidthEm(g), gap: 0, kind, cp };
 }
 
 const isDigitAtom = (a: Atom | undefined): boolean => a !== undefined && /^[0-9０-９]/.test(a.g);
@@ -131,15 +133,29 @@ function makeLine(atoms: readonly Atom[], start: number, end: number, trimEnd: b
       continue;
     }
     text += trailing + a.g;
-    width += pending + a.w;
+    width += pending + a.w + (k > start && pending === 0 ? a.gap : 0);
     pending = 0;
     trailing = '';
   }
   return { text: trimEnd ? text : text + trailing, widthEm: width };
 }
 
+const LATIN_ALNUM = /^[\p{L}\p{N}]/u;
+
+/** Mark the renderer's autospace on the later atom of each CJK ↔ Latin/digit boundary. */
+function addAutospace(atoms: Atom[]): void {
+  for (let k = 1; k < atoms.length; k++) {
+    const a = atoms[k - 1]!;
+    const b = atoms[k]!;
+    const latinA = a.kind === 'narrow' && LATIN_ALNUM.test(a.g);
+    const latinB = b.kind === 'narrow' && LATIN_ALNUM.test(b.g);
+    if ((a.kind === 'wide' && latinB) || (latinA && b.kind === 'wide')) b.gap = AUTOSPACE_EM;
+  }
+}
+
 function breakParagraph(para: string, maxWidthEm: number, out: Line[]): void {
   const atoms = graphemes(para).map(classify);
+  addAutospace(atoms);
   let start = 0;
   while (start < atoms.length) {
     let width = 0;
@@ -153,7 +169,7 @@ function breakParagraph(para: string, maxWidthEm: number, out: Line[]): void {
         pending += a.w; // trailing spaces hang, so they never cause a wrap
         continue;
       }
-      const next = width + pending + a.w;
+      const next = width + pending + a.w + (hasContent && pending === 0 ? a.gap : 0);
       if (next <= maxWidthEm + EPS || !hasContent) {
         // An atom wider than the whole line goes alone on its own line.
         width = next;

@@ -41,6 +41,13 @@ export const LINE_HEIGHT_EM = 1.45;
  */
 export const EMOJI_WIDTH_EM = 1.25;
 
+/**
+ * LibreOffice's "autospace" (on by default, and WPS does the same) puts a quarter em between
+ * a CJK character and an adjacent Latin letter or digit: measured in a LibreOffice 7.4 PDF,
+ * "组织" → "202" leaves 4.0 pt at 16 pt. PowerPoint adds nothing, so counting it is safe for all.
+ */
+export const AUTOSPACE_EM = 0.25;
+
 /** Helvetica-Bold AFM advance widths (per 1000 em) for U+0020..U+007E. */
 // prettier-ignore
 const HELVETICA_BOLD: readonly number[] = [
@@ -231,9 +238,22 @@ export function graphemeWidthEm(g: string): number {
   return emoji ? EMOJI_WIDTH_EM : sum;
 }
 
-/** Width in em of a whole string (no line breaking; "\n" counts 0). */
+const LATIN_ALNUM = /^[\p{L}\p{N}]/u;
+const isCjk = (g: string) => isWideCodePoint(g.codePointAt(0) ?? 0);
+
+/** Does the renderer put autospace between these two neighbouring graphemes? */
+export function autospaceBetween(a: string, b: string): boolean {
+  return (isCjk(a) && LATIN_ALNUM.test(b) && !isCjk(b)) || (LATIN_ALNUM.test(a) && !isCjk(a) && isCjk(b));
+}
+
+/** Width in em of a whole string, autospace included (no line breaking; "\n" counts 0). */
 export function textWidthEm(s: string): number {
   let sum = 0;
-  for (const g of graphemes(s)) sum += graphemeWidthEm(g);
+  let prev = '';
+  for (const g of graphemes(s)) {
+    sum += graphemeWidthEm(g);
+    if (prev && autospaceBetween(prev, g)) sum += AUTOSPACE_EM;
+    prev = g;
+  }
   return sum;
 }

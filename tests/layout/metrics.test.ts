@@ -79,8 +79,9 @@ describe('textWidthEm', () => {
   });
 
   it('measures "浦东新区新建街区党组织202个" by hand: 12 CJK + 3 digits', () => {
-    // 浦东新区新建街区党组织 = 11 ideographs, 个 = 1, "202" = 3 × 0.696
-    expect(textWidthEm('浦东新区新建街区党组织202个')).toBeCloseTo(12 + 3 * 0.696, 9);
+    // 浦东新区新建街区党组织 = 11 ideographs, 个 = 1, "202" = 3 × 0.696, and two autospaces
+    // (织|2 and 2|个) of ¼ em each, as LibreOffice and WPS draw them.
+    expect(textWidthEm('浦东新区新建街区党组织202个')).toBeCloseTo(12 + 3 * 0.696 + 2 * 0.25, 9);
   });
 
   it('counts combining marks as zero', () => {

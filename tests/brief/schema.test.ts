@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { briefJsonSchema } from '../../src/brief/schema.js';
+
+describe('schema/brief.schema.json', () => {
+  it('is the schema the code generates (run `npm run schema` after changing src/brief/schema.ts)', () => {
+    const committed = JSON.parse(readFileSync('schema/brief.schema.json', 'utf8'));
+    expect(committed).toEqual(briefJsonSchema());
+  });
+  it('is referenced by the sample brief for editor completion', () => {
+    expect(readFileSync('briefs/2025-01-shanghai-quarterly.yaml', 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/brief.schema.json');
+  });
+  it('refuses unknown keys, as the validator does', () => {
+    const s = briefJsonSchema() as { additionalProperties?: boolean; properties: { units: { items: { additionalProperties?: boolean } } } };
+    expect(s.additionalProperties).toBe(false);
+    expect(s.properties.units.items.additionalProperties).toBe(false);
+  });
+});

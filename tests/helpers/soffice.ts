@@ -1,0 +1,109 @@
+/**
+ * The real-renderer check: convert decks with LibreOffice, read every word's box with
+ * poppler's `pdftotext -bbox-layout`, and check each word lies inside the text box the
+ * DeckPlan placed it in, and inside the slide.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DeckPlan, TextShape } from '../../src/layout/plan.js';
+
+export function hasRenderer(): boolean {
+  const ok = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+  return ok('soffice') && ok('pdftotext');
+}
+
+/** Convert .pptx files to PDF in one LibreOffice run (its start-up is the slow part). */
+export function convertToPdf(decks: Array<{ name: string; bytes: Uint8Array }>): Map<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefdeck-render-'));
+  const paths = decks.map((d) => {
+    const p = join(dir, `${d.name}.pptx`);
+    writeFileSync(p, d.bytes);
+    return p;
+  });
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths], { stdio: 'pipe', timeout: 600_000 });
+  return new Map(paths.map((p) => [basename(p, '.pptx'), p.replace(/\.pptx$/, '.pdf')]));
+}
+
+export interface Word {
+  page: number;
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export function wordsOf(pdf: string): { pages: Array<{ width: number; height: number }>; words: Word[] } {
+  const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+  const pages: Array<{ width: number; height: number }> = [];
+  const words: Word[] = [];
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  for (const chunk of html.split('<page ').slice(1)) {
+    const w = Number(/width="([\d.]+)"/.exec(chunk)![1]);
+    const h = Number(/height="([\d.]+)"/.exec(chunk)![1]);
+    pages.push({ width: w, height: h });
+    for (const m of chunk.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([\s\S]*?)<\/word>/g)) {
+      words.push({ page: pages.length - 1, x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text: decode(m[5]!) });
+    }
+  }
+  return { pages, words };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+export interface Misplaced {
+  slide: number;
+  word: string;
+  why: string;
+}
+
+/**
+ * Check every word of a rendered deck against the plan. A word must lie (within `tol` points)
+ * inside a text box on its slide whose text contains it; bullets and list numbers inside a
+ * box that has them; and everything inside the slide.
+ */
+export function checkPlacement(plan: DeckPlan, pdf: string, tol = 2): { misplaced: Misplaced[]; words: number; pages: number } {
+  const { pages, words } = wordsOf(pdf);
+  const misplaced: Misplaced[] = [];
+  if (pages.length !== plan.slides.length) misplaced.push({ slide: 0, word: '', why: `PDF has ${pages.length} pages, plan has ${plan.slides.length} slides` });
+  for (const w of words) {
+    const slide = plan.slides[w.page];
+    const page = pages[w.page]!;
+    if (!slide) continue;
+    const s = page.width / (plan.widthIn * 72);
+    if (w.x0 < -tol || w.y0 < -tol || w.x1 > page.width + tol || w.y1 > page.height + tol) {
+      misplaced.push({ slide: w.page + 1, word: w.text, why: 'outside the slide' });
+      continue;
+    }
+    const boxes = slide.shapes.filter((sh): sh is TextShape => sh.kind === 'text');
+    const t = squash(w.text);
+    const isMarker = /^(■|•|\d+\.)$/.test(t);
+    const candidates = boxes.filter((b) => {
+      const text = squash(b.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(''));
+      return isMarker ? b.paragraphs.some((p) => p.bullet && p.bullet.kind !== 'continued') || text.includes(t) : text.includes(t);
+    });
+    if (candidates.length === 0) {
+      misplaced.push({ slide: w.page + 1, word: w.text, why: 'not in any text box of the plan' });
+      continue;
+    }
+    const inside = candidates.some((b) => {
+      const x0 = b.x * 72 * s;
+      const y0 = b.y * 72 * s;
+      return w.x0 >= x0 - tol && w.y0 >= y0 - tol && w.x1 <= x0 + b.w * 72 * s + tol && w.y1 <= y0 + b.h * 72 * s + tol;
+    });
+    if (!inside) {
+      const b = candidates[0]!;
+      misplaced.push({
+        slide: w.page + 1,
+        word: w.text,
+        why: `at (${w.x0.toFixed(1)},${w.y0.toFixed(1)})–(${w.x1.toFixed(1)},${w.y1.toFixed(1)}) pt, outside ${b.role} (${(b.x * 72).toFixed(1)},${(b.y * 72).toFixed(1)})–(${((b.x + b.w) * 72).toFixed(1)},${((b.y + b.h) * 72).toFixed(1)})`,
+      });
+    }
+  }
+  return { misplaced, words: words.length, pages: pages.length };
+}
+
+export const readPdfText = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8');
+export { readFileSync };

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBrief, parseBrief } from '../../src/brief/load.js';
+import type { Brief } from '../../src/brief/types.js';
+import { buildDeck, buildDeckWithPlan } from '../../src/index.js';
+import type { DeckPlan } from '../../src/layout/plan.js';
+import { isWellFormed, paragraphsOf, readDeck, runsOf, slideText, type DeckParts } from '../helpers/deck.js';
+
+const SAMPLE = 'briefs/2025-01-shanghai-quarterly.yaml';
+
+describe('the sample deck, read back from the .pptx', () => {
+  let brief: Brief;
+  let plan: DeckPlan;
+  let deck: DeckParts;
+  let bytes: Buffer;
+
+  beforeAll(async () => {
+    brief = loadBrief(SAMPLE).brief;
+    const built = await buildDeckWithPlan(brief);
+    plan = built.plan;
+    bytes = built.bytes;
+    deck = await readDeck(bytes);
+  });
+
+  it('has every XML part well-formed and a content type for every part', () => {
+    for (const [name, xml] of deck.xml) expect(isWellFormed(xml), name).toBe(true);
+    const types = deck.xml.get('[Content_Types].xml')!;
+    for (const f of deck.files) {
+      if (f === '[Content_Types].xml') continue;
+      const ext = f.slice(f.lastIndexOf('.') + 1);
+      expect(types.includes(`PartName="/${f}"`) || types.includes(`Extension="${ext}"`), f).toBe(true);
+    }
+  });
+
+  it('has cover, overview, seven units, two leaders and attendees: 12 slides in order', () => {
+    expect(deck.slides).toHaveLength(12);
+    expect(plan.slides.map((s) => s.kind)).toEqual(['cover', 'overview', ...Array(7).fill('unit'), 'directives', 'directives', 'attendees']);
+    brief.units.forEach((u, i) => expect(paragraphsOf(deck.slides[2 + i]!)[0]).toBe(u.name));
+    expect(slideText(deck.slides[9]!)).toContain('陈吉宁');
+    expect(slideText(deck.slides[10]!)).toContain('龚正');
+  });
+
+  it('shows every achievement, shortcoming and directive text, each as one paragraph', () => {
+    brief.units.forEach((u, i) => {
+      const paras = paragraphsOf(deck.slides[2 + i]!);
+      for (const t of [...u.achievements, ...u.shortcomings]) expect(paras, t).toContain(t);
+      for (const d of u.directives) expect(paras).toContain(`${d.text}（${d.by}）`);
+      expect(paras).toEqual(expect.arrayContaining(['主要成绩', '存在不足', '领导指示']));
+    });
+    for (const [i, leader] of brief.directives.entries()) {
+      const paras = paragraphsOf(deck.slides[9 + i]!);
+      for (const p of leader.points) expect(paras).toContain(p);
+    }
+    const attendees = paragraphsOf(deck.slides[11]!);
+    for (const name of brief.meeting.attendees) expect(attendees).toContain(name);
+  });
+
+  it('emphasises the key figures in achievements', () => {
+    const xml = deck.slides[2]!;
+    for (const fig of ['202个', '2304个', '600个', '三分之一', '6个', '全市第一', '全国首家']) {
+      expect(xml, fig).toMatch(new RegExp(`<a:rPr[^>]*b="1"[^>]*>(?:(?!</a:rPr>).)*</a:rPr><a:t>${fig}</a:t>`, 's'));
+    }
+  });
+
+  it('tags every run zh-CN, names Microsoft YaHei as its East Asian font, and never goes under 12 pt', () => {
+    for (const [i, xml] of deck.slides.entries()) {
+      const runs = runsOf(xml);
+      expect(runs.length, `slide ${i + 1}`).toBeGreaterThan(0);
+      for (const r of runs) {
+        expect(r.lang, r.text).toBe('zh-CN');
+        expect(r.ea, r.text).toBe('Microsoft YaHei');
+        expect(r.latin, r.text).toBe('Arial');
+        expect(r.sz, r.text).toBeGreaterThanOrEqual(12);
+      }
+    }
+  });
+
+  it("sets the deck's own font scheme, East Asian faces included", () => {
+    const theme = deck.xml.get('ppt/theme/theme1.xml')!;
+    expect(theme).toMatch(/<a:majorFont><a:latin typeface="Arial"\/><a:ea typeface="Microsoft YaHei"\/>/);
+    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Arial"\/><a:ea typeface="Microsoft YaHei"\/>/);
+  });
+
+  it("puts the unit's full text in the speaker notes of every unit slide", () => {
+    plan.slides.forEach((s, i) => {
+      if (s.kind !== 'unit') return;
+      const unit = brief.units.find((u) => u.name === s.subject)!;
+      const notes = slideText(deck.notes[i]!);
+      for (const t of [...unit.achievements, ...unit.shortcomings]) expect(notes).toContain(t);
+    });
+  });
+
+  it('writes the footer with meeting title and slide numbers on every slide but the cover', () => {
+    deck.slides.forEach((xml, i) => {
+      const text = slideText(xml);
+      if (i === 0) return expect(text).not.toContain('1 / 12');
+      expect(text).toContain('市委季度工作会议 · 2025年1月');
+      expect(text).toContain(`${i + 1} / 12`);
+    });
+  });
+
+  it('writes autofit off and explicit sizes (no normAutofit anywhere)', () => {
+    for (const xml of deck.slides) {
+      expect(xml).not.toContain('normAutofit');
+      expect(xml).not.toContain('spAutoFit');
+    }
+  });
+
+  it('is byte-identical when built twice (fixed timestamps, stable order)', async () => {
+    const again = await buildDeck(brief);
+    expect(again.equals(bytes)).toBe(true);
+    expect(deck.xml.get('docProps/core.xml')).toContain('2025-01-01T00:00:00Z');
+  });
+});
+
+describe('text is text', () => {
+  it('keeps & < > quotes, emoji, combining marks and right-to-left text exactly, escaped once', async () => {
+    const odd = 'R&D <Q1> "quoted" \'single\' 🎉 e\u0301 שלום';
+    const { brief } = parseBrief(`meeting:\n  title: ${JSON.stringify(odd)}\n  date: 2025-01-06\nunits:\n  - name: x\n    achievements: [${JSON.stringify(odd)}]\n`, 'b.yaml');
+    const deck = await readDeck(await buildDeck(brief));
+    expect(paragraphsOf(deck.slides[2]!)).toContain(odd);
+    expect(deck.slides[2]).toContain('R&amp;D &lt;Q1&gt;');
+    expect(deck.slides[2]).not.toContain('&amp;amp;');
+  });
+
+  it('tags runs en-US for an English brief', async () => {
+    const { brief } = parseBrief('lang: en\nmeeting:\n  title: Quarterly review\n  date: 2025-01-06\nunits:\n  - name: Riverside\n    achievements: [Built 202 parks]\n', 'b.yaml');
+    const deck = await readDeck(await buildDeck(brief));
+    for (const r of runsOf(deck.slides[2]!)) expect(r.lang).toBe('en-US');
+    expect(paragraphsOf(deck.slides[2]!)).toEqual(expect.arrayContaining(['Achievements', 'Built 202 parks']));
+  });
+});
