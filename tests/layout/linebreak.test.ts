@@ -118,7 +118,7 @@ describe('breakLines: Latin, digits and mixed text', () => {
     expect(lines[1]?.widthEm).toBeCloseTo(3 * 0.696 + 0.25 + 1, 9);
     // PowerPoint breaks between "2.3" and "万" (digit | CJK), never inside "2.3".
     expect(texts(breakLines('增长2.3万家', 4.5))).toEqual(['增长2.3', '万家']);
-    expect(texts(breakLines('增长2.3万家', 3))).toEqual(['增长', '2.3万', '家']);
+    expect(texts(breakLines('增长2.3万家', 3.2))).toEqual(['增长', '2.3万', '家']);
     expect(breakLines('浦东新区新建街区党组织202个', 14.1)).toHaveLength(1);
   });
 
