@@ -119,7 +119,8 @@ describe('breakLines: Latin, digits and mixed text', () => {
     // PowerPoint breaks between "2.3" and "万" (digit | CJK), never inside "2.3".
     expect(texts(breakLines('增长2.3万家', 4.5))).toEqual(['增长2.3', '万家']);
     expect(texts(breakLines('增长2.3万家', 3.2))).toEqual(['增长', '2.3万', '家']);
-    expect(breakLines('浦东新区新建街区党组织202个', 14.1)).toHaveLength(1);
+    // 14.088 em of glyphs plus two autospaces = 14.588 em.
+    expect(breakLines('浦东新区新建街区党组织202个', 14.6)).toHaveLength(1);
   });
 
   it('splits a 60-character URL in an 8-em line anywhere, never exceeding the width', () => {
