@@ -4,7 +4,7 @@
  */
 import type { LayoutContext } from './deck.js';
 import { fitTitle } from './frame.js';
-import { textWidthEm } from './metrics.js';
+import { latinMetricsFor, textWidthEm } from './metrics.js';
 import type { FitEntry, Shape, SlidePlan } from './plan.js';
 import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, round2 } from './text.js';
 
@@ -17,7 +17,8 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
   const head = fitTitle(title, frame.title, theme, theme.colors.primary);
   const top = Math.max(frame.body.y, head.bottom + 0.2) + 0.1;
   const region = { x: frame.body.x + 0.2, y: top, w: frame.body.w - 0.4, h: frame.body.y + frame.body.h - top };
-  const widest = Math.max(...names.map(textWidthEm));
+  const latin = latinMetricsFor(theme.fonts.body.latin, false);
+  const widest = Math.max(...names.map((n) => textWidthEm(n, latin)));
   const max = theme.sizes.body + 6;
   const grid = (pt: number) => {
     const colEm = widest + COL_GAP_EM;

@@ -40,7 +40,8 @@ export function coverSlide(ctx: LayoutContext): SlidePlan {
   shapes.push(d.shape);
   below = d.bottom + 0.1;
   if (m.chair) {
-    const chair = `${theme.labels.chair}${brief.lang === 'en' ? ': ' : '：'}${m.chair.role ? m.chair.role + (brief.lang === 'en' ? ' ' : '') : ''}${m.chair.name}`;
+    const who = brief.lang === 'en' ? `${m.chair.name}${m.chair.role ? `, ${m.chair.role}` : ''}` : `${m.chair.role ?? ''}${m.chair.name}`;
+    const chair = `${theme.labels.chair}${brief.lang === 'en' ? ': ' : '：'}${who}`;
     const ch = line(chair, below, 0.55, s.heading, c.muted, 'cover:chair');
     shapes.push(ch.shape);
   }

@@ -9,8 +9,10 @@ import type { Template, TemplateContext, Theme } from '../theme/types.js';
 import { attendeeSlides } from './attendees.js';
 import { coverSlide } from './cover.js';
 import { splitFigures } from './figures.js';
+import { latinMetricsFor } from './metrics.js';
 import { fitTitle, footerShapes, frameFor, type Frame } from './frame.js';
-import { fitFlow, panelShapes, type PanelContent } from './panels.js';
+import { fitFlow } from './flow.js';
+import { panelShapes, type PanelContent } from './panels.js';
 import type { DeckPlan, FitEntry, SlideKind, SlidePlan } from './plan.js';
 import type { ListItem, ListStyle } from './text.js';
 
@@ -63,7 +65,17 @@ export function label(source: string, data: Record<string, unknown>): string {
 }
 
 function listStyle(ctx: LayoutContext, kind: ListStyle['kind'], color: string, extra: Partial<ListStyle> = {}): ListStyle {
-  return { kind, bulletColor: color, spaceAfterEm: 0.35, bulletChar: '■', emphasisColor: ctx.theme.colors.figure, mutedColor: ctx.theme.colors.muted, ...extra };
+  const face = ctx.theme.fonts.body.latin;
+  return {
+    kind,
+    bulletColor: color,
+    spaceAfterEm: 0.35,
+    bulletChar: '■',
+    emphasisColor: ctx.theme.colors.figure,
+    mutedColor: ctx.theme.colors.muted,
+    latin: { regular: latinMetricsFor(face, false), bold: latinMetricsFor(face, true) },
+    ...extra,
+  };
 }
 
 const plainItems = (texts: string[]): ListItem[] => texts.map((t) => ({ segments: [{ text: t }] }));
@@ -105,7 +117,10 @@ function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
   const { brief, theme } = ctx;
   const panels: PanelContent[] = [];
   if (brief.meeting.summary) panels.push({ key: 'summary', label: theme.labels.summary, color: theme.colors.primary, items: plainItems([brief.meeting.summary]), style: listStyle(ctx, 'plain', theme.colors.primary) });
-  panels.push({ key: 'units', label: theme.labels.units, color: theme.colors.accent, items: plainItems(brief.units.map((u) => u.name)), style: listStyle(ctx, 'number', theme.colors.accent) });
+  const n = brief.units.length;
+  // Many units read better in columns than over several overview slides.
+  const columns = n <= 10 ? 1 : n <= 24 ? 2 : 3;
+  panels.push({ key: 'units', label: theme.labels.units, color: theme.colors.accent, items: plainItems(brief.units.map((u) => u.name)), style: listStyle(ctx, 'number', theme.colors.accent), columns });
   return flowSlides(ctx, 'overview', theme.labels.overview, theme.labels.overview, panels, brief.meeting.summary, fit);
 }
 
@@ -125,7 +140,9 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
       key: 'directives',
       label: theme.labels.directives,
       color: c.directives,
-      items: unit.directives.map((d) => ({ segments: [{ text: d.text }, ...(d.by ? [{ text: label(theme.labels.by, { by: d.by }), muted: true }] : [])] })),
+      items: unit.directives.map((d) => ({
+        segments: [{ text: d.text }, ...(d.by ? [{ text: (ctx.brief.lang === 'en' ? ' ' : '') + label(theme.labels.by, { by: d.by }), muted: true }] : [])],
+      })),
       style: listStyle(ctx, 'bullet', c.directives),
     },
   ];

@@ -3,6 +3,7 @@
  * region between. Sizes in inches; 16:9 is 13.333 × 7.5 (PowerPoint's widescreen), 4:3 is 10 × 7.5.
  */
 import { breakLines } from './linebreak.js';
+import { latinMetricsFor } from './metrics.js';
 import type { Box, Shape, TextShape } from './plan.js';
 import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, round2, type TextStyle } from './text.js';
 import type { Theme } from '../theme/types.js';
@@ -58,18 +59,19 @@ export function fitTitle(
   const { max, oneLineMin: heading, min: minimum } = range;
   const bold = range.bold ?? true;
   const font = theme.fonts.title;
+  const latin = latinMetricsFor(font.latin, bold);
   const widthEm = (pt: number) => ((box.w - TITLE_INSETS.left - TITLE_INSETS.right) * PT_PER_IN) / pt;
   const heightFor = (pt: number, lines: number) => (lines * pt * TITLE_PITCH) / PT_PER_IN + TITLE_INSETS.top + TITLE_INSETS.bottom;
   const fits = (pt: number, lines: number) => heightFor(pt, lines) <= box.h * FIT_SLACK;
   let chosen: { pt: number; lines: number } | undefined;
   for (let pt = max; pt >= Math.max(minimum, heading) && !chosen; pt -= 1) {
-    if (breakLines(text, widthEm(pt)).length === 1 && fits(pt, 1)) chosen = { pt, lines: 1 };
+    if (breakLines(text, widthEm(pt), latin).length === 1 && fits(pt, 1)) chosen = { pt, lines: 1 };
   }
   for (let pt = max; pt >= minimum && !chosen; pt -= 1) {
-    const n = breakLines(text, widthEm(pt)).length;
+    const n = breakLines(text, widthEm(pt), latin).length;
     if (n <= 2 && fits(pt, n)) chosen = { pt, lines: n };
   }
-  if (!chosen) chosen = { pt: minimum, lines: breakLines(text, widthEm(minimum)).length };
+  if (!chosen) chosen = { pt: minimum, lines: breakLines(text, widthEm(minimum), latin).length };
   const h = Math.max(box.h, heightFor(chosen.pt, chosen.lines) / FIT_SLACK);
   const style: TextStyle = { sizePt: chosen.pt, font, color, bold };
   return {
@@ -112,7 +114,7 @@ export function footerShapes(frame: Frame, theme: Theme, left: string, right: st
   const shapes: Shape[] = [
     { kind: 'rect', x: f.x, y: f.y - 0.08, w: f.w, h: 0.012, fill: theme.colors.surface === theme.colors.background ? theme.colors.muted : darkenSurface(theme.colors.surface) },
   ];
-  const leftLines = breakLines(left, (leftW * PT_PER_IN) / size).length;
+  const leftLines = breakLines(left, (leftW * PT_PER_IN) / size, latinMetricsFor(font.latin, false)).length;
   shapes.push({ kind: 'text', role: 'footer', x: f.x, y: f.y, w: leftW, h: Math.max(f.h, (leftLines * size * TITLE_PITCH) / PT_PER_IN + 0.02), insets: NO_INSETS, valign: 'top', paragraphs: [para(left, 'left')] });
   shapes.push({ kind: 'text', role: 'slide-number', x: f.x + f.w - rightW, y: f.y, w: rightW, h: f.h, insets: NO_INSETS, valign: 'top', paragraphs: [para(right, 'right')] });
   return shapes;

@@ -6,7 +6,7 @@
  * placed inside one, so combining marks, variation selectors and ZWJ emoji
  * sequences stay with their base character.
  */
-import { AUTOSPACE_EM, graphemes, graphemeWidthEm, isEmojiCodePoint, isWideCodePoint } from './metrics.js';
+import { AUTOSPACE_EM, CONSERVATIVE, graphemes, graphemeWidthEm, isEmojiCodePoint, isWideCodePoint, type LatinMetrics } from './metrics.js';
 
 export interface Line {
   text: string;
@@ -50,7 +50,7 @@ const INSEPARABLE = new Set(Array.from('—―…‥'));
 
 const SPACE_RE = /^[ \t\u2000-\u2006\u2008-\u200a\u205f]+$/;
 
-function classify(g: string): Atom {
+function classify(g: string, latin: LatinMetrics): Atom {
   const cp = g.codePointAt(0) ?? 0;
   let kind: Kind;
   if (SPACE_RE.test(g)) kind = 'space';
@@ -58,7 +58,7 @@ function classify(g: string): Atom {
   else if (QUOTES.has(g)) kind = 'quote';
   else if (isWideCodePoint(cp) || isEmojiCodePoint(cp) || WIDE_PUNCT.has(g)) kind = 'wide';
   else kind = 'narrow';
-  return { g, w: graphemeWidthEm(g), gap: 0, kind, cp };
+  return { g, w: graphemeWidthEm(g, latin), gap: 0, kind, cp };
 }
 
 const isDigitAtom = (a: Atom | undefined): boolean => a !== undefined && /^[0-9０-９]/.test(a.g);
@@ -142,19 +142,25 @@ function makeLine(atoms: readonly Atom[], start: number, end: number, trimEnd: b
 
 const LATIN_ALNUM = /^[\p{L}\p{N}]/u;
 
-/** Mark the renderer's autospace on the later atom of each CJK ↔ Latin/digit boundary. */
+/**
+ * Mark the renderer's autospace. LibreOffice assigns each character a script: CJK is Asian,
+ * letters and digits Latin, and spaces, punctuation and symbols are "weak" and take the script
+ * of what precedes them. Wherever the script changes between Asian and Latin, it adds a quarter
+ * em: so "约 7.4%；" gets one before "7" (the space counts as Asian) and one before "；".
+ */
 function addAutospace(atoms: Atom[]): void {
-  for (let k = 1; k < atoms.length; k++) {
-    const a = atoms[k - 1]!;
-    const b = atoms[k]!;
-    const latinA = a.kind === 'narrow' && LATIN_ALNUM.test(a.g);
-    const latinB = b.kind === 'narrow' && LATIN_ALNUM.test(b.g);
-    if ((a.kind === 'wide' && latinB) || (latinA && b.kind === 'wide')) b.gap = AUTOSPACE_EM;
+  const strong = (a: Atom): 'A' | 'L' | undefined => (a.kind === 'wide' && !isEmojiCodePoint(a.cp) ? 'A' : a.kind === 'narrow' && LATIN_ALNUM.test(a.g) ? 'L' : undefined);
+  let prev: 'A' | 'L' | undefined = atoms.map(strong).find((c) => c !== undefined);
+  for (let k = 0; k < atoms.length; k++) {
+    const own = strong(atoms[k]!);
+    const eff = own ?? prev;
+    if (k > 0 && eff !== undefined && prev !== undefined && eff !== prev) atoms[k]!.gap = AUTOSPACE_EM;
+    prev = eff;
   }
 }
 
-function breakParagraph(para: string, maxWidthEm: number, out: Line[]): void {
-  const atoms = graphemes(para).map(classify);
+function breakParagraph(para: string, maxWidthEm: number, out: Line[], latin: LatinMetrics): void {
+  const atoms = graphemes(para).map((g) => classify(g, latin));
   addAutospace(atoms);
   let start = 0;
   while (start < atoms.length) {
@@ -196,19 +202,19 @@ function breakParagraph(para: string, maxWidthEm: number, out: Line[]): void {
  * yields one empty line because it still takes one line of height. Spaces at
  * a wrap point are dropped; leading spaces of a paragraph are kept (indent).
  */
-export function breakLines(text: string, maxWidthEm: number): Line[] {
+export function breakLines(text: string, maxWidthEm: number, latin: LatinMetrics = CONSERVATIVE): Line[] {
   if (Number.isNaN(maxWidthEm)) throw new RangeError('maxWidthEm must be a number');
   const lines: Line[] = [];
   for (const para of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
     if (para === '') lines.push({ text: '', widthEm: 0 });
-    else breakParagraph(para, maxWidthEm, lines);
+    else breakParagraph(para, maxWidthEm, lines, latin);
   }
   return lines;
 }
 
 /** Number of lines and the widest line's width, for fitting text into a box. */
-export function measureParagraph(text: string, maxWidthEm: number): { lines: number; widestEm: number } {
-  const lines = breakLines(text, maxWidthEm);
+export function measureParagraph(text: string, maxWidthEm: number, latin: LatinMetrics = CONSERVATIVE): { lines: number; widestEm: number } {
+  const lines = breakLines(text, maxWidthEm, latin);
   let widestEm = 0;
   for (const l of lines) widestEm = Math.max(widestEm, l.widthEm);
   return { lines: lines.length, widestEm };

@@ -48,6 +48,18 @@ export const EMOJI_WIDTH_EM = 1.25;
  */
 export const AUTOSPACE_EM = 0.25;
 
+/** Helvetica (= Arial, Liberation Sans) Regular AFM advance widths (per 1000 em), U+0020..U+007E.
+ * Where the AFM and Arial differ (the apostrophe, 191 vs 222), the larger. */
+// prettier-ignore
+const HELVETICA: readonly number[] = [
+  278, 278, 355, 556, 556, 889, 667, 222, 333, 333, 389, 584, 278, 333, 278, 278, //  !"#$%&'()*+,-./
+  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0-9 :;<=>?
+  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @A-O
+  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P-Z [\]^_
+  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // `a-o
+  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,      // p-z {|}~
+];
+
 /** Helvetica-Bold AFM advance widths (per 1000 em) for U+0020..U+007E. */
 // prettier-ignore
 const HELVETICA_BOLD: readonly number[] = [
@@ -75,6 +87,39 @@ const FALLBACK_MAX: readonly number[] = [
   626, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687,
   716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
 ];
+
+/**
+ * Widths of ASCII (U+0020..U+007E) for one Latin face, per 1000 em, safety included.
+ * Other characters do not depend on the Latin face.
+ */
+export interface LatinMetrics {
+  name: string;
+  ascii: readonly number[];
+}
+
+/** Any face, any fallback: the widest of everything measured. */
+export const CONSERVATIVE: LatinMetrics = {
+  name: 'conservative',
+  ascii: FALLBACK_MAX.map((w, i) => Math.max((HELVETICA_BOLD[i] ?? 1000) * LATIN_SAFETY, w)),
+};
+
+/**
+ * Arial's own widths, for themes whose Latin face is Arial (or Helvetica, Liberation Sans,
+ * Arimo: the same metrics). PowerPoint and WPS have Arial; LibreOffice substitutes the
+ * metric-compatible Liberation Sans (fonts-liberation, a LibreOffice dependency). The 4% covers
+ * hinting and rounding; kerning only ever narrows.
+ */
+const ARIAL_SAFETY = 1.04;
+export const ARIAL: LatinMetrics = { name: 'arial', ascii: HELVETICA.map((w) => w * ARIAL_SAFETY) };
+export const ARIAL_BOLD: LatinMetrics = { name: 'arial-bold', ascii: HELVETICA_BOLD.map((w) => w * ARIAL_SAFETY) };
+
+const ARIAL_FAMILY = /^(arial|helvetica( neue)?|liberation sans|arimo)$/i;
+
+/** The metrics to measure a Latin face with: exact for the Arial family, else the safe maximum. */
+export function latinMetricsFor(face: string, bold: boolean): LatinMetrics {
+  if (ARIAL_FAMILY.test(face.trim())) return bold ? ARIAL_BOLD : ARIAL;
+  return CONSERVATIVE;
+}
 
 /**
  * Symbols that even the measured fonts draw wider than 1 em (DejaVu Sans Bold
@@ -167,16 +212,12 @@ function isZeroWidth(cp: number): boolean {
 }
 
 /** Advance width in em of one code point, conservative across renderers. */
-export function charWidthEm(cp: number): number {
+export function charWidthEm(cp: number, latin: LatinMetrics = CONSERVATIVE): number {
   const special = WIDE_SYMBOLS.get(cp);
   if (special !== undefined) return special;
   if (cp === 0x09) return 1; // tab: stops vary by renderer; treat like an unknown glyph
   if (isZeroWidth(cp)) return 0;
-  if (cp >= 0x20 && cp <= 0x7e) {
-    const i = cp - 0x20;
-    const helvetica = (HELVETICA_BOLD[i] ?? 1000) * LATIN_SAFETY;
-    return Math.max(helvetica, FALLBACK_MAX[i] ?? 1000) / 1000;
-  }
+  if (cp >= 0x20 && cp <= 0x7e) return (latin.ascii[cp - 0x20] ?? 1000) / 1000;
   if (AMBIGUOUS_FULL.has(cp) || isWideCodePoint(cp)) return 1;
   if (isEmojiCodePoint(cp)) return EMOJI_WIDTH_EM;
   if (cp >= 0xa0 && cp <= 0x52f) return otherLetterWidth(cp);
@@ -225,35 +266,33 @@ export function graphemes(s: string): string[] {
  * skin-tone modifier) is drawn as a single glyph, so it counts once rather than
  * once per code point; anything else is the sum of its code points (marks are 0).
  */
-export function graphemeWidthEm(g: string): number {
+export function graphemeWidthEm(g: string, latin: LatinMetrics = CONSERVATIVE): number {
   let sum = 0;
   let emoji = false;
   for (const ch of g) {
     const cp = ch.codePointAt(0) ?? 0;
     if (isEmojiCodePoint(cp) || cp === 0x20e3) emoji = true;
-    sum += charWidthEm(cp);
+    sum += charWidthEm(cp, latin);
   }
   // A text-presentation symbol such as © or ™ is Extended_Pictographic but narrow;
   // it can never exceed EMOJI_WIDTH_EM, so using that figure stays safe.
   return emoji ? EMOJI_WIDTH_EM : sum;
 }
 
-const LATIN_ALNUM = /^[\p{L}\p{N}]/u;
-const isCjk = (g: string) => isWideCodePoint(g.codePointAt(0) ?? 0);
-
-/** Does the renderer put autospace between these two neighbouring graphemes? */
-export function autospaceBetween(a: string, b: string): boolean {
-  return (isCjk(a) && LATIN_ALNUM.test(b) && !isCjk(b)) || (LATIN_ALNUM.test(a) && !isCjk(a) && isCjk(b));
-}
-
 /** Width in em of a whole string, autospace included (no line breaking; "\n" counts 0). */
-export function textWidthEm(s: string): number {
+export function textWidthEm(s: string, latin: LatinMetrics = CONSERVATIVE): number {
   let sum = 0;
-  let prev = '';
+  let prev: 'A' | 'L' | undefined;
+  let seen = false;
   for (const g of graphemes(s)) {
-    sum += graphemeWidthEm(g);
-    if (prev && autospaceBetween(prev, g)) sum += AUTOSPACE_EM;
-    prev = g;
+    sum += graphemeWidthEm(g, latin);
+    const cp = g.codePointAt(0) ?? 0;
+    // Same rule as the line breaker: weak characters (spaces, punctuation) keep the script
+    // before them; a change between Asian and Latin costs a quarter em.
+    const own = isWideCodePoint(cp) ? 'A' : /^[\p{L}\p{N}]/u.test(g) ? 'L' : undefined;
+    if (own && prev && own !== prev && seen) sum += AUTOSPACE_EM;
+    if (own) prev = own;
+    seen = true;
   }
   return sum;
 }

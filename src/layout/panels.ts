@@ -1,12 +1,11 @@
 /**
- * Labelled panels and the fit: one body size for all panels of a slide, from the theme's body
- * size down to its minimum; panel widths adapt to their content; below the minimum the content
- * continues on further slides, split between items where possible and inside an item only when
- * that item alone cannot fit. Nothing is dropped.
+ * Labelled panels: how they are arranged on a slide (panel widths adapt to their content, within
+ * limits) and the shapes they are drawn with. `flow.ts` decides sizes and continuation slides.
  */
+import { breakLines } from './linebreak.js';
+import { latinMetricsFor } from './metrics.js';
 import type { Box, Shape } from './plan.js';
-import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, itemText, listHeight, listParagraphs, round2, splitItem, textWidthEmFor, type ListItem, type ListStyle } from './text.js';
-import { lineCount } from './text.js';
+import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, listHeight, listParagraphs, round2, type ListItem, type ListStyle } from './text.js';
 import type { Theme } from '../theme/types.js';
 
 export interface PanelContent {
@@ -17,6 +16,8 @@ export interface PanelContent {
   style: ListStyle;
   /** First number of a numbered list (continues across slides). */
   numberFrom?: number;
+  /** Short items (unit names) may be set in this many columns inside the panel. */
+  columns?: number;
 }
 
 export interface Placement {
@@ -29,24 +30,41 @@ export interface PanelSlide {
   placements: Placement[];
 }
 
-export interface FlowResult {
-  slides: PanelSlide[];
-  fromPt: number;
-  toPt: number;
-  splitItems: number;
-}
 
 const GAP = 0.22;
-const STRIP = 0.07;
+const COLUMN_GAP = 0.3;
+export const STRIP = 0.07;
 export const BODY_INSETS = { left: 0.16, right: 0.16, top: 0.06, bottom: 0.1 };
+const LABEL_INSETS = { left: BODY_INSETS.left, right: BODY_INSETS.right, top: 0.07, bottom: 0.02 };
 
-export function headerHeight(theme: Theme): number {
-  return round2((theme.sizes.heading * TITLE_PITCH) / PT_PER_IN + 0.14);
+/** The label's height: one line at the heading size, more when a long label (a topic) wraps. */
+export function headerHeight(theme: Theme, label = '', panelW = Infinity): number {
+  const widthEm = ((panelW - STRIP - LABEL_INSETS.left - LABEL_INSETS.right) * PT_PER_IN) / theme.sizes.heading;
+  const lines = label && Number.isFinite(panelW) ? breakLines(label, widthEm, latinMetricsFor(theme.fonts.heading.latin, true)).length : 1;
+  return round2((lines * theme.sizes.heading * TITLE_PITCH) / PT_PER_IN / FIT_SLACK + LABEL_INSETS.top + LABEL_INSETS.bottom + 0.05);
+}
+
+/** Items shared into columns, consecutive, about the same count each. */
+export function intoColumns<T>(items: T[], columns: number): T[][] {
+  const per = Math.ceil(items.length / columns);
+  return Array.from({ length: columns }, (_, c) => items.slice(c * per, (c + 1) * per)).filter((col) => col.length > 0);
+}
+
+function columnWidth(p: PanelContent, w: number): number {
+  const cols = p.columns ?? 1;
+  return (w - STRIP - COLUMN_GAP * (cols - 1)) / cols;
 }
 
 /** Height in inches a panel needs at a width and size: header plus its list. */
 function panelNeed(p: PanelContent, w: number, sizePt: number, theme: Theme): number {
-  return headerHeight(theme) + listHeight(p.items, w - STRIP, BODY_INSETS, p.style, sizePt, p.numberFrom ?? 1) / FIT_SLACK;
+  const colW = columnWidth(p, w);
+  let from = p.numberFrom ?? 1;
+  let body = 0;
+  for (const col of intoColumns(p.items, p.columns ?? 1)) {
+    body = Math.max(body, listHeight(col, colW, BODY_INSETS, p.style, sizePt, from));
+    from += col.length;
+  }
+  return headerHeight(theme, p.label, w) + body / FIT_SLACK;
 }
 
 /** Width fractions the first column may take: content decides within these limits. */
@@ -102,78 +120,11 @@ function stackColumns(cols: PanelContent[][], widths: number[], region: Box, siz
   return { placements, fill };
 }
 
-/** Fit panels on one slide if any size allows, else continue over as many slides as needed. */
-export function fitFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box = region): FlowResult {
-  const { body, minimum } = theme.sizes;
-  const present = panels.filter((p) => p.items.length > 0);
-  for (let pt = body; pt >= minimum; pt -= 1) {
-    const a = arrange(present, firstRegion, pt, theme);
-    if (a) return { slides: [{ sizePt: pt, placements: a.placements }], fromPt: body, toPt: pt, splitItems: 0 };
-  }
-  return continueFlow(present, region, theme, firstRegion);
-}
-
-interface FlowItem {
-  panel: number;
-  item: ListItem;
-}
-
-function continueFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box): FlowResult {
-  const pt = theme.sizes.minimum;
-  const queue: FlowItem[] = panels.flatMap((p, panel) => p.items.map((item) => ({ panel, item })));
-  const numbers = panels.map((p) => p.numberFrom ?? 1);
-  const slides: PanelSlide[] = [];
-  let splitItems = 0;
-  const group = (items: FlowItem[]): PanelContent[] => {
-    const out: PanelContent[] = [];
-    panels.forEach((p, i) => {
-      const mine = items.filter((f) => f.panel === i).map((f) => f.item);
-      if (mine.length) out.push({ ...p, items: mine, numberFrom: numbers[i]! });
-    });
-    return out;
-  };
-  while (queue.length > 0) {
-    const reg = slides.length === 0 ? firstRegion : region;
-    let k = 0;
-    let fitted: Arrangement | undefined;
-    for (let n = 1; n <= queue.length; n++) {
-      const a = arrange(group(queue.slice(0, n)), reg, pt, theme);
-      if (!a) break;
-      k = n;
-      fitted = a;
-    }
-    if (k === 0 || !fitted) {
-      // The first item alone does not fit: cut it at line boundaries into pieces that do.
-      const head = queue[0]!;
-      const p = panels[head.panel]!;
-      const lines = maxLinesAlone(p, reg, pt, theme);
-      const widthEm = textWidthEmFor(reg.w - STRIP, BODY_INSETS, p.style, pt, (numbers[head.panel] ?? 1) + p.items.length);
-      const pieces = splitItem(head.item, widthEm, lines, maxLinesAlone(p, region, pt, theme));
-      if (pieces.length < 2) throw new Error(`layout bug: cannot place an item of ${lineCount(itemText(head.item), widthEm)} lines`);
-      splitItems++;
-      queue.splice(0, 1, ...pieces.map((item) => ({ panel: head.panel, item })));
-      continue;
-    }
-    slides.push({ sizePt: pt, placements: fitted.placements });
-    for (const f of queue.slice(0, k)) if (!f.item.continued) numbers[f.panel]!++;
-    queue.splice(0, k);
-  }
-  return { slides, fromPt: theme.sizes.body, toPt: pt, splitItems };
-}
-
-/** How many lines of one item fit in a panel that has the whole region to itself. */
-function maxLinesAlone(p: PanelContent, region: Box, pt: number, theme: Theme): number {
-  const avail = (region.h - headerHeight(theme)) * FIT_SLACK - BODY_INSETS.top - BODY_INSETS.bottom;
-  const perLine = (pt * (p.style.pitch ?? 1.45)) / PT_PER_IN;
-  const spaceAfter = (p.style.spaceAfterEm * pt) / PT_PER_IN;
-  return Math.max(1, Math.floor((avail - spaceAfter) / perLine));
-}
-
 /** The shapes of placed panels: tinted card, colour strip, label, list. */
 export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
   const shapes: Shape[] = [];
-  const hh = headerHeight(theme);
   for (const { panel, box } of slide.placements) {
+    const hh = headerHeight(theme, panel.label, box.w);
     shapes.push({ kind: 'rect', ...box, fill: theme.colors.surface });
     shapes.push({ kind: 'rect', x: box.x, y: box.y, w: STRIP, h: box.h, fill: panel.color });
     shapes.push({
@@ -183,7 +134,7 @@ export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
       y: box.y,
       w: round2(box.w - STRIP),
       h: hh,
-      insets: { left: BODY_INSETS.left, right: BODY_INSETS.right, top: 0.07, bottom: 0.02 },
+      insets: LABEL_INSETS,
       valign: 'middle',
       paragraphs: [
         {
@@ -194,16 +145,21 @@ export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
         },
       ],
     });
-    shapes.push({
-      kind: 'text',
-      role: `panel:${panel.key}`,
-      x: round2(box.x + STRIP),
-      y: round2(box.y + hh),
-      w: round2(box.w - STRIP),
-      h: round2(box.h - hh),
-      insets: BODY_INSETS,
-      valign: 'top',
-      paragraphs: listParagraphs(panel.items, { sizePt: slide.sizePt, font: theme.fonts.body, color: theme.colors.text }, panel.style, panel.numberFrom ?? 1),
+    const colW = columnWidth(panel, box.w);
+    let from = panel.numberFrom ?? 1;
+    intoColumns(panel.items, panel.columns ?? 1).forEach((col, c) => {
+      shapes.push({
+        kind: 'text',
+        role: `panel:${panel.key}`,
+        x: round2(box.x + STRIP + c * (colW + COLUMN_GAP)),
+        y: round2(box.y + hh),
+        w: round2(colW),
+        h: round2(box.h - hh),
+        insets: BODY_INSETS,
+        valign: 'top',
+        paragraphs: listParagraphs(col, { sizePt: slide.sizePt, font: theme.fonts.body, color: theme.colors.text }, panel.style, from),
+      });
+      from += col.filter((it) => !it.continued).length;
     });
   }
   return shapes;

@@ -4,7 +4,7 @@
  * program draws: text boxes are written with autofit off and explicit sizes.
  */
 import { breakLines } from './linebreak.js';
-import { LINE_HEIGHT_EM } from './metrics.js';
+import { LINE_HEIGHT_EM, type LatinMetrics } from './metrics.js';
 import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
 
 /** Line pitch as a multiple of the font size. Exact spacing (not "single"), so PowerPoint, WPS
@@ -50,7 +50,12 @@ export interface ListStyle {
   mutedColor?: string;
   align?: 'left' | 'center' | 'right';
   pitch?: number;
+  /** How to measure Latin text in this list: the body face, and its bold for emphasised items. */
+  latin: { regular: LatinMetrics; bold: LatinMetrics };
 }
+
+/** Emphasised figures are bold, and bold Latin is wider. */
+export const metricsOf = (item: ListItem, style: ListStyle): LatinMetrics => (item.segments.some((s) => s.emphasis) ? style.latin.bold : style.latin.regular);
 
 export const itemText = (item: ListItem): string => item.segments.map((s) => s.text).join('');
 
@@ -69,11 +74,11 @@ export function textWidthEmFor(boxW: number, insets: Insets, style: ListStyle, s
 const lineCache = new Map<string, number>();
 
 /** Lines an item takes at a width in em (memoised: fitting tries many sizes and widths). */
-export function lineCount(text: string, widthEm: number): number {
-  const key = `${widthEm.toFixed(3)}\u0000${text}`;
+export function lineCount(text: string, widthEm: number, latin: LatinMetrics): number {
+  const key = `${latin.name}\u0000${widthEm.toFixed(3)}\u0000${text}`;
   let n = lineCache.get(key);
   if (n === undefined) {
-    n = breakLines(text, widthEm).length;
+    n = breakLines(text, widthEm, latin).length;
     if (lineCache.size > 200_000) lineCache.clear();
     lineCache.set(key, n);
   }
@@ -85,7 +90,7 @@ export function listHeight(items: ListItem[], boxW: number, insets: Insets, styl
   const widthEm = textWidthEmFor(boxW, insets, style, sizePt, numberFrom + items.length - 1);
   const pitchPt = sizePt * (style.pitch ?? BODY_PITCH);
   let pt = 0;
-  for (const item of items) pt += lineCount(itemText(item), widthEm) * pitchPt + style.spaceAfterEm * sizePt;
+  for (const item of items) pt += lineCount(itemText(item), widthEm, metricsOf(item, style)) * pitchPt + style.spaceAfterEm * sizePt;
   return pt / PT_PER_IN + insets.top + insets.bottom;
 }
 
@@ -119,9 +124,9 @@ export function listParagraphs(items: ListItem[], base: TextStyle, style: ListSt
 
 /** Split one item into pieces that each take at most `maxLines` lines (the first) or
  * `nextMaxLines` (the rest) at this width. Splits only at line breaks, so no word is cut. */
-export function splitItem(item: ListItem, widthEm: number, maxLines: number, nextMaxLines: number): ListItem[] {
+export function splitItem(item: ListItem, widthEm: number, maxLines: number, nextMaxLines: number, latin: LatinMetrics): ListItem[] {
   const text = itemText(item);
-  const lines = breakLines(text, widthEm);
+  const lines = breakLines(text, widthEm, latin);
   const pieces: ListItem[] = [];
   let offset = 0;
   let lineIdx = 0;

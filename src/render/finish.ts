@@ -9,6 +9,7 @@ import type { DeckPlan, FontFaces } from '../layout/plan.js';
 import { checkPackage } from './check.js';
 
 const TOKEN = 'BriefdeckFont';
+export const COMPANY_TOKEN = 'BriefdeckCompany';
 
 /** pptxgenjs takes one face name per run: pass a token, swap in the real pair afterwards. */
 export function fontToken(fonts: FontFaces[], f: FontFaces): string {
@@ -52,12 +53,15 @@ export async function finishPackage(raw: Buffer, plan: DeckPlan, fonts: FontFace
       let xml = await zip.file(name)!.async('string');
       if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\//.test(name)) {
         xml = swapFonts(xml, fonts).replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
+        // No hanging punctuation: LibreOffice would let a closing mark hang past the box's edge.
+        xml = xml.replace(/<a:pPr(?![^>]*hangingPunct)/g, '<a:pPr hangingPunct="0"');
         if (name.startsWith('ppt/notesSlides/')) xml = xml.replace(/<a:rPr lang="en-US"/g, `<a:rPr lang="${lang}"`);
       }
       if (name === 'ppt/theme/theme1.xml') xml = setFontScheme(xml, plan);
       // pptxgenjs declares a slide master per slide but writes one: drop the dangling entries.
       if (name === '[Content_Types].xml') xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (m, part: string) => (zip.file(part) ? m : ''));
       if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date.toISOString().replace(/\.\d+Z$/, 'Z')}$3`);
+      if (name === 'docProps/app.xml') xml = xml.replace(COMPANY_TOKEN, escapeXml(plan.author ?? ''));
       if (name === 'docProps/core.xml') xml = xml.replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
       data = xml;
     } else {

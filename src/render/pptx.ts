@@ -5,7 +5,7 @@
  */
 import type * as PptxModule from 'pptxgenjs';
 import type { DeckPlan, FontFaces, Paragraph, Shape, TextShape } from '../layout/plan.js';
-import { finishPackage, fontToken } from './finish.js';
+import { COMPANY_TOKEN, finishPackage, fontToken } from './finish.js';
 
 export interface RenderOptions {
   /** Timestamp written into the package (docProps and zip entries). */
@@ -19,8 +19,9 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
   pptx.defineLayout({ name: 'BRIEFDECK', width: plan.widthIn, height: plan.heightIn });
   pptx.layout = 'BRIEFDECK';
   pptx.title = plan.title;
-  if (plan.author) pptx.author = plan.author;
-  if (plan.author) pptx.company = plan.author;
+  pptx.author = plan.author ?? 'briefdeck';
+  // pptxgenjs writes the company into docProps/app.xml unescaped: pass a token, swap it in later.
+  pptx.company = COMPANY_TOKEN;
   if (plan.subject) pptx.subject = plan.subject;
   pptx.theme = { headFontFace: plan.fonts.major.latin, bodyFontFace: plan.fonts.minor.latin };
 

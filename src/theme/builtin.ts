@@ -35,7 +35,9 @@ export function defaultTheme(lang: Lang = 'zh-CN'): Theme {
       footer: compileTemplate('{{meeting.title}} · {{date meeting.date}}'),
       slideNumber: compileTemplate('{{slide.number}} / {{slide.count}}'),
       unitTitle: compileTemplate('{{unit.name}}'),
-      leaderTitle: compileTemplate('{{leader.role}}{{leader.speaker}}{{labels.leaderDirectives}}'),
+      leaderTitle: compileTemplate(
+        lang === 'en' ? '{{labels.leaderDirectives}}: {{leader.speaker}}{{#if leader.role}}, {{leader.role}}{{/if}}' : '{{leader.role}}{{leader.speaker}}{{labels.leaderDirectives}}',
+      ),
     },
     images: {},
   };

@@ -26,7 +26,7 @@ export const LABELS: Record<Lang, Labels> = {
     attendees: 'Attending',
     chair: 'Chair',
     continued: ' (continued)',
-    leaderDirectives: 'directives',
-    by: ' ({{by}})',
+    leaderDirectives: 'Directives',
+    by: '({{by}})',
   },
 };

@@ -39,7 +39,7 @@ export function wordsOf(pdf: string): { pages: Array<{ width: number; height: nu
   const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
   const pages: Array<{ width: number; height: number }> = [];
   const words: Word[] = [];
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
   for (const chunk of html.split('<page ').slice(1)) {
     const w = Number(/width="([\d.]+)"/.exec(chunk)![1]);
     const h = Number(/height="([\d.]+)"/.exec(chunk)![1]);

@@ -106,3 +106,22 @@ describe('LINE_HEIGHT_EM', () => {
     expect(LINE_HEIGHT_EM).toBeGreaterThanOrEqual(1.2);
   });
 });
+
+describe('autospace as LibreOffice draws it', () => {
+  it('counts a quarter em where the script changes, spaces and punctuation taking the script before them', async () => {
+    const { textWidthEm, ARIAL, AUTOSPACE_EM } = await import('../../src/layout/metrics.js');
+    const w = (s: string) => textWidthEm(s, ARIAL);
+    // 约 + space (Asian by inheritance) | 7 : one autospace before the digit.
+    expect(w('约 7')).toBeCloseTo(1 + 0.278 * 1.04 + AUTOSPACE_EM + 0.556 * 1.04, 9);
+    // 7% (Latin) | ； (Asian): one autospace before the full-width semicolon.
+    expect(w('7%；')).toBeCloseTo(0.556 * 1.04 + 0.889 * 1.04 + AUTOSPACE_EM + 1, 9);
+    expect(w('中文')).toBe(2);
+    expect(w('ab')).toBeCloseTo(2 * 0.556 * 1.04, 9);
+  });
+  it('measures Arial exactly for Arial-family faces and conservatively for others', async () => {
+    const { latinMetricsFor, ARIAL, ARIAL_BOLD, CONSERVATIVE } = await import('../../src/layout/metrics.js');
+    expect(latinMetricsFor('Arial', false)).toBe(ARIAL);
+    expect(latinMetricsFor('Liberation Sans', true)).toBe(ARIAL_BOLD);
+    expect(latinMetricsFor('Georgia', false)).toBe(CONSERVATIVE);
+  });
+});
