@@ -50,7 +50,8 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
         role: 'attendees',
         x: round2(region.x + c * colW),
         y: round2(region.y),
-        w: round2(colW),
+        // Rounded down, so neighbouring columns never touch.
+        w: Math.floor((colW - 0.02) * 100) / 100,
         h: round2(Math.max(rows * g.pitchIn * g.linesPerName / FIT_SLACK, g.pitchIn) + 0.05),
         insets: { left: 0, right: 0, top: 0, bottom: 0 },
         valign: 'top',

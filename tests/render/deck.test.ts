@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBrief, parseBrief } from '../../src/brief/load.js';
 import type { Brief } from '../../src/brief/types.js';
@@ -128,4 +130,24 @@ describe('text is text', () => {
     for (const r of runsOf(deck.slides[2]!)) expect(r.lang).toBe('en-US');
     expect(paragraphsOf(deck.slides[2]!)).toEqual(expect.arrayContaining(['Achievements', 'Built 202 parks']));
   });
+});
+
+describe('every fixture deck, read back', () => {
+  const files = ['briefs/2025-01-shanghai-quarterly.yaml', ...readdirSync('tests/fixtures/stress').map((f) => join('tests/fixtures/stress', f))];
+  for (const file of files) {
+    it(`${file}: parts parse, no run under the minimum, every item's text in the deck`, async () => {
+      const { brief } = loadBrief(file);
+      const deck = await readDeck(await buildDeck(brief));
+      for (const [name, xml] of deck.xml) expect(isWellFormed(xml), name).toBe(true);
+      const all = deck.slides.map((x) => paragraphsOf(x).join('')).join('');
+      for (const xml of deck.slides) for (const r of runsOf(xml)) expect(r.sz, r.text).toBeGreaterThanOrEqual(12);
+      const items = [
+        ...brief.units.flatMap((u) => [u.name, ...u.achievements, ...u.shortcomings, ...u.directives.map((d) => d.text)]),
+        ...brief.directives.flatMap((d) => d.points),
+        ...brief.meeting.attendees,
+        brief.meeting.title,
+      ];
+      for (const t of items) expect(all.includes(t), t).toBe(true);
+    });
+  }
 });

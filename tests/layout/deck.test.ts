@@ -1,0 +1,129 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBrief, parseBrief } from '../../src/brief/load.js';
+import { planDeck } from '../../src/layout/deck.js';
+import { defaultTheme } from '../../src/theme/builtin.js';
+import { boxesByRole, overlaps, panelItems, paraText, textBoxes } from '../helpers/plan.js';
+
+const theme = defaultTheme('zh-CN');
+const plan = (file: string) => {
+  const { brief } = loadBrief(file);
+  return { brief, plan: planDeck(brief, defaultTheme(brief.lang)) };
+};
+const briefOf = (units: string) => parseBrief(`meeting:\n  title: 测试会议\n  date: 2025-01-06\nunits:\n${units}`, 'b.yaml').brief;
+
+describe('unit slides', () => {
+  it('the sample: one slide per unit, three labelled panels, one body size per slide, fitting without continuation', () => {
+    const { brief, plan: p } = plan('briefs/2025-01-shanghai-quarterly.yaml');
+    const units = p.slides.filter((s) => s.kind === 'unit');
+    expect(units.map((s) => s.subject)).toEqual(brief.units.map((u) => u.name));
+    for (const s of units) {
+      for (const key of ['achievements', 'shortcomings', 'directives']) expect(boxesByRole(s, `label:${key}`), `${s.subject} ${key}`).toHaveLength(1);
+      const sizes = new Set(textBoxes(s).filter((b) => b.role.startsWith('panel:')).flatMap((b) => b.paragraphs.flatMap((q) => q.runs.map((r) => r.sizePt))));
+      expect(sizes.size).toBe(1);
+      expect([...sizes][0]).toBeGreaterThanOrEqual(14);
+    }
+    expect(p.fit.every((f) => f.continuationSlides === 0)).toBe(true);
+  });
+
+  it('gives a long achievements list more room than the short panels beside it', () => {
+    const { plan: p } = plan('briefs/2025-01-shanghai-quarterly.yaml');
+    const pudong = p.slides.find((s) => s.subject === '浦东新区区委')!;
+    const ach = boxesByRole(pudong, 'panel:achievements')[0]!;
+    const sc = boxesByRole(pudong, 'panel:shortcomings')[0]!;
+    const dir = boxesByRole(pudong, 'panel:directives')[0]!;
+    expect(sc.x).toBeGreaterThan(ach.x + ach.w);
+    expect(dir.y).toBeGreaterThan(sc.y + sc.h); // stacked in the right column
+    expect(sc.h).toBeLessThan(dir.h); // three short items need less height than three long ones
+  });
+
+  it('leaves an empty panel out and lets the others take its room', () => {
+    const frameW = 13.333 - 2 * 0.6;
+    const one = planDeck(briefOf('  - name: 甲\n    achievements: [新建街区党组织202个]\n'), theme).slides[2]!;
+    expect(boxesByRole(one, 'label:shortcomings')).toEqual([]);
+    expect(boxesByRole(one, 'label:directives')).toEqual([]);
+    const card = one.shapes.find((s) => s.kind === 'rect' && s.w > 10)!;
+    expect(card.w).toBeCloseTo(frameW, 1);
+    const two = planDeck(briefOf('  - name: 甲\n    shortcomings: [全面从严治党]\n    directives: [着力抓牢安全生产]\n'), theme).slides[2]!;
+    const [sc, dir] = [boxesByRole(two, 'panel:shortcomings')[0]!, boxesByRole(two, 'panel:directives')[0]!];
+    expect(sc.y).toBeCloseTo(dir.y, 5); // side by side
+    expect(dir.x + dir.w - sc.x).toBeCloseTo(frameW - 0.0, 0);
+  });
+
+  it('continues a unit that does not fit at the minimum: （续） titles, labels on every slide, nothing lost, numbering and order kept', () => {
+    const { brief, plan: p } = plan('tests/fixtures/stress/long-unit.yaml');
+    const unit = brief.units[0]!;
+    const slides = p.slides.filter((s) => s.subject === unit.name);
+    expect(slides.length).toBeGreaterThan(1);
+    slides.forEach((s, i) => {
+      const title = paraText(boxesByRole(s, 'title')[0]!.paragraphs[0]!);
+      expect(title).toBe(i === 0 ? unit.name : `${unit.name}（续）`);
+      for (const b of textBoxes(s).filter((x) => x.role.startsWith('panel:'))) expect(boxesByRole(s, b.role.replace('panel:', 'label:'))).toHaveLength(1);
+    });
+    expect(panelItems(p, unit.name, 'achievements')).toEqual(unit.achievements);
+    expect(panelItems(p, unit.name, 'shortcomings')).toEqual(unit.shortcomings);
+    expect(panelItems(p, unit.name, 'directives').length).toBe(unit.directives.length);
+    const entry = p.fit.find((f) => f.subject === unit.name)!;
+    expect(entry.continuationSlides).toBe(slides.length - 1);
+    // Fewest slides first, then one size for all of them, never under the minimum.
+    const sizes = new Set(slides.flatMap((s) => textBoxes(s).filter((b) => b.role.startsWith('panel:')).flatMap((b) => b.paragraphs.map((q) => q.runs[0]!.sizePt))));
+    expect(sizes.size).toBe(1);
+    expect([...sizes][0]).toBeGreaterThanOrEqual(12);
+  });
+
+  it('splits an item only when it alone cannot fit, and the pieces join back to the item', () => {
+    const long = loadBrief('tests/fixtures/stress/single-800.yaml').brief.units[0]!.achievements[0]!.repeat(2);
+    const brief = briefOf(`  - name: 南湖新区党工委\n    achievements:\n      - ${long}\n    shortcomings: [产业链条延展不够]\n`);
+    const p = planDeck(brief, theme);
+    const unit = brief.units[0]!;
+    expect(panelItems(p, unit.name, 'achievements')).toEqual(unit.achievements);
+    expect(p.fit.find((f) => f.subject === unit.name)!.splitItems).toBe(1);
+    const pieces = p.slides.filter((s) => s.subject === unit.name).flatMap((s) => boxesByRole(s, 'panel:achievements').flatMap((b) => b.paragraphs));
+    expect(pieces[0]!.bullet?.kind).toBe('bullet');
+    expect(pieces.slice(1).every((q) => q.bullet?.kind === 'continued')).toBe(true);
+  });
+
+  it('shrinks a long title, then wraps it to two lines, inside the title area', () => {
+    const long = '江城市长江经济带绿色低碳高质量发展示范区暨临港产业新城建设管理委员会党工委（筹）';
+    const p = planDeck(briefOf(`  - name: ${long}\n    achievements: [好]\n`), theme);
+    const title = boxesByRole(p.slides[2]!, 'title')[0]!;
+    expect(title.paragraphs[0]!.runs[0]!.sizePt).toBeLessThan(theme.sizes.title);
+    expect(title.paragraphs[0]!.runs[0]!.sizePt).toBeGreaterThanOrEqual(theme.sizes.minimum);
+    const huge = planDeck(briefOf(`  - name: ${long.repeat(3)}\n    achievements: [好]\n`), theme);
+    const t2 = huge.fit.find((f) => f.kind === 'unit')!;
+    expect(t2.titleLines).toBeGreaterThanOrEqual(2);
+    const s = huge.slides[2]!;
+    const tb = boxesByRole(s, 'title')[0]!;
+    for (const b of textBoxes(s).filter((x) => x.role !== 'title')) expect(overlaps(tb, b), b.role).toBe(false);
+  });
+});
+
+describe('every deck of the fixtures', () => {
+  const files = ['briefs/2025-01-shanghai-quarterly.yaml', ...readdirSync('tests/fixtures/stress').map((f) => join('tests/fixtures/stress', f))];
+  for (const file of files) {
+    it(`${file}: shapes inside the slide, text boxes never overlap, nothing under the minimum, every item present`, () => {
+      const { brief, plan: p } = plan(file);
+      const min = defaultTheme(brief.lang).sizes.minimum;
+      for (const [i, s] of p.slides.entries()) {
+        for (const sh of s.shapes) {
+          expect(sh.x, `slide ${i + 1}`).toBeGreaterThanOrEqual(0);
+          expect(sh.y).toBeGreaterThanOrEqual(0);
+          expect(sh.x + sh.w).toBeLessThanOrEqual(p.widthIn + 1e-6);
+          expect(sh.y + sh.h).toBeLessThanOrEqual(p.heightIn + 1e-6);
+        }
+        const boxes = textBoxes(s);
+        for (const b of boxes) for (const q of b.paragraphs) for (const r of q.runs) expect(r.sizePt, `${b.role} ${r.text}`).toBeGreaterThanOrEqual(min);
+        for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) expect(overlaps(boxes[a]!, boxes[b]!), `slide ${i + 1}: ${boxes[a]!.role} × ${boxes[b]!.role}`).toBe(false);
+      }
+      for (const u of brief.units) {
+        expect(panelItems(p, u.name, 'achievements')).toEqual(u.achievements);
+        expect(panelItems(p, u.name, 'shortcomings')).toEqual(u.shortcomings);
+        expect(panelItems(p, u.name, 'directives').map((t) => t.replace(/ ?[（(][^（(]*[）)]$/, ''))).toEqual(u.directives.map((d) => (d.by ? d.text : d.text.replace(/ ?[（(][^（(]*[）)]$/, ''))));
+      }
+      for (const d of brief.directives) expect(panelItems(p, d.speaker, 'points')).toEqual(d.points);
+      const names = p.slides.filter((s) => s.kind === 'attendees').flatMap((s) => boxesByRole(s, 'attendees').flatMap((b) => b.paragraphs.map(paraText)));
+      expect(new Set(names)).toEqual(new Set(brief.meeting.attendees));
+    });
+  }
+});
