@@ -81,18 +81,19 @@ function listStyle(ctx: LayoutContext, kind: ListStyle['kind'], color: string, e
 const plainItems = (texts: string[]): ListItem[] => texts.map((t) => ({ segments: [{ text: t }] }));
 
 /** A titled slide of panels, continued over more slides when needed. */
-function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title: string, panels: PanelContent[], notes: string | undefined, fit: FitEntry[]): SlidePlan[] {
+function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title: string, panels: PanelContent[], notes: string | undefined, fit: FitEntry[], maxPt?: number): SlidePlan[] {
   const { frame, theme } = ctx;
   const head = fitTitle(title, frame.title, theme, theme.colors.primary);
   const region = (bottom: number) => {
     const top = Math.max(frame.body.y, bottom + 0.2);
     return { ...frame.body, y: top, h: frame.body.y + frame.body.h - top };
   };
-  const flow = fitFlow(panels, region(head.bottom), theme);
+  const sizes = maxPt ? { maxPt } : {};
+  const flow = fitFlow(panels, region(head.bottom), theme, sizes);
   const contTitle = title + theme.labels.continued;
   const contHead = flow.slides.length > 1 ? fitTitle(contTitle, frame.title, theme, theme.colors.primary) : head;
   // A continued title may need more room than the first; re-run the flow then, so nothing overlaps.
-  const flowed = contHead.bottom > head.bottom ? fitFlow(panels, region(contHead.bottom), theme, region(head.bottom)) : flow;
+  const flowed = contHead.bottom > head.bottom ? fitFlow(panels, region(contHead.bottom), theme, { ...sizes, firstRegion: region(head.bottom) }) : flow;
   fit.push({ subject, kind, fromPt: flowed.fromPt, toPt: flowed.toPt, continuationSlides: flowed.slides.length - 1, splitItems: flowed.splitItems, titleLines: head.lines });
   return flowed.slides.map((s, i) => ({
     kind,
@@ -121,7 +122,8 @@ function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
   // Many units read better in columns than over several overview slides.
   const columns = n <= 10 ? 1 : n <= 24 ? 2 : 3;
   panels.push({ key: 'units', label: theme.labels.units, color: theme.colors.accent, items: plainItems(brief.units.map((u) => u.name)), style: listStyle(ctx, 'number', theme.colors.accent), columns });
-  return flowSlides(ctx, 'overview', theme.labels.overview, theme.labels.overview, panels, brief.meeting.summary, fit);
+  // The overview is short text to read from the back of the room: it may be set larger than body text.
+  return flowSlides(ctx, 'overview', theme.labels.overview, theme.labels.overview, panels, brief.meeting.summary, fit, Math.max(theme.sizes.body, theme.sizes.heading + 2));
 }
 
 function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry[]): SlidePlan[] {

@@ -22,14 +22,23 @@ export interface FlowResult {
 const MAX_EVEN_SLIDES = 40;
 
 /** Fit panels on one slide if any size allows, else continue over as many slides as needed. */
-export function fitFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box = region): FlowResult {
-  const { body, minimum } = theme.sizes;
+export interface FlowOptions {
+  /** The first slide's region, when its title takes more or less room. */
+  firstRegion?: Box;
+  /** Largest body size to try; default the theme's body size. */
+  maxPt?: number;
+}
+
+export function fitFlow(panels: PanelContent[], region: Box, theme: Theme, options: FlowOptions = {}): FlowResult {
+  const firstRegion = options.firstRegion ?? region;
+  const body = options.maxPt ?? theme.sizes.body;
+  const { minimum } = theme.sizes;
   const present = panels.filter((p) => p.items.length > 0);
   for (let pt = body; pt >= minimum; pt -= 1) {
     const a = arrange(present, firstRegion, pt, theme);
     if (a) return { slides: [{ sizePt: pt, placements: a.placements }], fromPt: body, toPt: pt, splitItems: 0 };
   }
-  return evenFlow(present, region, theme, firstRegion) ?? sequentialFlow(present, region, theme, firstRegion);
+  return evenFlow(present, region, theme, firstRegion, body) ?? sequentialFlow(present, region, theme, firstRegion, body);
 }
 
 /** Lines an item takes at the minimum size in a column of the given width. */
@@ -60,8 +69,8 @@ function shareOut(items: ListItem[], heights: number[], n: number): ListItem[][]
   return chunks;
 }
 
-function evenFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box): FlowResult | undefined {
-  const { body, minimum } = theme.sizes;
+function evenFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box, body: number): FlowResult | undefined {
+  const { minimum } = theme.sizes;
   // Columns are at least this wide when panels share a slide; an item taller than half such a
   // panel is split first, so it can share a slide with the other panels.
   const colW = panels.length === 1 ? region.w : region.w * 0.4;
@@ -111,7 +120,7 @@ interface FlowItem {
 }
 
 /** Fallback: fill each slide with as many items as fit, in order, at the minimum size. */
-function sequentialFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box): FlowResult {
+function sequentialFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box, body: number): FlowResult {
   const pt = theme.sizes.minimum;
   const queue: FlowItem[] = panels.flatMap((p, panel) => p.items.map((item) => ({ panel, item })));
   const numbers = panels.map((p) => p.numberFrom ?? 1);
@@ -150,5 +159,5 @@ function sequentialFlow(panels: PanelContent[], region: Box, theme: Theme, first
     for (const f of queue.slice(0, k)) if (!f.item.continued) numbers[f.panel]!++;
     queue.splice(0, k);
   }
-  return { slides, fromPt: theme.sizes.body, toPt: pt, splitItems };
+  return { slides, fromPt: body, toPt: pt, splitItems };
 }
