@@ -159,9 +159,24 @@ function addAutospace(atoms: Atom[]): void {
   }
 }
 
+/** Atoms of a paragraph, kept: fitting breaks the same text at many widths and sizes. */
+const atomCache = new Map<string, readonly Atom[]>();
+
+function atomsOf(para: string, latin: LatinMetrics): readonly Atom[] {
+  const key = `${latin.name}\u0000${para}`;
+  let atoms = atomCache.get(key);
+  if (!atoms) {
+    const fresh = graphemes(para).map((g) => classify(g, latin));
+    addAutospace(fresh);
+    if (atomCache.size > 50_000) atomCache.clear();
+    atomCache.set(key, fresh);
+    atoms = fresh;
+  }
+  return atoms;
+}
+
 function breakParagraph(para: string, maxWidthEm: number, out: Line[], latin: LatinMetrics): void {
-  const atoms = graphemes(para).map((g) => classify(g, latin));
-  addAutospace(atoms);
+  const atoms = atomsOf(para, latin);
   let start = 0;
   while (start < atoms.length) {
     let width = 0;

@@ -71,16 +71,24 @@ export function textWidthEmFor(boxW: number, insets: Insets, style: ListStyle, s
   return widthPt / sizePt;
 }
 
-const lineCache = new Map<string, number>();
+/** Memo of line counts per text, then per metrics and width: fitting tries many of both. */
+const lineCache = new Map<string, Map<string, number>>();
 
-/** Lines an item takes at a width in em (memoised: fitting tries many sizes and widths). */
+/** Lines an item takes at a width in em. */
 export function lineCount(text: string, widthEm: number, latin: LatinMetrics): number {
-  const key = `${latin.name}\u0000${widthEm.toFixed(3)}\u0000${text}`;
-  let n = lineCache.get(key);
+  let perText = lineCache.get(text);
+  if (!perText) {
+    if (lineCache.size > 50_000) lineCache.clear();
+    perText = new Map();
+    lineCache.set(text, perText);
+  }
+  // Rounded down, so the memo never allows a hair more width than there is.
+  const milli = Math.floor(widthEm * 1000);
+  const key = latin.name + milli;
+  let n = perText.get(key);
   if (n === undefined) {
-    n = breakLines(text, widthEm, latin).length;
-    if (lineCache.size > 200_000) lineCache.clear();
-    lineCache.set(key, n);
+    n = breakLines(text, milli / 1000, latin).length;
+    perText.set(key, n);
   }
   return n;
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// briefdeck benchmarks. Machines here are shared and noisy: compare figures measured side by
+// side in one run (medians of alternating runs), not absolute times against a fixed budget.
+import { performance } from 'node:perf_hooks';
+import { generatedBrief } from './generate.mjs';
+
+const { normaliseBrief } = await import('../dist/brief/load.js');
+const { planDeck } = await import('../dist/layout/deck.js');
+const { defaultTheme } = await import('../dist/theme/builtin.js');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+function time(fn, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+  }
+  return median(out);
+}
+
+const rows = [];
+const theme = defaultTheme('zh-CN');
+for (const n of [100, 1000, 5000]) {
+  const brief = normaliseBrief(generatedBrief(n));
+  let slides = 0;
+  const t = time(() => {
+    slides = planDeck(brief, theme).slides.length;
+  }, n >= 5000 ? 3 : 5);
+  rows.push([`layout, ${n} units`, `${slides} slides`, ms(t), `${((t / n) * 1000).toFixed(0)} µs/unit`]);
+}
+
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+console.log(`briefdeck bench — node ${process.version}, ${process.platform}/${process.arch}`);
+for (const r of rows) console.log(r.map((v, c) => v.padEnd(widths[c])).join('  '));
+const per = rows.map((r) => parseFloat(r[3]));
+console.log(`growth: ${per.map((p) => p.toFixed(0)).join(' / ')} µs per unit at 100 / 1,000 / 5,000 units (flat = linear)`);
+const t1000 = parseFloat(rows[1][2]);
+console.log(`target: layout of 1,000 units well under 1 s — ${t1000 < 1000 ? 'met' : 'NOT met'} (${ms(t1000)})`);
