@@ -3,7 +3,8 @@ import type { Brief } from './brief/types.js';
 import { planDeck } from './layout/deck.js';
 import type { DeckPlan } from './layout/plan.js';
 import { renderDeck } from './render/pptx.js';
-import { resolveTheme } from './theme/resolve.js';
+import { dirname } from 'node:path';
+import { resolveTheme, type ThemeOptions } from './theme/resolve.js';
 import type { Theme } from './theme/types.js';
 
 export { loadBrief, parseBrief, type LoadedBrief } from './brief/load.js';
@@ -16,8 +17,10 @@ export type { DeckPlan, FitEntry, SlidePlan } from './layout/plan.js';
 export type { Theme } from './theme/types.js';
 
 export interface BuildOptions {
-  /** A theme name, or a resolved Theme; default: the brief's `theme:`, else `default`. */
+  /** A theme name or path, or a resolved Theme; beats the brief's `theme:`, which beats `default`. */
   theme?: string | Theme;
+  /** Where themes are looked up, and whether they may reach outside their folder. */
+  themeOptions?: ThemeOptions;
   /** Timestamp in the package; default: the meeting date, or SOURCE_DATE_EPOCH when set. */
   date?: Date;
 }
@@ -29,7 +32,12 @@ export interface BuiltDeck {
 
 /** Brief + options → the finished deck and the plan it was made from (slides, fit report). */
 export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}): Promise<BuiltDeck> {
-  const theme = typeof options.theme === 'object' ? options.theme : resolveTheme(options.theme ?? brief.theme, brief.lang, brief.file);
+  const theme =
+    typeof options.theme === 'object'
+      ? options.theme
+      : options.theme !== undefined
+        ? resolveTheme(options.theme, brief.lang, { allowOutsideFiles: true, ...options.themeOptions })
+        : resolveTheme(brief.theme, brief.lang, { ...(brief.file ? { relativeTo: dirname(brief.file), namedIn: brief.file } : {}), ...options.themeOptions });
   const plan = planDeck(brief, theme);
   const bytes = await renderDeck(plan, { date: options.date ?? deckDate(brief) });
   return { bytes, plan };

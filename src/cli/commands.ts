@@ -2,6 +2,7 @@
 import { basename, extname, join } from 'node:path';
 import { loadBrief } from '../brief/load.js';
 import { briefJsonSchema } from '../brief/schema.js';
+import { themeJsonSchema } from '../theme/schema.js';
 import { formatProblem, isBriefdeckError, type Problem } from '../errors.js';
 import { buildDeckWithPlan } from '../index.js';
 import type { FitEntry } from '../layout/plan.js';
@@ -20,6 +21,7 @@ export interface BuildArgs {
   out: string;
   theme?: string;
   json?: boolean;
+  allowOutsideFiles?: boolean;
 }
 
 interface DeckResult {
@@ -49,7 +51,8 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     try {
       const { brief, warnings } = loadBrief(file);
       for (const w of warnings) io.err(`warning: ${formatProblem(w)}`);
-      const { bytes, plan } = await buildDeckWithPlan(brief, args.theme ? { theme: args.theme } : {});
+      const themeOptions = { allowOutsideFiles: !!args.allowOutsideFiles };
+      const { bytes, plan } = await buildDeckWithPlan(brief, args.theme ? { theme: args.theme, themeOptions } : { themeOptions });
       const target = join(args.out, basename(file, extname(file)) + '.pptx');
       writeFileAtomic(target, bytes);
       Object.assign(r, { deck: target, slides: plan.slides.length, fit: plan.fit });
@@ -100,7 +103,7 @@ export function validateCommand(args: { inputs: string[]; json?: boolean }, io: 
   return failed ? EXIT.input : EXIT.ok;
 }
 
-export function schemaCommand(io: CliIO): number {
-  io.out(JSON.stringify(briefJsonSchema(), null, 2));
+export function schemaCommand(kind: 'brief' | 'theme', io: CliIO): number {
+  io.out(JSON.stringify(kind === 'theme' ? themeJsonSchema() : briefJsonSchema(), null, 2));
   return EXIT.ok;
 }

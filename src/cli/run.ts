@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
+import { formatProblem, isBriefdeckError } from '../errors.js';
 import { buildCommand, EXIT, schemaCommand, validateCommand } from './commands.js';
+import { themesInitCommand, themesListCommand, themesPreviewCommand, themesShowCommand } from './themes.js';
 import { processIO, type CliIO } from './io.js';
 
 type Action = () => Promise<number> | number;
@@ -29,10 +31,11 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
           .option('out', { alias: 'o', describe: 'Folder for the decks', type: 'string', default: 'output' })
           .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
           .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
+          .option('allow-outside-files', { describe: 'Let briefs and themes use files outside their own folder', type: 'boolean', default: false })
           .example('$0 build', 'build every brief in briefs/ into output/')
           .example('$0 build briefs/2025-01-shanghai-quarterly.yaml --out decks', 'build one brief into decks/'),
       (a) => {
-        action = () => buildCommand({ inputs: a.inputs as string[], out: a.out, ...(a.theme ? { theme: a.theme } : {}), json: a.json }, io);
+        action = () => buildCommand({ inputs: a.inputs as string[], out: a.out, ...(a.theme ? { theme: a.theme } : {}), json: a.json, allowOutsideFiles: a['allow-outside-files'] }, io);
       },
     )
     .command(
@@ -47,17 +50,64 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       },
     )
     .command(
-      'schema',
-      "Print the brief's JSON Schema (for editors)",
-      (y) => y.example('$0 schema > brief.schema.json', 'save the schema'),
-      () => {
-        action = () => schemaCommand(io);
+      'schema [kind]',
+      "Print the JSON Schema of a brief (or of a theme) for editors",
+      (y) =>
+        y
+          .positional('kind', { describe: 'brief or theme', choices: ['brief', 'theme'] as const, default: 'brief' as const })
+          .example('$0 schema > brief.schema.json', 'save the brief schema'),
+      (a) => {
+        action = () => schemaCommand(a.kind, io);
+      },
+    )
+    .command(
+      'themes',
+      'List themes (built-in and ./themes); show, init or preview one',
+      (y) =>
+        y
+          .option('json', { describe: 'Print [{name, description, path}] as JSON', type: 'boolean', default: false })
+          .command(
+            'show <name>',
+            'Print a theme as YAML, resolved with everything it extends',
+            (z) => z.positional('name', { type: 'string', demandOption: true, describe: 'Theme name or path' }),
+            (a) => {
+              action = () => themesShowCommand({ name: a.name }, io);
+            },
+          )
+          .command(
+            'init <name>',
+            'Write a commented starter theme to themes/<name>.yaml',
+            (z) =>
+              z
+                .positional('name', { type: 'string', demandOption: true, describe: 'Name of the new theme' })
+                .option('from', { type: 'string', default: 'default', describe: 'Theme to extend' })
+                .example('$0 themes init bureau-blue --from default', 'start a team theme'),
+            (a) => {
+              action = () => themesInitCommand({ name: a.name, from: a.from }, io);
+            },
+          )
+          .command(
+            'preview <name>',
+            'Build a deck showing every slide type with sample content',
+            (z) =>
+              z
+                .positional('name', { type: 'string', demandOption: true, describe: 'Theme name or path' })
+                .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Folder for the preview deck' })
+                .option('lang', { type: 'string', choices: ['zh-CN', 'en'] as const, default: 'zh-CN' as const, describe: 'Language of the sample content' }),
+            (a) => {
+              action = () => themesPreviewCommand({ name: a.name, out: a.out, lang: a.lang }, io);
+            },
+          )
+          .example('$0 themes', 'list themes')
+          .example('$0 themes preview government-red', 'see a theme'),
+      (a) => {
+        action = () => themesListCommand({ json: a.json }, io);
       },
     )
     .example('$0 build', 'build every brief in briefs/ into output/')
     .example('$0 validate briefs/x.yaml', 'check a brief; problems as file:line:column')
     .epilog('Exit codes: 0 done, 1 a problem with the input, 2 wrong usage.')
-    .demandCommand(1, 'Name a command: build, validate or schema.')
+    .demandCommand(1, 'Name a command: build, validate, themes or schema.')
     .strict()
     .recommendCommands()
     .version(version())
@@ -88,5 +138,12 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     return EXIT.ok;
   }
   if (!action) return EXIT.usage;
-  return await action();
+  try {
+    return await action();
+  } catch (e) {
+    // Problems the user can fix are printed; anything else is a bug and keeps its stack.
+    if (!isBriefdeckError(e)) throw e;
+    for (const p of e.problems) io.err(`error: ${formatProblem(p)}`);
+    return EXIT.input;
+  }
 }

@@ -3,7 +3,7 @@
  * itself; more names than fit at the minimum continue on further slides.
  */
 import type { LayoutContext } from './deck.js';
-import { fitTitle } from './frame.js';
+import { fitTitle, titleChrome } from './frame.js';
 import { latinMetricsFor, textWidthEm } from './metrics.js';
 import type { FitEntry, Shape, SlidePlan } from './plan.js';
 import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, round2 } from './text.js';
@@ -39,8 +39,7 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
     const chunk = names.slice(start, start + perSlide);
     const rows = Math.ceil(chunk.length / g.cols);
     const colW = region.w / g.cols;
-    const shapes: Shape[] = [...(slides.length === 0 ? [head.shape] : [fitTitle(title + theme.labels.continued, frame.title, theme, theme.colors.primary).shape])];
-    shapes.push({ kind: 'rect', x: frame.margin, y: Math.max(frame.title.y + frame.title.h, head.bottom) + 0.04, w: 1.1, h: 0.06, fill: theme.colors.accent });
+    const shapes: Shape[] = titleChrome(frame, theme, slides.length === 0 ? head : fitTitle(title + theme.labels.continued, frame.title, theme, theme.colors.primary));
     for (let c = 0; c < g.cols; c++) {
       // Fill row by row, so names read left to right in the report's order.
       const col = chunk.filter((_, i) => i % g.cols === c);

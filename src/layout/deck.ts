@@ -10,7 +10,7 @@ import { attendeeSlides } from './attendees.js';
 import { coverSlide } from './cover.js';
 import { splitFigures } from './figures.js';
 import { latinMetricsFor } from './metrics.js';
-import { fitTitle, footerShapes, frameFor, type Frame } from './frame.js';
+import { fitTitle, footerShapes, frameFor, titleChrome, type Frame } from './frame.js';
 import { fitFlow } from './flow.js';
 import { panelShapes, type PanelContent } from './panels.js';
 import type { DeckPlan, FitEntry, SlideKind, SlidePlan } from './plan.js';
@@ -99,19 +99,9 @@ function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title:
     kind,
     subject,
     background: theme.colors.background,
-    shapes: [...titleChrome(ctx, i === 0 ? head : contHead), ...panelShapes(s, theme)],
+    shapes: [...titleChrome(frame, theme, i === 0 ? head : contHead), ...panelShapes(s, theme)],
     ...(notes ? { notes } : {}),
   }));
-}
-
-function titleChrome(ctx: LayoutContext, head: ReturnType<typeof fitTitle>) {
-  const { frame, theme } = ctx;
-  const y = Math.max(frame.title.y + frame.title.h, head.bottom) + 0.04;
-  return [
-    head.shape,
-    { kind: 'rect' as const, x: frame.margin, y, w: 1.1, h: 0.06, fill: theme.colors.accent },
-    ...(theme.images.logo ? [{ kind: 'image' as const, path: theme.images.logo, x: frame.width - frame.margin - 0.9, y: 0.35, w: 0.9, h: 0.9 }] : []),
-  ];
 }
 
 function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
@@ -121,7 +111,7 @@ function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
   const n = brief.units.length;
   // Many units read better in columns than over several overview slides.
   const columns = n <= 10 ? 1 : n <= 24 ? 2 : 3;
-  panels.push({ key: 'units', label: theme.labels.units, color: theme.colors.accent, items: plainItems(brief.units.map((u) => u.name)), style: listStyle(ctx, 'number', theme.colors.accent), columns });
+  panels.push({ key: 'units', label: theme.labels.units, color: theme.colors.primary, items: plainItems(brief.units.map((u) => u.name)), style: listStyle(ctx, 'number', theme.colors.primary), columns });
   // The overview is short text to read from the back of the room: it may be set larger than body text.
   return flowSlides(ctx, 'overview', theme.labels.overview, theme.labels.overview, panels, brief.meeting.summary, fit, Math.max(theme.sizes.body, theme.sizes.heading + 2));
 }

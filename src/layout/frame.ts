@@ -97,6 +97,17 @@ export function fitTitle(
   };
 }
 
+/** What every content slide starts with: the theme's background picture, the title, its rule, the logo. */
+export function titleChrome(frame: Frame, theme: Theme, head: FittedTitle): Shape[] {
+  const y = Math.max(frame.title.y + frame.title.h, head.bottom) + 0.04;
+  return [
+    ...(theme.images.background ? [{ kind: 'image' as const, path: theme.images.background, x: 0, y: 0, w: frame.width, h: frame.height }] : []),
+    head.shape,
+    { kind: 'rect' as const, x: frame.margin, y, w: 1.1, h: 0.06, fill: theme.colors.accent },
+    ...(theme.images.logo ? [{ kind: 'image' as const, path: theme.images.logo, x: frame.width - frame.margin - 0.9, y: 0.35, w: 0.9, h: 0.9 }] : []),
+  ];
+}
+
 /** Footer: meeting line on the left, slide number on the right, at the theme's minimum size. */
 export function footerShapes(frame: Frame, theme: Theme, left: string, right: string): Shape[] {
   const size = theme.sizes.minimum;

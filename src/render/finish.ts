@@ -39,6 +39,11 @@ function setFontScheme(xml: string, plan: DeckPlan): string {
   });
 }
 
+async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  return new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 1024 }, font: { loadSystemFonts: true } }).render().asPng();
+}
+
 export async function finishPackage(raw: Buffer, plan: DeckPlan, fonts: FontFaces[], date: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(raw);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
@@ -66,6 +71,9 @@ export async function finishPackage(raw: Buffer, plan: DeckPlan, fonts: FontFace
       data = xml;
     } else {
       data = await zip.file(name)!.async('uint8array');
+      // For an SVG image pptxgenjs stores the SVG itself as the PNG that older programs show
+      // instead: draw a real PNG for them.
+      if (name.startsWith('ppt/media/') && name.endsWith('.png') && data[0] === 0x3c) data = await svgToPng(data);
     }
     out.file(name, data, { date, createFolders: false });
   }

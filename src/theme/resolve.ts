@@ -1,22 +1,68 @@
-/** Finding a theme by name. Built-in themes only for now; theme files come with the theme issue. */
+/** From theme files to the Theme the layout uses: merged, checked, templates compiled, one language. */
+import { basename } from 'node:path';
 import { BriefdeckError } from '../errors.js';
 import type { Lang } from '../layout/plan.js';
-import { suggest } from '../yaml/validate.js';
-import { defaultTheme } from './builtin.js';
-import type { Theme } from './types.js';
+import { LABELS } from './labels.js';
+import { findTheme, loadLayers, mergeLayers, setterOf, type ThemeLayer, type ThemeOptions } from './load.js';
+import { COLOR_NAMES, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
+import { compileTemplate } from './templates.js';
+import type { Labels, Theme, ThemeColors } from './types.js';
 
-const BUILTIN: Record<string, (lang: Lang) => Theme> = { default: defaultTheme };
+export type { ThemeOptions };
+export { builtinThemeNames } from './files.js';
 
-export function builtinThemeNames(): string[] {
-  return Object.keys(BUILTIN);
+const cache = new Map<string, Theme>();
+
+/** Resolve a theme reference (name or path; default `default`) for a brief's language. */
+export function resolveTheme(ref: string | undefined, lang: Lang, opts: ThemeOptions = {}): Theme {
+  const file = findTheme(ref, opts);
+  const key = `${file}\u0000${lang}\u0000${opts.allowOutsideFiles ? 1 : 0}`;
+  let theme = cache.get(key);
+  if (!theme) {
+    theme = themeFromLayers(loadLayers(file, opts), lang);
+    cache.set(key, theme);
+  }
+  return theme;
 }
 
-export function resolveTheme(name: string | undefined, lang: Lang, from?: string): Theme {
-  const key = name ?? 'default';
-  const make = BUILTIN[key];
-  if (!make) {
-    const hint = suggest(key, builtinThemeNames());
-    throw new BriefdeckError({ ...(from ? { file: from } : {}), message: `unknown theme "${key}"${hint ? `; did you mean "${hint}"?` : ''} (available: ${builtinThemeNames().join(', ')})` });
+/** Forget loaded themes (a watcher calls this when a theme file changes). */
+export function clearThemeCache(): void {
+  cache.clear();
+}
+
+const pick = (t: ThemeFile['templates'], key: (typeof TEMPLATE_KEYS)[number], lang: Lang): string | undefined => {
+  const v = t?.[key];
+  return typeof v === 'string' ? v : (v?.[lang] ?? v?.['zh-CN'] ?? v?.en);
+};
+
+export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
+  const m = mergeLayers(layers);
+  const top = layers[layers.length - 1]!;
+  const missing: string[] = [];
+  const need = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) missing.push(what);
+    return v as T;
+  };
+  const colors = Object.fromEntries(COLOR_NAMES.map((k) => [k, need(m.colors?.[k], `colors.${k}`)?.replace('#', '').toUpperCase()])) as unknown as ThemeColors;
+  const font = (role: 'title' | 'heading' | 'body') => ({ latin: need(m.fonts?.[role]?.latin, `fonts.${role}.latin`), eastAsian: need(m.fonts?.[role]?.eastAsian, `fonts.${role}.eastAsian`) });
+  const fonts = { title: font('title'), heading: font('heading'), body: font('body') };
+  const sizes = { title: need(m.sizes?.title, 'sizes.title'), heading: need(m.sizes?.heading, 'sizes.heading'), body: need(m.sizes?.body, 'sizes.body'), minimum: need(m.sizes?.minimum, 'sizes.minimum') };
+  const templates = Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, compileTemplate(need(pick(m.templates, k, lang), `templates.${k}`) ?? '')])) as Theme['templates'];
+  // The built-in default sets every key, and every theme extends it: a gap is a packaging bug.
+  if (missing.length) throw new Error(`briefdeck bug: the resolved theme ${top.file} lacks ${missing.join(', ')}`);
+  if (sizes.minimum > sizes.body) {
+    throw new BriefdeckError({ ...setterOf(layers, ['sizes', 'minimum']), message: `the minimum size (${sizes.minimum} pt) is above the body size (${sizes.body} pt)` });
   }
-  return make(lang);
+  const labels: Labels = { ...LABELS[lang], ...(Object.fromEntries(Object.entries(m.labels?.[lang] ?? {}).filter(([, v]) => v !== undefined)) as Partial<Labels>) };
+  return {
+    name: basename(top.file).replace(/\.ya?ml$/i, ''),
+    description: m.description ?? '',
+    size: m.size ?? '16:9',
+    colors,
+    fonts,
+    sizes,
+    labels,
+    templates,
+    images: { ...(m.images?.logo ? { logo: m.images.logo } : {}), ...(m.images?.coverBackground ? { coverBackground: m.images.coverBackground } : {}), ...(m.images?.background ? { background: m.images.background } : {}) },
+  };
 }

@@ -35,6 +35,15 @@ hb.registerHelper('upper', (value: unknown) => String(value ?? '').toUpperCase()
 
 export const TEMPLATE_HELPERS = ['date', 'number', 'upper'] as const;
 
+/** A handlebars error in the users' words. */
+export function describeTemplateError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const helper = /unknown helper (\S+?)(?: - |$)/.exec(msg);
+  if (helper) return `the template names an unknown helper "${helper[1]}" (available: ${TEMPLATE_HELPERS.join(', ')})`;
+  const lines = msg.split('\n');
+  return `the template does not compile: ${lines.slice(lines[0]?.startsWith('Parse error') ? 1 : 0).join(' ').replace(/\s+/g, ' ').trim()}`;
+}
+
 /** Compile a template; throws the handlebars error (the theme loader positions it). */
 export function compileTemplate(source: string): Template {
   // Parse now so syntax errors surface at load time, not at the first slide.

@@ -16,3 +16,13 @@ describe('schema/brief.schema.json', () => {
     expect(s.properties.units.items.additionalProperties).toBe(false);
   });
 });
+
+describe('schema/theme.schema.json', () => {
+  it('is the schema the code generates (run `npm run schema`)', async () => {
+    const { themeJsonSchema } = await import('../../src/theme/schema.js');
+    expect(JSON.parse(readFileSync('schema/theme.schema.json', 'utf8'))).toEqual(themeJsonSchema());
+  });
+  it('is referenced by every built-in theme', () => {
+    for (const t of ['default', 'government-red', 'high-contrast']) expect(readFileSync(`themes/${t}.yaml`, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/theme.schema.json');
+  });
+});

@@ -1,0 +1,112 @@
+/** `briefdeck themes`: list, show, init and preview themes. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { BriefdeckError } from '../errors.js';
+import { buildDeckWithPlan } from '../index.js';
+import type { Lang } from '../layout/plan.js';
+import { ensureOutDir, writeFileAtomic } from '../output/write.js';
+import { BUILTIN_DIR, themeNamesIn } from '../theme/files.js';
+import { findTheme, loadLayers, mergeLayers } from '../theme/load.js';
+import { previewBrief } from '../theme/preview.js';
+import { resolveTheme } from '../theme/resolve.js';
+import { EXIT } from './commands.js';
+import type { CliIO } from './io.js';
+
+interface ThemeEntry {
+  name: string;
+  description: string;
+  path: string;
+}
+
+export function listThemes(cwd = process.cwd()): ThemeEntry[] {
+  const dirs = [...new Set([resolve(cwd, 'themes'), resolve(BUILTIN_DIR)])];
+  const seen = new Set<string>();
+  const out: ThemeEntry[] = [];
+  for (const dir of dirs) {
+    for (const name of themeNamesIn(dir)) {
+      if (seen.has(name)) continue; // ./themes shadows a built-in of the same name
+      seen.add(name);
+      const file = existsSync(join(dir, `${name}.yaml`)) ? join(dir, `${name}.yaml`) : join(dir, `${name}.yml`);
+      let description: string;
+      try {
+        description = mergeLayers(loadLayers(file)).description ?? '';
+      } catch (e) {
+        if (!(e instanceof BriefdeckError)) throw e;
+        description = `(broken: ${e.problems[0]?.message ?? 'invalid theme'})`;
+      }
+      out.push({ name, description, path: relative(cwd, file) || file });
+    }
+  }
+  return out;
+}
+
+export function themesListCommand(args: { json?: boolean }, io: CliIO): number {
+  const themes = listThemes();
+  if (args.json) io.out(JSON.stringify(themes, null, 2));
+  else {
+    const w = Math.max(...themes.map((t) => t.name.length));
+    for (const t of themes) io.out(`${t.name.padEnd(w)}  ${t.description}`);
+  }
+  return EXIT.ok;
+}
+
+export function themesShowCommand(args: { name: string }, io: CliIO): number {
+  const file = findTheme(args.name);
+  const merged = mergeLayers(loadLayers(file));
+  io.out(`# ${args.name}: resolved from ${relative(process.cwd(), file) || file}, with everything it extends\n` + stringify(merged, { lineWidth: 0 }));
+  return EXIT.ok;
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+export function themesInitCommand(args: { name: string; from: string }, io: CliIO): number {
+  if (!NAME.test(args.name)) throw new BriefdeckError({ message: `"${args.name}" is not a theme name: use letters, digits, - and _` });
+  const base = mergeLayers(loadLayers(findTheme(args.from)));
+  const target = resolve('themes', `${args.name}.yaml`);
+  if (existsSync(target)) throw new BriefdeckError({ file: relative(process.cwd(), target), message: 'already exists; choose another name or edit that file' });
+  mkdirSync(resolve('themes'), { recursive: true });
+  writeFileSync(target, starterTheme(args.name, args.from, base), { flag: 'wx' });
+  io.out(`${relative(process.cwd(), target)}  written; edit it, then: briefdeck themes preview ${args.name}`);
+  return EXIT.ok;
+}
+
+/** A starter file: `extends`, then every setting of the base theme commented out, to uncomment and change. */
+function starterTheme(name: string, from: string, base: ReturnType<typeof mergeLayers>): string {
+  const commented = (value: unknown) =>
+    stringify(value, { lineWidth: 0 })
+      .trimEnd()
+      .split('\n')
+      .map((l) => `# ${l}`)
+      .join('\n');
+  const { description: _d, images: _i, ...settings } = base;
+  return [
+    '# yaml-language-server: $schema=../schema/theme.schema.json',
+    `# Theme "${name}". It extends "${from}": set only what you change. Uncomment a line and edit it;`,
+    '# colours are #RRGGBB, sizes are points (the minimum is never below 10), images are PNG, JPEG or',
+    '# SVG files beside this one. Check it with: briefdeck themes show ' + name,
+    `description: ${JSON.stringify(`${name} (based on ${from})`)}`,
+    `extends: ${from}`,
+    '',
+    commented(settings),
+    '# images:',
+    '#   logo: logo.png               # on the cover and at the top right of content slides',
+    '#   coverBackground: cover.jpg   # behind the cover',
+    '#   background: background.png   # behind content slides',
+    '# labels:                        # the words on the slides, per language',
+    '#   zh-CN: { achievements: 主要成绩, shortcomings: 存在不足, directives: 领导指示 }',
+    '#   en: { achievements: Achievements }',
+    '',
+  ].join('\n');
+}
+
+export async function themesPreviewCommand(args: { name: string; out: string; lang: Lang }, io: CliIO): Promise<number> {
+  const theme = resolveTheme(args.name, args.lang, { allowOutsideFiles: true });
+  ensureOutDir(args.out);
+  const { bytes, plan } = await buildDeckWithPlan(previewBrief(args.lang), { theme });
+  const file = join(args.out, `theme-${basename(args.name).replace(/\.ya?ml$/i, '')}${args.lang === 'en' ? '-en' : ''}.pptx`);
+  writeFileAtomic(file, bytes);
+  io.out(`${file}  ${plan.slides.length} slides (theme ${theme.name})`);
+  return EXIT.ok;
+}
+

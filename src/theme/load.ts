@@ -1,0 +1,169 @@
+/**
+ * Loading a theme: find it, read the chain of `extends` (cycles refused), validate each file with
+ * positions, deep-merge, and compile templates. Every problem is reported against the theme file
+ * and line that caused it.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { BriefdeckError, type Problem } from '../errors.js';
+import type { Lang } from '../layout/plan.js';
+import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
+import { formatPath, locate, suggest, validate } from '../yaml/validate.js';
+import { builtinPath, builtinThemeNames, imageProblem, isInside, looksLikePath, themeNamesIn } from './files.js';
+import { ThemeFileSchema, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
+import { compileTemplate, describeTemplateError } from './templates.js';
+
+export interface ThemeOptions {
+  /** Folder a relative theme path is resolved from (the brief's folder, or the working folder). */
+  relativeTo?: string;
+  /** Folder whose `themes/` holds the team's themes; default the working folder. */
+  cwd?: string;
+  /** Let themes name images and `extends` outside their own folder. */
+  allowOutsideFiles?: boolean;
+  /** The file that named the theme (a brief), for messages. */
+  namedIn?: string;
+}
+
+export interface ThemeLayer {
+  file: string;
+  /** Set for the package's own themes. */
+  builtin?: string;
+  src: YamlSource;
+  data: ThemeFile;
+}
+
+/** The file a theme reference means: a path, a theme in ./themes, or a built-in theme. */
+export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): string {
+  const cwd = opts.cwd ?? process.cwd();
+  const name = ref ?? 'default';
+  if (looksLikePath(name)) {
+    const file = resolve(opts.relativeTo ?? cwd, name);
+    if (!existsSync(file)) throw new BriefdeckError({ ...(opts.namedIn ? { file: opts.namedIn } : {}), message: `no theme file at ${file}` });
+    if (opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && !isInside(opts.relativeTo, file)) {
+      throw new BriefdeckError({ file: opts.namedIn, message: `theme ${name} is outside the brief's folder; move it next to the brief, or pass --allow-outside-files` });
+    }
+    return file;
+  }
+  const team = resolve(cwd, 'themes', `${name}.yaml`);
+  if (existsSync(team)) return team;
+  if (builtinThemeNames().includes(name)) return builtinPath(name);
+  const available = [...new Set([...builtinThemeNames(), ...teamThemeNames(cwd)])];
+  const hint = suggest(name, available);
+  throw new BriefdeckError({
+    ...(opts.namedIn ? { file: opts.namedIn } : {}),
+    message: `unknown theme "${name}"${hint ? `; did you mean "${hint}"?` : ''} (available: ${available.join(', ')})`,
+  });
+}
+
+const teamThemeNames = (cwd: string) => themeNamesIn(resolve(cwd, 'themes'));
+
+/** Read a theme and every theme it extends, root first. */
+export function loadLayers(file: string, opts: ThemeOptions = {}): ThemeLayer[] {
+  const chain: ThemeLayer[] = [];
+  const seen: string[] = [];
+  let current: string | undefined = resolve(file);
+  while (current) {
+    if (seen.includes(current)) {
+      const by = chain[chain.length - 1]!;
+      throw new BriefdeckError({ ...at(by, ['extends']), message: `extends makes a cycle: ${[...seen, current].map(short).join(' → ')}` });
+    }
+    seen.push(current);
+    const layer = readLayer(current, opts);
+    chain.push(layer);
+    current = parentOf(layer, opts);
+  }
+  return chain.reverse();
+}
+
+const short = (f: string) => relative(process.cwd(), f) || f;
+
+function parentOf(layer: ThemeLayer, opts: ThemeOptions): string | undefined {
+  const ref = layer.data.extends;
+  if (ref === undefined) return layer.builtin === 'default' ? undefined : builtinPath('default');
+  if (!looksLikePath(ref)) {
+    if (builtinThemeNames().includes(ref)) return builtinPath(ref);
+    const hint = suggest(ref, builtinThemeNames());
+    throw new BriefdeckError({ ...at(layer, ['extends']), message: `unknown built-in theme "${ref}"${hint ? `; did you mean "${hint}"?` : ''}; to extend a file, write its path (./base.yaml)` });
+  }
+  const target = resolve(dirname(layer.file), ref);
+  if (!opts.allowOutsideFiles && !isInside(dirname(layer.file), target)) {
+    throw new BriefdeckError({ ...at(layer, ['extends']), message: `${ref} is outside this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)` });
+  }
+  if (!existsSync(target)) throw new BriefdeckError({ ...at(layer, ['extends']), message: `no theme file at ${target}` });
+  return target;
+}
+
+function at(layer: ThemeLayer, path: PropertyKey[]): Omit<Problem, 'message'> {
+  const { node, key } = locate(layer.src, path);
+  const pos = layer.src.lines.linePos((node ?? key)?.range?.[0] ?? 0);
+  return { file: layer.file, line: pos.line, column: pos.col, path: formatPath(path) };
+}
+
+function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
+  const src = parseYaml(readTextFile(file, 'theme'), file);
+  const plain = toPlain(src) ?? {};
+  if (typeof plain !== 'object' || Array.isArray(plain)) throw new BriefdeckError({ file, line: 1, column: 1, message: 'a theme is a mapping of settings (colors, fonts, sizes…), not a list or a single value' });
+  const { data, problems } = validate(ThemeFileSchema, plain, src);
+  if (!data) throw new BriefdeckError(problems);
+  const builtinName = builtinThemeNames().find((n) => resolve(builtinPath(n)) === resolve(file));
+  const layer: ThemeLayer = { file, src, data, ...(builtinName ? { builtin: builtinName } : {}) };
+  const found: Problem[] = [];
+  // Templates and labels compile now, so a mistake points at its line, not at the first slide.
+  for (const key of TEMPLATE_KEYS) {
+    const t = data.templates?.[key];
+    const sources: Array<[PropertyKey[], string]> = typeof t === 'string' ? [[['templates', key], t]] : Object.entries(t ?? {}).map(([l, s]) => [['templates', key, l], s as string]);
+    for (const [path, source] of sources) checkTemplate(layer, path, source, found);
+  }
+  for (const [lang, set] of Object.entries(data.labels ?? {})) for (const [k, v] of Object.entries(set ?? {})) if (typeof v === 'string') checkTemplate(layer, ['labels', lang, k], v, found);
+  for (const [k, rel] of Object.entries(data.images ?? {})) {
+    if (!rel) continue;
+    const abs = resolve(dirname(file), rel);
+    if (!opts.allowOutsideFiles && !isInside(dirname(file), abs)) {
+      found.push({ ...at(layer, ['images', k]), message: `${rel} is outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)` });
+      continue;
+    }
+    const why = imageProblem(abs);
+    if (why) found.push({ ...at(layer, ['images', k]), message: `image ${rel}: ${why}` });
+    else (layer.data.images as Record<string, string>)[k] = abs;
+  }
+  if (found.length) throw new BriefdeckError(found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  return layer;
+}
+
+function checkTemplate(layer: ThemeLayer, path: PropertyKey[], source: string, found: Problem[]): void {
+  try {
+    compileTemplate(source);
+  } catch (e) {
+    found.push({ ...at(layer, path), message: describeTemplateError(e) });
+  }
+}
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Later layers win; mappings merge key by key. */
+export function mergeLayers(layers: ThemeLayer[]): ThemeFile {
+  const merge = (a: Plain, b: Plain): Plain => {
+    const out: Plain = { ...a };
+    for (const [k, v] of Object.entries(b)) {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+      out[k] = isPlain(v) && isPlain(out[k]) ? merge(out[k] as Plain, v) : v;
+    }
+    return out;
+  };
+  const merged = layers.reduce<Plain>((acc, l) => merge(acc, l.data as Plain), {});
+  delete merged.extends;
+  return merged as ThemeFile;
+}
+
+/** The layer that last set a value, for messages about the merged theme. */
+export function setterOf(layers: ThemeLayer[], path: string[]): Omit<Problem, 'message'> {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    let v: unknown = layers[i]!.data;
+    for (const k of path) v = isPlain(v) ? v[k] : undefined;
+    if (v !== undefined) return at(layers[i]!, path);
+  }
+  return { file: layers[layers.length - 1]!.file };
+}
+
+export type { Lang };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { compileTemplate, describeTemplateError, formatDate } from '../../src/theme/templates.js';
+
+const ctx = { meeting: { title: 'R&D <Q1> "x"', date: '2025-01-06' }, slide: { number: 2, count: 12 }, lang: 'zh-CN' as const, labels: {} as never };
+
+describe('templates', () => {
+  it('produce plain text: no HTML escaping', () => {
+    expect(compileTemplate('{{meeting.title}}')(ctx)).toBe('R&D <Q1> "x"');
+  });
+  it('format dates in both languages, with or without a day', () => {
+    expect(formatDate('2025-01-06', 'zh-CN')).toBe('2025年1月6日');
+    expect(formatDate('2025-01', 'zh-CN')).toBe('2025年1月');
+    expect(formatDate('2025-01-06', 'en')).toBe('January 6, 2025');
+    expect(formatDate('2025-01', 'en')).toBe('January 2025');
+    expect(compileTemplate('{{date meeting.date}}')({ ...ctx, lang: 'en' })).toBe('January 6, 2025');
+  });
+  it('format numbers', () => {
+    expect(compileTemplate('{{number 12345}}')(ctx)).toBe('12,345');
+  });
+  it('have no access to prototypes', () => {
+    expect(compileTemplate('{{meeting.constructor}}{{meeting.__proto__}}')(ctx)).toBe('');
+    expect(compileTemplate('{{#with meeting}}{{constructor.name}}{{/with}}')(ctx)).toBe('');
+  });
+  it('explain compile errors and unknown helpers', () => {
+    expect(() => compileTemplate('{{#if}}')).toThrow();
+    let msg = '';
+    try {
+      compileTemplate('{{shout meeting.title}}');
+    } catch (e) {
+      msg = describeTemplateError(e);
+    }
+    expect(msg).toBe('the template names an unknown helper "shout" (available: date, number, upper)');
+  });
+});
