@@ -1,7 +1,7 @@
 /** Loading a brief: read, parse with positions, validate, normalise. */
 import { BriefdeckError, type Problem } from '../errors.js';
 import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
-import { validate } from '../yaml/validate.js';
+import { locate, validate } from '../yaml/validate.js';
 import { BriefSchema, type BriefInput } from './schema.js';
 import type { Brief, Unit, UnitDirective } from './types.js';
 
@@ -30,10 +30,32 @@ function briefFromSource(src: YamlSource): Brief {
   }
   const { data: input, problems } = validate(BriefSchema, data, src);
   if (!input) throw new BriefdeckError(problems);
-  return normaliseBrief(input, src.file);
+  const brief = normaliseBrief(input, src.file);
+  const { node } = locate(src, ['theme']);
+  if (brief.theme && node?.range) {
+    const pos = src.lines.linePos(node.range[0]);
+    brief.themeAt = { line: pos.line, column: pos.col };
+  }
+  return brief;
 }
 
-const clean = (s: string) => s.trim();
+/**
+ * An item is one paragraph on the slide. Line breaks inside it (a `|` block, a pasted line) are
+ * joined as the text reads: nothing between Chinese characters, one space between Latin words.
+ */
+export function oneParagraph(s: string): string {
+  return s
+    .trim()
+    .replace(/[ \t]*(?:\r\n|[\n\r\u2028\u2029])\s*/g, (_m, offset: number, all: string) => {
+      const before = all[offset - 1] ?? '';
+      const after = all[offset + _m.length] ?? '';
+      return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+    });
+}
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+const clean = oneParagraph;
+const keepLines = (s: string) => s.trim();
 const opt = (s: string | undefined) => (s === undefined ? undefined : clean(s));
 
 /** Trim text, apply defaults, and give every unit its notes. */
@@ -52,7 +74,7 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
       achievements,
       shortcomings,
       directives,
-      notes: u.notes ? clean(u.notes) : defaultNotes(name, achievements, shortcomings, directives, input.lang ?? 'zh-CN'),
+      notes: u.notes ? keepLines(u.notes) : defaultNotes(name, achievements, shortcomings, directives, input.lang ?? 'zh-CN'),
     };
   });
   const brief: Brief = {

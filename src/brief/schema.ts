@@ -5,8 +5,14 @@
  */
 import { z } from 'zod';
 
-/** Non-empty text. Numbers are refused rather than coerced: YAML reads `0.10` as 0.1. */
-const text = (what = 'text') =>
+/** Something a reader can see: a letter, digit, punctuation mark or symbol (emoji included). */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/**
+ * Non-empty text. Numbers are refused rather than coerced: YAML reads `0.10` as 0.1.
+ * `max` bounds names and titles, which are set on one or two lines; items have no limit.
+ */
+const text = (what = 'text', max?: number) =>
   z
     .string({
       error: (iss) =>
@@ -14,10 +20,13 @@ const text = (what = 'text') =>
           ? `missing: ${what} is required`
           : `expected ${what}, got ${describe(iss.input)}${typeof iss.input === 'number' || typeof iss.input === 'boolean' ? ' (put it in quotes to keep it as written)' : ''}`,
     })
-    .refine((s) => s.trim().length > 0, { message: `${what} is empty` });
+    .refine((s) => VISIBLE.test(s), { message: `${what} is empty` })
+    .refine((s) => max === undefined || [...s.trim()].length <= max, {
+      message: `${what} is longer than ${max} characters; it is set as a title or label, so keep it short${max && max >= 80 ? ' (put details in the items)' : ''}`,
+    });
 
-const textList = (what: string, item: string) =>
-  z.array(text(item), { error: (iss) => `expected a list of ${what}, got ${describe(iss.input)}` });
+const textList = (what: string, item: string, max?: number) =>
+  z.array(text(item, max), { error: (iss) => `expected a list of ${what}, got ${describe(iss.input)}` });
 
 export function describe(v: unknown): string {
   if (v === null) return 'nothing (null)';
@@ -31,7 +40,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-MM-DD`, or `YYYY-MM` when the report gives no day (never invent one). */
 export const MeetingDate = z
-  .string({ error: (iss) => `expected a date as YYYY-MM-DD or YYYY-MM got ${describe(iss.input)}` })
+  .string({ error: (iss) => `expected a date as YYYY-MM-DD or YYYY-MM, got ${describe(iss.input)}` })
   .regex(/^\d{4}-\d{2}(-\d{2})?$/, { message: 'expected a date as YYYY-MM-DD (2025-01-06) or YYYY-MM (2025-01)' })
   .refine(
     (s) => {
@@ -48,21 +57,21 @@ export const MeetingDate = z
 
 export const Person = z
   .strictObject({
-    name: text('a name'),
-    role: text('a role').optional(),
+    name: text('a name', 60),
+    role: text('a role', 60).optional(),
   })
   .meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
 
 export const Meeting = z
   .strictObject({
-    title: text('a title').meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
-    subtitle: text('a subtitle').optional(),
+    title: text('a title', 100).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
+    subtitle: text('a subtitle', 100).optional(),
     date: MeetingDate,
-    organizer: text('an organizer').optional(),
-    location: text('a location').optional(),
+    organizer: text('an organizer', 100).optional(),
+    location: text('a location', 100).optional(),
     chair: Person.optional(),
     summary: text('a summary').optional().meta({ description: 'One or two sentences on what the meeting is for' }),
-    attendees: textList('names', 'a name').optional().meta({ description: 'Attending leaders, in the order the report gives' }),
+    attendees: textList('names', 'a name', 60).optional().meta({ description: 'Attending leaders, in the order the report gives' }),
   })
   .meta({ description: 'The meeting itself: shown on the cover, overview and footer' });
 
@@ -71,15 +80,15 @@ export const UnitDirective = z
     text('a directive'),
     z.strictObject({
       text: text('a directive'),
-      by: text('a name').optional().meta({ description: 'Who said it' }),
+      by: text('a name', 60).optional().meta({ description: 'Who said it' }),
     }),
   ])
   .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by }' });
 
 export const Unit = z
   .strictObject({
-    name: text('a unit name').meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
-    speaker: text('a name').optional(),
+    name: text('a unit name', 100).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
+    speaker: text('a name', 60).optional(),
     achievements: textList('achievements', 'an achievement').optional().meta({ description: 'One claim per item, figures kept' }),
     shortcomings: textList('shortcomings', 'a shortcoming')
       .optional()
@@ -93,9 +102,9 @@ export const Unit = z
 
 export const LeaderDirectives = z
   .strictObject({
-    speaker: text('a name'),
-    role: text('a role').optional(),
-    topic: text('a topic').optional(),
+    speaker: text('a name', 60),
+    role: text('a role', 60).optional(),
+    topic: text('a topic', 80).optional(),
     points: z
       .array(text('a point'), { error: (iss) => `expected a list of points, got ${describe(iss.input)}` })
       .min(1, { message: 'a leader needs at least one point' }),

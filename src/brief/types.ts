@@ -47,6 +47,8 @@ export interface Brief {
   file?: string;
   lang: Lang;
   theme?: string;
+  /** Where `theme:` is written, so a problem with the theme points at it. */
+  themeAt?: { line: number; column: number };
   meeting: Meeting;
   units: Unit[];
   directives: LeaderDirectives[];

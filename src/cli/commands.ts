@@ -4,7 +4,8 @@ import { loadBrief } from '../brief/load.js';
 import { briefJsonSchema } from '../brief/schema.js';
 import { themeJsonSchema } from '../theme/schema.js';
 import { formatProblem, isBriefdeckError, type Problem } from '../errors.js';
-import { buildDeckWithPlan } from '../index.js';
+import { briefThemeOptions, buildDeckWithPlan } from '../index.js';
+import { resolveTheme } from '../theme/resolve.js';
 import type { FitEntry } from '../layout/plan.js';
 import { ensureOutDir, writeFileAtomic } from '../output/write.js';
 import { collectBriefs } from './inputs.js';
@@ -44,8 +45,21 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     printProblems(io, e.problems);
     return EXIT.input;
   }
-  const results: DeckResult[] = [];
+  // Two briefs that would write the same deck (a.yaml and a.yml, or two folders): refuse both.
+  const targets = new Map<string, string[]>();
   for (const file of files) {
+    const t = join(args.out, basename(file, extname(file)) + '.pptx');
+    targets.set(t, [...(targets.get(t) ?? []), file]);
+  }
+  const clashing = new Set<string>();
+  for (const [t, fs] of targets) {
+    if (fs.length < 2) continue;
+    for (const f of fs) clashing.add(f);
+    printProblems(io, [{ file: t, message: `would be written by ${fs.length} briefs (${fs.join(', ')}); rename one of them` }]);
+    failed = true;
+  }
+  const results: DeckResult[] = [];
+  for (const file of files.filter((f) => !clashing.has(f))) {
     const r: DeckResult = { brief: file };
     results.push(r);
     try {
@@ -77,7 +91,7 @@ export function fitLines(fit: FitEntry[]): string[] {
     .filter((f) => f.toPt < f.fromPt || f.continuationSlides > 0 || f.splitItems > 0 || f.titleLines > 1)
     .map((f) => {
       const parts: string[] = [];
-      if (f.toPt < f.fromPt) parts.push(`body ${f.fromPt}→${f.toPt} pt`);
+      if (f.toPt < f.fromPt) parts.push(`${f.kind === 'unit' || f.kind === 'directives' ? 'body' : 'text'} ${f.fromPt}→${f.toPt} pt`);
       if (f.continuationSlides > 0) parts.push(`${f.continuationSlides} continuation slide${f.continuationSlides > 1 ? 's' : ''}`);
       if (f.splitItems > 0) parts.push(`${f.splitItems} long item${f.splitItems > 1 ? 's' : ''} split`);
       if (f.titleLines > 1) parts.push(`title on ${f.titleLines} lines`);
@@ -85,7 +99,7 @@ export function fitLines(fit: FitEntry[]): string[] {
     });
 }
 
-export function validateCommand(args: { inputs: string[]; json?: boolean }, io: CliIO): number {
+export function validateCommand(args: { inputs: string[]; theme?: string; allowOutsideFiles?: boolean }, io: CliIO): number {
   const { files, problems } = collectBriefs(args.inputs);
   printProblems(io, problems);
   let failed = problems.length > 0 || files.length === 0;
@@ -93,6 +107,10 @@ export function validateCommand(args: { inputs: string[]; json?: boolean }, io: 
     try {
       const { brief, warnings } = loadBrief(file);
       for (const w of warnings) io.err(`warning: ${formatProblem(w)}`);
+      // A brief is only valid if its deck can be built: its theme must load too.
+      const themeOptions = { allowOutsideFiles: !!args.allowOutsideFiles };
+      if (args.theme) resolveTheme(args.theme, brief.lang, { ...themeOptions, allowOutsideFiles: true });
+      else resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions));
       io.out(`${file}: ok (${brief.units.length} units, ${brief.directives.length} leaders)`);
     } catch (e) {
       if (!isBriefdeckError(e)) throw e;

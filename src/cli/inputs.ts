@@ -18,11 +18,15 @@ export function collectBriefs(inputs: string[]): { files: string[]; problems: Pr
       files.push(input);
       continue;
     }
-    const found = readdirSync(input)
-      .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'))
-      .sort()
-      .map((n) => join(input, n))
-      .filter((f) => statSync(f).isFile());
+    const found: string[] = [];
+    for (const name of readdirSync(input).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort()) {
+      const f = join(input, name);
+      try {
+        if (statSync(f).isFile()) found.push(f);
+      } catch {
+        problems.push({ file: f, message: 'cannot be read (a broken link?)' });
+      }
+    }
     if (found.length === 0) problems.push({ file: input, message: 'this folder has no briefs (*.yaml or *.yml files)' });
     files.push(...found);
   }

@@ -44,9 +44,11 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       (y) =>
         y
           .positional('inputs', { describe: 'Brief files or folders of briefs', type: 'string', array: true, default: ['briefs'] })
+          .option('theme', { alias: 't', describe: "Theme name or path to check with (overrides the brief's theme:)", type: 'string' })
+          .option('allow-outside-files', { describe: 'Let briefs and themes use files outside their own folder', type: 'boolean', default: false })
           .example('$0 validate briefs/x.yaml', 'list every problem in x.yaml as file:line:column'),
       (a) => {
-        action = () => validateCommand({ inputs: a.inputs as string[] }, io);
+        action = () => validateCommand({ inputs: a.inputs as string[], ...(a.theme ? { theme: a.theme } : {}), allowOutsideFiles: a['allow-outside-files'] }, io);
       },
     )
     .command(

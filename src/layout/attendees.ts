@@ -4,7 +4,8 @@
  */
 import type { LayoutContext } from './deck.js';
 import { fitTitle, titleChrome } from './frame.js';
-import { latinMetricsFor, textWidthEm } from './metrics.js';
+import { textWidth } from './linebreak.js';
+import { latinMetricsFor } from './metrics.js';
 import type { FitEntry, Shape, SlidePlan } from './plan.js';
 import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, round2 } from './text.js';
 
@@ -18,7 +19,7 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
   const top = Math.max(frame.body.y, head.bottom + 0.2) + 0.1;
   const region = { x: frame.body.x + 0.2, y: top, w: frame.body.w - 0.4, h: frame.body.y + frame.body.h - top };
   const latin = latinMetricsFor(theme.fonts.body.latin, false);
-  const widest = Math.max(...names.map((n) => textWidthEm(n, latin)));
+  const widest = Math.max(...names.map((n) => textWidth(n, latin)));
   const max = theme.sizes.body + 6;
   const grid = (pt: number) => {
     const colEm = widest + COL_GAP_EM;
@@ -59,6 +60,6 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
     }
     slides.push({ kind: 'attendees', subject: title, background: theme.colors.background, shapes, notes: chunk.join('、') });
   }
-  fit.push({ subject: title, kind: 'attendees', fromPt: max, toPt: pt, continuationSlides: slides.length - 1, splitItems: 0, titleLines: head.lines });
+  fit.push({ subject: title, kind: 'attendees', fromPt: theme.sizes.body, toPt: pt, continuationSlides: slides.length - 1, splitItems: 0, titleLines: head.lines });
   return slides;
 }

@@ -10,7 +10,7 @@ import { attendeeSlides } from './attendees.js';
 import { coverSlide } from './cover.js';
 import { splitFigures } from './figures.js';
 import { latinMetricsFor } from './metrics.js';
-import { fitTitle, footerShapes, frameFor, titleChrome, type Frame } from './frame.js';
+import { fitTitle, footerShapes, frameFor, placeFooter, titleChrome, type Frame } from './frame.js';
 import { fitFlow } from './flow.js';
 import { panelShapes, type PanelContent } from './panels.js';
 import type { DeckPlan, FitEntry, SlideKind, SlidePlan } from './plan.js';
@@ -24,13 +24,16 @@ export interface LayoutContext {
 }
 
 export function planDeck(brief: Brief, theme: Theme): DeckPlan {
-  const frame = frameFor(theme);
   const m = brief.meeting;
   const base: LayoutContext['base'] = {
     meeting: { title: m.title, date: m.date, ...(m.subtitle ? { subtitle: m.subtitle } : {}), ...(m.organizer ? { organizer: m.organizer } : {}), ...(m.location ? { location: m.location } : {}), ...(m.chair ? { chair: m.chair } : {}) },
     lang: brief.lang,
     labels: theme.labels,
   };
+  // The footer is the same on every slide but for its number: measure it once, with the widest
+  // number it can show, and give the body what is left.
+  const widest = { ...base, slide: { number: 9999, count: 9999 } };
+  const frame = placeFooter(frameFor(theme), theme, theme.templates.footer(widest), theme.templates.slideNumber(widest));
   const ctx: LayoutContext = { brief, theme, frame, base };
   const fit: FitEntry[] = [];
   const slides: SlidePlan[] = [coverSlide(ctx)];
@@ -94,7 +97,8 @@ function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title:
   const contHead = flow.slides.length > 1 ? fitTitle(contTitle, frame.title, theme, theme.colors.primary) : head;
   // A continued title may need more room than the first; re-run the flow then, so nothing overlaps.
   const flowed = contHead.bottom > head.bottom ? fitFlow(panels, region(contHead.bottom), theme, { ...sizes, firstRegion: region(head.bottom) }) : flow;
-  fit.push({ subject, kind, fromPt: flowed.fromPt, toPt: flowed.toPt, continuationSlides: flowed.slides.length - 1, splitItems: flowed.splitItems, titleLines: head.lines });
+  // Reported against the theme's body size: the overview may start larger, which is no shrinking.
+  fit.push({ subject, kind, fromPt: theme.sizes.body, toPt: flowed.toPt, continuationSlides: flowed.slides.length - 1, splitItems: flowed.splitItems, titleLines: head.lines });
   return flowed.slides.map((s, i) => ({
     kind,
     subject,

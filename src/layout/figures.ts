@@ -87,8 +87,11 @@ const EN_RANKING =
 const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '《': '》', '"': '"' };
 
 /** Ranges [open, close] of quoted text; nesting handled with a stack. */
+const ANY_QUOTE = /[“「『《"]/;
+
 function quoteRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  if (!ANY_QUOTE.test(text)) return ranges;
   const stack: Array<{ close: string; at: number }> = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';

@@ -2,7 +2,7 @@
  * The frame every content slide shares: title at the top, footer at the bottom, the body
  * region between. Sizes in inches; 16:9 is 13.333 × 7.5 (PowerPoint's widescreen), 4:3 is 10 × 7.5.
  */
-import { breakLines } from './linebreak.js';
+import { breakLines, textWidth } from './linebreak.js';
 import { latinMetricsFor } from './metrics.js';
 import type { Box, Shape, TextShape } from './plan.js';
 import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, round2, type TextStyle } from './text.js';
@@ -15,6 +15,8 @@ export interface Frame {
   title: Box;
   body: Box;
   footer: Box;
+  /** Width of the slide number at the footer's right. */
+  footerRightW: number;
 }
 
 export function frameFor(theme: Theme): Frame {
@@ -29,6 +31,7 @@ export function frameFor(theme: Theme): Frame {
     title: { x: margin, y: 0.3, w: width - 2 * margin - logoRoom, h: 0.95 },
     body: { x: margin, y: 1.5, w: width - 2 * margin, h: 5.3 },
     footer: { x: margin, y: 6.98, w: width - 2 * margin, h: 0.38 },
+    footerRightW: 1.4,
   };
 }
 
@@ -108,10 +111,23 @@ export function titleChrome(frame: Frame, theme: Theme, head: FittedTitle): Shap
   ];
 }
 
+const FOOTER_BOTTOM = 0.14;
+
+/** Where the footer goes: as many lines as its text needs at the minimum size, the body above it. */
+export function placeFooter(frame: Frame, theme: Theme, left: string, right: string): Frame {
+  const size = theme.sizes.minimum;
+  const latin = latinMetricsFor(theme.fonts.body.latin, false);
+  const rightW = Math.max(1.4, (textWidth(right, latin) * size) / PT_PER_IN + 0.1);
+  const leftW = frame.footer.w - rightW - 0.2;
+  const lines = Math.max(1, breakLines(left, (leftW * PT_PER_IN) / size, latin).length);
+  const h = round2((lines * size * TITLE_PITCH) / PT_PER_IN / FIT_SLACK + 0.04);
+  const y = round2(frame.height - FOOTER_BOTTOM - h);
+  return { ...frame, footer: { ...frame.footer, y, h }, footerRightW: rightW, body: { ...frame.body, h: round2(y - 0.18 - frame.body.y) } };
+}
+
 /** Footer: meeting line on the left, slide number on the right, at the theme's minimum size. */
 export function footerShapes(frame: Frame, theme: Theme, left: string, right: string): Shape[] {
   const size = theme.sizes.minimum;
-  const rightW = 1.4;
   const font = theme.fonts.body;
   const para = (text: string, align: 'left' | 'right') => ({
     runs: [{ text, sizePt: size, font, color: theme.colors.muted }],
@@ -120,15 +136,12 @@ export function footerShapes(frame: Frame, theme: Theme, left: string, right: st
     spaceAfterPt: 0,
   });
   const f = frame.footer;
-  // The footer is one line: shorten it only by choosing a smaller share, never by cutting text.
-  const leftW = f.w - rightW - 0.2;
-  const shapes: Shape[] = [
-    { kind: 'rect', x: f.x, y: f.y - 0.08, w: f.w, h: 0.012, fill: theme.colors.surface === theme.colors.background ? theme.colors.muted : darkenSurface(theme.colors.surface) },
+  const rightW = frame.footerRightW;
+  return [
+    { kind: 'rect', x: f.x, y: round2(f.y - 0.08), w: f.w, h: 0.012, fill: theme.colors.surface === theme.colors.background ? theme.colors.muted : darkenSurface(theme.colors.surface) },
+    { kind: 'text', role: 'footer', x: f.x, y: f.y, w: round2(f.w - rightW - 0.2), h: f.h, insets: NO_INSETS, valign: 'top', paragraphs: [para(left, 'left')] },
+    { kind: 'text', role: 'slide-number', x: round2(f.x + f.w - rightW), y: f.y, w: round2(rightW), h: f.h, insets: NO_INSETS, valign: 'top', paragraphs: [para(right, 'right')] },
   ];
-  const leftLines = breakLines(left, (leftW * PT_PER_IN) / size, latinMetricsFor(font.latin, false)).length;
-  shapes.push({ kind: 'text', role: 'footer', x: f.x, y: f.y, w: leftW, h: Math.max(f.h, (leftLines * size * TITLE_PITCH) / PT_PER_IN + 0.02), insets: NO_INSETS, valign: 'top', paragraphs: [para(left, 'left')] });
-  shapes.push({ kind: 'text', role: 'slide-number', x: f.x + f.w - rightW, y: f.y, w: rightW, h: f.h, insets: NO_INSETS, valign: 'top', paragraphs: [para(right, 'right')] });
-  return shapes;
 }
 
 function darkenSurface(hex: string): string {

@@ -52,6 +52,9 @@ const SPACE_RE = /^[ \t\u2000-\u2006\u2008-\u200a\u205f]+$/;
 
 function classify(g: string, latin: LatinMetrics): Atom {
   const cp = g.codePointAt(0) ?? 0;
+  // The two cases that make up nearly all text, decided without a regular expression.
+  if (g.length === 1 && cp >= 0x4e00 && cp <= 0x9fff) return { g, w: 1, gap: 0, kind: 'wide', cp };
+  if (g.length === 1 && cp > 0x20 && cp < 0x7f && cp !== 0x22 && cp !== 0x27) return { g, w: graphemeWidthEm(g, latin), gap: 0, kind: 'narrow', cp };
   let kind: Kind;
   if (SPACE_RE.test(g)) kind = 'space';
   else if (cp === 0x200b) kind = 'zwsp';
@@ -133,7 +136,7 @@ function makeLine(atoms: readonly Atom[], start: number, end: number, trimEnd: b
       continue;
     }
     text += trailing + a.g;
-    width += pending + a.w + (k > start && pending === 0 ? a.gap : 0);
+    width += pending + a.w + (k > start ? a.gap : 0);
     pending = 0;
     trailing = '';
   }
@@ -160,37 +163,46 @@ function addAutospace(atoms: Atom[]): void {
 }
 
 /** Atoms of a paragraph, kept: fitting breaks the same text at many widths and sizes. */
-const atomCache = new Map<string, readonly Atom[]>();
+const atomCache = new Map<LatinMetrics, Map<string, readonly Atom[]>>();
+
+/** Forget measured text (benchmarks measure a cold layout). */
+export function clearBreakCache(): void {
+  atomCache.clear();
+}
 
 function atomsOf(para: string, latin: LatinMetrics): readonly Atom[] {
-  const key = `${latin.name}\u0000${para}`;
-  let atoms = atomCache.get(key);
+  let perLatin = atomCache.get(latin);
+  if (!perLatin) atomCache.set(latin, (perLatin = new Map()));
+  let atoms = perLatin.get(para);
   if (!atoms) {
     const fresh = graphemes(para).map((g) => classify(g, latin));
     addAutospace(fresh);
-    if (atomCache.size > 50_000) atomCache.clear();
-    atomCache.set(key, fresh);
+    if (perLatin.size > 50_000) perLatin.clear();
+    perLatin.set(para, fresh);
     atoms = fresh;
   }
   return atoms;
 }
 
-function breakParagraph(para: string, maxWidthEm: number, out: Line[], latin: LatinMetrics): void {
-  const atoms = atomsOf(para, latin);
+/**
+ * Lay out one paragraph greedily; `line` is told each line's atom range [start, end) and
+ * whether it is the last (whose trailing spaces are kept). Returns the number of lines.
+ */
+function layOut(atoms: readonly Atom[], maxWidthEm: number, line?: (start: number, end: number, last: boolean) => void): number {
   let start = 0;
+  let count = 0;
   while (start < atoms.length) {
     let width = 0;
     let pending = 0;
     let hasContent = false;
     let end = atoms.length;
     for (let i = start; i < atoms.length; i++) {
-      const a = atoms[i];
-      if (a === undefined) continue;
+      const a = atoms[i]!;
       if (a.kind === 'space') {
         pending += a.w; // trailing spaces hang, so they never cause a wrap
         continue;
       }
-      const next = width + pending + a.w + (hasContent && pending === 0 ? a.gap : 0);
+      const next = width + pending + a.w + (hasContent ? a.gap : 0);
       if (next <= maxWidthEm + EPS || !hasContent) {
         // An atom wider than the whole line goes alone on its own line.
         width = next;
@@ -201,14 +213,25 @@ function breakParagraph(para: string, maxWidthEm: number, out: Line[], latin: La
       end = findBreak(atoms, start, i);
       break;
     }
+    count++;
     if (end >= atoms.length) {
-      out.push(makeLine(atoms, start, atoms.length, false));
-      return;
+      line?.(start, atoms.length, true);
+      return count;
     }
-    out.push(makeLine(atoms, start, end, true));
+    line?.(start, end, false);
     start = end;
     while (atoms[start]?.kind === 'space') start++; // no spaces at a wrapped line's start
   }
+  return count;
+}
+
+const PARAGRAPHS = /\r\n|[\n\r\u2028\u2029]/;
+
+/** How many lines `breakLines` would give, without building them: what fitting asks most. */
+export function countLines(text: string, maxWidthEm: number, latin: LatinMetrics = CONSERVATIVE): number {
+  let n = 0;
+  for (const para of text.split(PARAGRAPHS)) n += para === '' ? 1 : layOut(atomsOf(para, latin), maxWidthEm);
+  return n;
 }
 
 /**
@@ -220,17 +243,24 @@ function breakParagraph(para: string, maxWidthEm: number, out: Line[], latin: La
 export function breakLines(text: string, maxWidthEm: number, latin: LatinMetrics = CONSERVATIVE): Line[] {
   if (Number.isNaN(maxWidthEm)) throw new RangeError('maxWidthEm must be a number');
   const lines: Line[] = [];
-  for (const para of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
-    if (para === '') lines.push({ text: '', widthEm: 0 });
-    else breakParagraph(para, maxWidthEm, lines, latin);
+  for (const para of text.split(PARAGRAPHS)) {
+    if (para === '') {
+      lines.push({ text: '', widthEm: 0 });
+      continue;
+    }
+    const atoms = atomsOf(para, latin);
+    layOut(atoms, maxWidthEm, (start, end, last) => lines.push(makeLine(atoms, start, end, !last)));
   }
   return lines;
 }
 
-/** Number of lines and the widest line's width, for fitting text into a box. */
-export function measureParagraph(text: string, maxWidthEm: number, latin: LatinMetrics = CONSERVATIVE): { lines: number; widestEm: number } {
-  const lines = breakLines(text, maxWidthEm, latin);
-  let widestEm = 0;
-  for (const l of lines) widestEm = Math.max(widestEm, l.widthEm);
-  return { lines: lines.length, widestEm };
+/** Width in em of one line of text as the renderer draws it: glyphs and autospace. */
+export function textWidth(text: string, latin: LatinMetrics = CONSERVATIVE): number {
+  let widest = 0;
+  for (const para of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    let w = 0;
+    atomsOf(para, latin).forEach((a, k) => (w += a.w + (k > 0 ? a.gap : 0)));
+    widest = Math.max(widest, w);
+  }
+  return widest;
 }

@@ -272,32 +272,28 @@ export function graphemes(s: string): string[] {
  * once per code point; anything else is the sum of its code points (marks are 0).
  */
 export function graphemeWidthEm(g: string, latin: LatinMetrics = CONSERVATIVE): number {
+  // One BMP character that cannot be an emoji (© and ® are the pictographs below U+2000).
+  if (g.length === 1) {
+    const cp = g.charCodeAt(0);
+    if (cp < 0x2000 && cp !== 0xa9 && cp !== 0xae) return charWidthEm(cp, latin);
+    if (cp >= 0x4e00 && cp <= 0x9fff) return 1;
+  }
   let sum = 0;
-  let emoji = false;
+  let pictures = 0;
   for (const ch of g) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (isEmojiCodePoint(cp) || cp === 0x20e3) emoji = true;
+    if (isEmojiCodePoint(cp) || cp === 0x20e3 || (cp >= 0x1f3fb && cp <= 0x1f3ff)) pictures++;
     sum += charWidthEm(cp, latin);
   }
-  // A text-presentation symbol such as © or ™ is Extended_Pictographic but narrow;
-  // it can never exceed EMOJI_WIDTH_EM, so using that figure stays safe.
-  return emoji ? EMOJI_WIDTH_EM : sum;
+  // A text-presentation symbol such as © or ™ is Extended_Pictographic but narrow; it never
+  // exceeds EMOJI_WIDTH_EM. A sequence (👨‍👩‍👧, 🇨🇳, 👍🏽) is one glyph only where the emoji font
+  // has it: LibreOffice without one draws each picture side by side. Count them all: safe.
+  return pictures > 0 ? EMOJI_WIDTH_EM * pictures : sum;
 }
 
-/** Width in em of a whole string, autospace included (no line breaking; "\n" counts 0). */
+/** Width in em of a string's glyphs (no autospace; see `textWidth` in linebreak.ts for that). */
 export function textWidthEm(s: string, latin: LatinMetrics = CONSERVATIVE): number {
   let sum = 0;
-  let prev: 'A' | 'L' | undefined;
-  let seen = false;
-  for (const g of graphemes(s)) {
-    sum += graphemeWidthEm(g, latin);
-    const cp = g.codePointAt(0) ?? 0;
-    // Same rule as the line breaker: weak characters (spaces, punctuation) keep the script
-    // before them; a change between Asian and Latin costs a quarter em.
-    const own = isWideCodePoint(cp) ? 'A' : /^[\p{L}\p{N}]/u.test(g) ? 'L' : undefined;
-    if (own && prev && own !== prev && seen) sum += AUTOSPACE_EM;
-    if (own) prev = own;
-    seen = true;
-  }
+  for (const g of graphemes(s)) sum += graphemeWidthEm(g, latin);
   return sum;
 }

@@ -37,15 +37,26 @@ export const STRIP = 0.07;
 export const BODY_INSETS = { left: 0.16, right: 0.16, top: 0.06, bottom: 0.1 };
 const LABEL_INSETS = { left: BODY_INSETS.left, right: BODY_INSETS.right, top: 0.07, bottom: 0.02 };
 
-/** The label's height: one line at the heading size, more when a long label (a topic) wraps. */
+/** A label on one line at the heading size; a long one (a topic) shrinks, then wraps. */
+export function labelFit(theme: Theme, label: string, panelW: number): { sizePt: number; lines: number } {
+  const { heading, minimum } = theme.sizes;
+  if (!label || !Number.isFinite(panelW)) return { sizePt: heading, lines: 1 };
+  const latin = latinMetricsFor(theme.fonts.heading.latin, true);
+  const linesAt = (pt: number) => breakLines(label, ((panelW - STRIP - LABEL_INSETS.left - LABEL_INSETS.right) * PT_PER_IN) / pt, latin).length;
+  for (let pt = heading; pt >= minimum; pt -= 1) if (linesAt(pt) === 1) return { sizePt: pt, lines: 1 };
+  for (let pt = heading; pt >= minimum; pt -= 1) if (linesAt(pt) <= 2) return { sizePt: pt, lines: 2 };
+  return { sizePt: minimum, lines: linesAt(minimum) };
+}
+
+/** The label's height. */
 export function headerHeight(theme: Theme, label = '', panelW = Infinity): number {
-  const widthEm = ((panelW - STRIP - LABEL_INSETS.left - LABEL_INSETS.right) * PT_PER_IN) / theme.sizes.heading;
-  const lines = label && Number.isFinite(panelW) ? breakLines(label, widthEm, latinMetricsFor(theme.fonts.heading.latin, true)).length : 1;
-  return round2((lines * theme.sizes.heading * TITLE_PITCH) / PT_PER_IN / FIT_SLACK + LABEL_INSETS.top + LABEL_INSETS.bottom + 0.05);
+  const { sizePt, lines } = labelFit(theme, label, panelW);
+  return round2((lines * sizePt * TITLE_PITCH) / PT_PER_IN / FIT_SLACK + LABEL_INSETS.top + LABEL_INSETS.bottom + 0.05);
 }
 
 /** Items shared into columns, consecutive, about the same count each. */
 export function intoColumns<T>(items: T[], columns: number): T[][] {
+  if (columns <= 1) return [items];
   const per = Math.ceil(items.length / columns);
   return Array.from({ length: columns }, (_, c) => items.slice(c * per, (c + 1) * per)).filter((col) => col.length > 0);
 }
@@ -125,6 +136,7 @@ export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
   const shapes: Shape[] = [];
   for (const { panel, box } of slide.placements) {
     const hh = headerHeight(theme, panel.label, box.w);
+    const label = labelFit(theme, panel.label, box.w);
     shapes.push({ kind: 'rect', ...box, fill: theme.colors.surface });
     shapes.push({ kind: 'rect', x: box.x, y: box.y, w: STRIP, h: box.h, fill: panel.color });
     shapes.push({
@@ -138,9 +150,9 @@ export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
       valign: 'middle',
       paragraphs: [
         {
-          runs: [{ text: panel.label, sizePt: theme.sizes.heading, font: theme.fonts.heading, color: panel.color, bold: true }],
+          runs: [{ text: panel.label, sizePt: label.sizePt, font: theme.fonts.heading, color: panel.color, bold: true }],
           align: 'left',
-          lineHeightPt: round2(theme.sizes.heading * TITLE_PITCH),
+          lineHeightPt: round2(label.sizePt * TITLE_PITCH),
           spaceAfterPt: 0,
         },
       ],

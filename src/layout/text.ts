@@ -3,7 +3,7 @@
  * (insets, hanging indent, exact line pitch, space after), so what we measure is what every
  * program draws: text boxes are written with autofit off and explicit sizes.
  */
-import { breakLines } from './linebreak.js';
+import { breakLines, clearBreakCache, countLines } from './linebreak.js';
 import { LINE_HEIGHT_EM, type LatinMetrics } from './metrics.js';
 import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
 
@@ -57,7 +57,13 @@ export interface ListStyle {
 /** Emphasised figures are bold, and bold Latin is wider. */
 export const metricsOf = (item: ListItem, style: ListStyle): LatinMetrics => (item.segments.some((s) => s.emphasis) ? style.latin.bold : style.latin.regular);
 
-export const itemText = (item: ListItem): string => item.segments.map((s) => s.text).join('');
+const itemTexts = new WeakMap<ListItem, string>();
+/** An item's whole text (memoised: fitting asks for it at every size and width). */
+export function itemText(item: ListItem): string {
+  let t = itemTexts.get(item);
+  if (t === undefined) itemTexts.set(item, (t = item.segments.map((s) => s.text).join('')));
+  return t;
+}
 
 export function indentPt(style: ListStyle, sizePt: number, count: number): number {
   if (style.kind === 'plain') return 0;
@@ -71,24 +77,30 @@ export function textWidthEmFor(boxW: number, insets: Insets, style: ListStyle, s
   return widthPt / sizePt;
 }
 
-/** Memo of line counts per text, then per metrics and width: fitting tries many of both. */
-const lineCache = new Map<string, Map<string, number>>();
+/** Memo of line counts per metrics, text and width: fitting tries many widths and sizes. */
+const lineCache = new Map<LatinMetrics, Map<string, Map<number, number>>>();
+
+/** Forget every memo of measured text: what a fresh process starts with. */
+export function clearMeasureCaches(): void {
+  lineCache.clear();
+  clearBreakCache();
+}
 
 /** Lines an item takes at a width in em. */
 export function lineCount(text: string, widthEm: number, latin: LatinMetrics): number {
-  let perText = lineCache.get(text);
+  let perLatin = lineCache.get(latin);
+  if (!perLatin) lineCache.set(latin, (perLatin = new Map()));
+  let perText = perLatin.get(text);
   if (!perText) {
-    if (lineCache.size > 50_000) lineCache.clear();
-    perText = new Map();
-    lineCache.set(text, perText);
+    if (perLatin.size > 50_000) perLatin.clear();
+    perLatin.set(text, (perText = new Map()));
   }
   // Rounded down, so the memo never allows a hair more width than there is.
   const milli = Math.floor(widthEm * 1000);
-  const key = latin.name + milli;
-  let n = perText.get(key);
+  let n = perText.get(milli);
   if (n === undefined) {
-    n = breakLines(text, milli / 1000, latin).length;
-    perText.set(key, n);
+    n = countLines(text, milli / 1000, latin);
+    perText.set(milli, n);
   }
   return n;
 }

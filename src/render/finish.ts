@@ -46,6 +46,8 @@ async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
 
 export async function finishPackage(raw: Buffer, plan: DeckPlan, fonts: FontFaces[], date: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(raw);
+  // Zip entries hold 1980–2107 only (a meeting in 1978 keeps its date in docProps).
+  const zipDate = new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31)));
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
   // [Content_Types].xml first, as Office writes it; the rest in a stable order.
   const names = Object.keys(zip.files)
@@ -75,7 +77,7 @@ export async function finishPackage(raw: Buffer, plan: DeckPlan, fonts: FontFace
       // instead: draw a real PNG for them.
       if (name.startsWith('ppt/media/') && name.endsWith('.png') && data[0] === 0x3c) data = await svgToPng(data);
     }
-    out.file(name, data, { date, createFolders: false });
+    out.file(name, data, { date: zipDate, createFolders: false });
   }
   const bytes = await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
   await checkPackage(bytes);

@@ -20,9 +20,12 @@ export interface ThemeOptions {
   cwd?: string;
   /** Let themes name images and `extends` outside their own folder. */
   allowOutsideFiles?: boolean;
-  /** The file that named the theme (a brief), for messages. */
+  /** The file that named the theme (a brief), and where in it, for messages. */
   namedIn?: string;
+  namedAt?: { line: number; column: number };
 }
+
+const namer = (opts: ThemeOptions) => (opts.namedIn ? { file: opts.namedIn, ...(opts.namedAt ?? {}), ...(opts.namedAt ? { path: 'theme' } : {}) } : {});
 
 export interface ThemeLayer {
   file: string;
@@ -38,9 +41,9 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
   const name = ref ?? 'default';
   if (looksLikePath(name)) {
     const file = resolve(opts.relativeTo ?? cwd, name);
-    if (!existsSync(file)) throw new BriefdeckError({ ...(opts.namedIn ? { file: opts.namedIn } : {}), message: `no theme file at ${file}` });
+    if (!existsSync(file)) throw new BriefdeckError({ ...namer(opts), message: `no theme file at ${file}` });
     if (opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && !isInside(opts.relativeTo, file)) {
-      throw new BriefdeckError({ file: opts.namedIn, message: `theme ${name} is outside the brief's folder; move it next to the brief, or pass --allow-outside-files` });
+      throw new BriefdeckError({ ...namer(opts), message: `theme ${name} is outside the brief's folder; move it next to the brief, or pass --allow-outside-files` });
     }
     return file;
   }
@@ -50,7 +53,7 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
   const available = [...new Set([...builtinThemeNames(), ...teamThemeNames(cwd)])];
   const hint = suggest(name, available);
   throw new BriefdeckError({
-    ...(opts.namedIn ? { file: opts.namedIn } : {}),
+    ...namer(opts),
     message: `unknown theme "${name}"${hint ? `; did you mean "${hint}"?` : ''} (available: ${available.join(', ')})`,
   });
 }

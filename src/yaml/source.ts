@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { BriefdeckError, type Problem } from '../errors.js';
+import { describeFsError } from '../output/write.js';
 
 /** Briefs and themes are outlines, not data dumps: anything bigger is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -28,12 +29,18 @@ export function readTextFile(file: string, what = 'file'): string {
     size = st.size;
   } catch (e) {
     if (e instanceof BriefdeckError) throw e;
-    throw new BriefdeckError({ file, message: `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` });
+    throw new BriefdeckError({ file, message: `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeFsError(e)}` });
   }
   if (size > MAX_INPUT_BYTES) {
     throw new BriefdeckError({ file, message: `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB` });
   }
-  return decodeText(readFileSync(file), file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new BriefdeckError({ file, message: `cannot read ${what}: ${describeFsError(e)}` });
+  }
+  return decodeText(bytes, file);
 }
 
 export function decodeText(bytes: Uint8Array, file: string): string {

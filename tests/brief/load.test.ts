@@ -143,3 +143,17 @@ describe('loadBrief', () => {
     for (const u of brief.units) expect(u.directives.length).toBeGreaterThan(0);
   });
 });
+
+describe('text that would not read well on a slide', () => {
+  it('joins the lines of an item written over several lines: nothing between Chinese, a space between words', () => {
+    const { brief } = parseBrief(GOOD.replace('achievements: [新建街区党组织202个]', 'achievements:\n      - |\n        新建街区\n        党组织202个\n      - "Built\\n   202 parks"'), 'b.yaml');
+    expect(brief.units[0]!.achievements).toEqual(['新建街区党组织202个', 'Built 202 parks']);
+  });
+  it('refuses text with nothing visible in it', () => {
+    expect(problems(GOOD.replace('name: 浦东新区区委', 'name: "\\u200b\\u200b "'))).toEqual(['b.yaml:5:11: units[0].name: a unit name is empty']);
+  });
+  it('refuses a unit name too long to be a slide title', () => {
+    expect(problems(GOOD.replace('name: 浦东新区区委', `name: ${'长'.repeat(101)}`))[0]).toMatch(/^b\.yaml:5:11: units\[0\]\.name: a unit name is longer than 100 characters; it is set as a title or label, so keep it short \(put details in the items\)$/);
+    expect(problems(GOOD + 'directives:\n  - speaker: 龚正\n    topic: ' + '题'.repeat(81) + '\n    points: [x]\n')[0]).toMatch(/directives\[0\]\.topic: a topic is longer than 80 characters/);
+  });
+});

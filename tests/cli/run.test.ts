@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,7 +118,55 @@ describe('briefdeck build', () => {
   });
 });
 
+describe('build: hard cases get an answer, not a stack trace', () => {
+  it('reports a broken link in a folder of briefs and builds the others', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(SAMPLE));
+    symlinkSync(join(dir, 'gone.yaml'), join(dir, 'link.yaml'));
+    const r = await cli('build', dir, '--out', join(dir, 'out'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`error: ${join(dir, 'link.yaml')}: cannot be read (a broken link?)`);
+    expect(existsSync(join(dir, 'out', 'a.pptx'))).toBe(true);
+  });
+
+  it('refuses two briefs that would write the same deck', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(SAMPLE));
+    writeFileSync(join(dir, 'a.yml'), readFileSync(SAMPLE));
+    const out = join(dir, 'out');
+    const r = await cli('build', dir, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`error: ${join(out, 'a.pptx')}: would be written by 2 briefs`);
+    expect(existsSync(join(out, 'a.pptx'))).toBe(false);
+  });
+
+  it('says what is wrong with SOURCE_DATE_EPOCH', async () => {
+    const before = process.env.SOURCE_DATE_EPOCH;
+    try {
+      for (const bad of ['99999999999999', 'yesterday', '-5']) {
+        process.env.SOURCE_DATE_EPOCH = bad;
+        const r = await cli('build', SAMPLE, '--out', tmp());
+        expect(r.code, bad).toBe(1);
+        expect(r.err).toContain(`SOURCE_DATE_EPOCH=${bad} is not a time briefdeck can write`);
+      }
+      process.env.SOURCE_DATE_EPOCH = '1700000000';
+      const out = tmp();
+      expect((await cli('build', SAMPLE, '--out', out)).code).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+  });
+});
+
 describe('briefdeck validate', () => {
+  it('checks the theme a brief names, pointing at its theme: line', async () => {
+    const f = join(tmp(), 't.yaml');
+    writeFileSync(f, readFileSync(SAMPLE, 'utf8').replace('lang: zh-CN', 'lang: zh-CN\ntheme: fancy'));
+    const r = await cli('validate', f);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`^error: ${f.replace(/[.]/g, '\\.')}:5:8: theme: unknown theme "fancy"`));
+  });
   it('says ok for the sample', async () => {
     const r = await cli('validate', SAMPLE);
     expect(r).toEqual({ code: 0, out: `${SAMPLE}: ok (7 units, 2 leaders)`, err: '' });

@@ -102,6 +102,18 @@ export function checkPlacement(plan: DeckPlan, pdf: string, tol = 2): { misplace
       });
     }
   }
+  // Text pushed off the page is not in the PDF at all: every character the plan put on a slide
+  // must be among the characters rendered on that page.
+  plan.slides.forEach((slide, i) => {
+    const rendered = new Map<string, number>();
+    for (const w of words) if (w.page === i) for (const ch of squash(w.text)) rendered.set(ch, (rendered.get(ch) ?? 0) + 1);
+    const wanted = new Map<string, number>();
+    for (const b of slide.shapes) if (b.kind === 'text') for (const p of b.paragraphs) for (const r of p.runs) for (const ch of squash(r.text)) wanted.set(ch, (wanted.get(ch) ?? 0) + 1);
+    for (const [ch, n] of wanted) {
+      const got = rendered.get(ch) ?? 0;
+      if (got < n && !/\p{Extended_Pictographic}|[\u200b-\u200f\ufe0f\u20e3]/u.test(ch)) misplaced.push({ slide: i + 1, word: ch, why: `drawn ${got} times, the plan has it ${n} times: text is missing from the page` });
+    }
+  });
   return { misplaced, words: words.length, pages: pages.length };
 }
 

@@ -90,7 +90,7 @@ describe('unit slides', () => {
     const title = boxesByRole(p.slides[2]!, 'title')[0]!;
     expect(title.paragraphs[0]!.runs[0]!.sizePt).toBeLessThan(theme.sizes.title);
     expect(title.paragraphs[0]!.runs[0]!.sizePt).toBeGreaterThanOrEqual(theme.sizes.minimum);
-    const huge = planDeck(briefOf(`  - name: ${long.repeat(3)}\n    achievements: [好]\n`), theme);
+    const huge = planDeck(briefOf(`  - name: ${long.repeat(2)}\n    achievements: [好]\n`), theme);
     const t2 = huge.fit.find((f) => f.kind === 'unit')!;
     expect(t2.titleLines).toBeGreaterThanOrEqual(2);
     const s = huge.slides[2]!;
@@ -126,4 +126,17 @@ describe('every deck of the fixtures', () => {
       expect(new Set(names)).toEqual(new Set(brief.meeting.attendees));
     });
   }
+});
+
+describe('the footer', () => {
+  it('takes the lines a long meeting title needs, inside the slide, and the body gives way', () => {
+    const title = '上海市第十二届市委季度工作会议暨全市优化营商环境、推进高质量发展、加强基层治理和安全生产工作推进大会'.repeat(2).slice(0, 100);
+    const b = parseBrief(`meeting:\n  title: ${title}\n  date: 2025-01-06\nunits:\n  - name: 甲\n    achievements: [好]\n`, 'b.yaml').brief;
+    const p = planDeck(b, theme);
+    for (const s of p.slides.slice(1)) {
+      const footer = boxesByRole(s, 'footer')[0]!;
+      expect(footer.y + footer.h).toBeLessThanOrEqual(p.heightIn);
+      for (const box of textBoxes(s).filter((x) => x.role !== 'footer' && x.role !== 'slide-number')) expect(box.y + box.h, box.role).toBeLessThanOrEqual(footer.y);
+    }
+  });
 });

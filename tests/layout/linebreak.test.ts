@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { breakLines, measureParagraph, type Line } from '../../src/layout/linebreak.js';
+import { breakLines, textWidth, type Line } from '../../src/layout/linebreak.js';
 import { textWidthEm, charWidthEm, graphemes, EMOJI_WIDTH_EM } from '../../src/layout/metrics.js';
 
 const texts = (lines: Line[]): string[] => lines.map((l) => l.text);
@@ -23,7 +23,7 @@ function expectFits(lines: Line[], max: number): void {
   for (const l of lines) {
     const single = graphemes(l.text.trim()).length <= 1;
     if (!single) expect(l.widthEm, l.text).toBeLessThanOrEqual(max + 1e-9);
-    expect(l.widthEm).toBeCloseTo(textWidthEm(l.text.trimEnd()), 9);
+    expect(l.widthEm).toBeCloseTo(textWidth(l.text.trimEnd()), 9);
   }
 }
 
@@ -136,12 +136,12 @@ describe('breakLines: Latin, digits and mixed text', () => {
 });
 
 describe('breakLines: graphemes', () => {
-  it('never splits an emoji, ZWJ family or flag, each one emoji wide', () => {
+  it('never splits an emoji, ZWJ family or flag; a sequence counts each picture (a renderer without the ligature draws them side by side)', () => {
     const family = '👨‍👩‍👧';
     const flag = '🇨🇳';
     const lines = breakLines(`${family}${flag}😀`, EMOJI_WIDTH_EM + 0.1);
     expect(texts(lines)).toEqual([family, flag, '😀']);
-    for (const l of lines) expect(l.widthEm).toBe(EMOJI_WIDTH_EM);
+    expect(lines.map((l) => l.widthEm)).toEqual([3 * EMOJI_WIDTH_EM, 2 * EMOJI_WIDTH_EM, EMOJI_WIDTH_EM]);
     expect(texts(breakLines(`${family}${family}`, 0.5))).toEqual([family, family]);
   });
 
@@ -174,9 +174,11 @@ describe('breakLines: invariants', () => {
   }
 });
 
-describe('measureParagraph', () => {
-  it('reports line count and widest line', () => {
-    expect(measureParagraph('一二三四五六七八，九十', 8)).toEqual({ lines: 2, widestEm: 7 });
-    expect(measureParagraph('', 8)).toEqual({ lines: 1, widestEm: 0 });
+describe('textWidth', () => {
+  it('is the width of the widest line, autospace included', () => {
+    expect(textWidth('一二三，九十')).toBe(6);
+    expect(textWidth('')).toBe(0);
+    expect(textWidth('约 7')).toBeCloseTo(1 + charWidthEm(0x20) + 0.25 + charWidthEm(0x37), 9);
+    expect(textWidth('一二\n三')).toBe(2);
   });
 });
