@@ -35,7 +35,7 @@ export function coverSlide(ctx: LayoutContext): SlidePlan {
     shapes.push(sub.shape);
   }
   let below = band + 0.45;
-  const when = [formatDate(m.date, brief.lang), m.location].filter(Boolean).join(brief.lang === 'en' ? ' · ' : ' · ');
+  const when = [formatDate(m.date, brief.lang), m.location].filter(Boolean).join(' · ');
   const d = line(when, below, 0.6, s.heading + 2, c.text, 'cover:date', true);
   shapes.push(d.shape);
   below = d.bottom + 0.1;

@@ -4,8 +4,7 @@
  * the slide count is known.
  */
 import type { Brief, Unit } from '../brief/types.js';
-import { compileTemplate } from '../theme/templates.js';
-import type { Template, TemplateContext, Theme } from '../theme/types.js';
+import type { TemplateContext, Theme } from '../theme/types.js';
 import { attendeeSlides } from './attendees.js';
 import { coverSlide } from './cover.js';
 import { splitFigures } from './figures.js';
@@ -54,17 +53,6 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
     slides,
     fit,
   };
-}
-
-const templateCache = new Map<string, Template>();
-/** Labels are templates too (e.g. `（{{by}}）`). */
-export function label(source: string, data: Record<string, unknown>): string {
-  let t = templateCache.get(source);
-  if (!t) {
-    t = compileTemplate(source);
-    templateCache.set(source, t);
-  }
-  return t(data as unknown as TemplateContext);
 }
 
 function listStyle(ctx: LayoutContext, kind: ListStyle['kind'], color: string, extra: Partial<ListStyle> = {}): ListStyle {
@@ -137,7 +125,7 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
       label: theme.labels.directives,
       color: c.directives,
       items: unit.directives.map((d) => ({
-        segments: [{ text: d.text }, ...(d.by ? [{ text: (ctx.brief.lang === 'en' ? ' ' : '') + label(theme.labels.by, { by: d.by }), muted: true }] : [])],
+        segments: [{ text: d.text }, ...(d.by ? [{ text: (ctx.brief.lang === 'en' ? ' ' : '') + theme.templates.by({ by: d.by }), muted: true }] : [])],
       })),
       style: listStyle(ctx, 'bullet', c.directives),
     },
@@ -166,4 +154,3 @@ function addFooters(ctx: LayoutContext, slides: SlidePlan[]): void {
   });
 }
 
-export { flowSlides as _flowSlides };

@@ -4,12 +4,10 @@
  * program shows the same thing.
  */
 
-export type Lang = 'zh-CN' | 'en';
+import type { Lang } from '../brief/schema.js';
+import type { FontFaces } from '../theme/types.js';
 
-export interface FontFaces {
-  latin: string;
-  eastAsian: string;
-}
+export type { FontFaces, Lang };
 
 export interface Run {
   text: string;

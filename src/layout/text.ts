@@ -4,6 +4,7 @@
  * program draws: text boxes are written with autofit off and explicit sizes.
  */
 import { breakLines, clearBreakCache, countLines } from './linebreak.js';
+import type { Segment as FigureSegment } from './figures.js';
 import { LINE_HEIGHT_EM, type LatinMetrics } from './metrics.js';
 import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
 
@@ -26,9 +27,8 @@ export interface TextStyle {
   bold?: boolean;
 }
 
-/** A piece of an item: `emphasis` runs get the figure colour and bold. */
-export interface Segment {
-  text: string;
+/** A piece of an item: a key figure (`emphasis`, from figures.ts) or secondary text (`muted`). */
+export interface Segment extends Omit<FigureSegment, 'emphasis'> {
   emphasis?: boolean;
   /** Secondary text (who said it). */
   muted?: boolean;

@@ -1,5 +1,5 @@
 /** The built-in themes, by name: what tests, the benchmark and the preview use. */
-import type { Lang } from '../layout/plan.js';
+import type { Lang } from '../brief/schema.js';
 import { resolveTheme } from './resolve.js';
 import type { Theme } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Label packs: the words on the slides, per brief language. A theme may override any label. */
-import type { Lang } from '../layout/plan.js';
+import type { Lang } from '../brief/schema.js';
 import type { Labels } from './types.js';
 
 export const LABELS: Record<Lang, Labels> = {

@@ -1,7 +1,7 @@
 /** From theme files to the Theme the layout uses: merged, checked, templates compiled, one language. */
 import { basename } from 'node:path';
 import { BriefdeckError } from '../errors.js';
-import type { Lang } from '../layout/plan.js';
+import type { Lang } from '../brief/schema.js';
 import { LABELS } from './labels.js';
 import { findTheme, loadLayers, mergeLayers, setterOf, type ThemeLayer, type ThemeOptions } from './load.js';
 import { COLOR_NAMES, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
@@ -47,13 +47,16 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   const font = (role: 'title' | 'heading' | 'body') => ({ latin: need(m.fonts?.[role]?.latin, `fonts.${role}.latin`), eastAsian: need(m.fonts?.[role]?.eastAsian, `fonts.${role}.eastAsian`) });
   const fonts = { title: font('title'), heading: font('heading'), body: font('body') };
   const sizes = { title: need(m.sizes?.title, 'sizes.title'), heading: need(m.sizes?.heading, 'sizes.heading'), body: need(m.sizes?.body, 'sizes.body'), minimum: need(m.sizes?.minimum, 'sizes.minimum') };
-  const templates = Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, compileTemplate(need(pick(m.templates, k, lang), `templates.${k}`) ?? '')])) as Theme['templates'];
+  const templates = Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, compileTemplate(need(pick(m.templates, k, lang), `templates.${k}`) ?? '')])) as Omit<Theme['templates'], 'by'>;
   // The built-in default sets every key, and every theme extends it: a gap is a packaging bug.
   if (missing.length) throw new Error(`briefdeck bug: the resolved theme ${top.file} lacks ${missing.join(', ')}`);
   if (sizes.minimum > sizes.body) {
     throw new BriefdeckError({ ...setterOf(layers, ['sizes', 'minimum']), message: `the minimum size (${sizes.minimum} pt) is above the body size (${sizes.body} pt)` });
   }
-  const labels: Labels = { ...LABELS[lang], ...(Object.fromEntries(Object.entries(m.labels?.[lang] ?? {}).filter(([, v]) => v !== undefined)) as Partial<Labels>) };
+  const raw: Labels = { ...LABELS[lang], ...(Object.fromEntries(Object.entries(m.labels?.[lang] ?? {}).filter(([, v]) => v !== undefined)) as Partial<Labels>) };
+  // Labels are templates too; all but `by` have nothing to fill in, so they become plain text now.
+  const ctx = { lang, labels: raw, meeting: { title: '', date: '' }, slide: { number: 0, count: 0 } };
+  const labels = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : compileTemplate(v, { trim: false })(ctx)])) as Labels;
   return {
     name: basename(top.file).replace(/\.ya?ml$/i, ''),
     description: m.description ?? '',
@@ -62,7 +65,7 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     fonts,
     sizes,
     labels,
-    templates,
+    templates: { ...templates, by: compileTemplate<{ by: string }>(raw.by, { trim: false }) },
     images: { ...(m.images?.logo ? { logo: m.images.logo } : {}), ...(m.images?.coverBackground ? { coverBackground: m.images.coverBackground } : {}), ...(m.images?.background ? { background: m.images.background } : {}) },
   };
 }

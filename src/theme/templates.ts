@@ -3,7 +3,7 @@
  * `R&D <Q1>` shows exactly that; the renderer escapes XML once), no prototype access.
  */
 import Handlebars from 'handlebars';
-import type { Lang } from '../layout/plan.js';
+import type { Lang } from '../brief/schema.js';
 import type { Template, TemplateContext } from './types.js';
 
 const hb = Handlebars.create();
@@ -45,14 +45,17 @@ export function describeTemplateError(e: unknown): string {
 }
 
 /** Compile a template; throws the handlebars error (the theme loader positions it). */
-export function compileTemplate(source: string): Template {
+export function compileTemplate<C = TemplateContext>(source: string, options: { trim?: boolean } = {}): Template<C> {
   // Parse now so syntax errors surface at load time, not at the first slide.
   hb.parse(source);
   const fn = hb.compile(source, { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((h) => [h, true])) });
   // Handlebars compiles lazily: run once on an empty context so unknown helpers fail now.
   fn({}, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-  return (ctx) =>
-    fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })
-      .replace(/\s+/g, ' ')
-      .trim();
+  // Titles and footers are one line: line breaks become spaces, and the ends are trimmed unless
+  // the spaces matter (a label like " (continued)" is appended to a title).
+  const trim = options.trim ?? true;
+  return (ctx) => {
+    const out = fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }).replace(/\s+/g, ' ');
+    return trim ? out.trim() : out;
+  };
 }

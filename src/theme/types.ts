@@ -1,5 +1,11 @@
 /** The Theme as layout sees it: resolved (after `extends`), validated, templates compiled. */
-import type { FontFaces, Lang } from '../layout/plan.js';
+import type { Lang } from '../brief/schema.js';
+
+/** A face for Latin letters and digits and one for Chinese text: every run names both. */
+export interface FontFaces {
+  latin: string;
+  eastAsian: string;
+}
 
 export type SlideSize = '16:9' | '4:3';
 
@@ -60,7 +66,7 @@ export interface TemplateContext {
   labels: Labels;
 }
 
-export type Template = (ctx: TemplateContext) => string;
+export type Template<C = TemplateContext> = (ctx: C) => string;
 
 export interface Theme {
   name: string;
@@ -75,6 +81,8 @@ export interface Theme {
     slideNumber: Template;
     unitTitle: Template;
     leaderTitle: Template;
+    /** Who said a unit directive: the `by` label, e.g. （{{by}}）. */
+    by: Template<{ by: string }>;
   };
   images: { logo?: string; coverBackground?: string; background?: string };
 }
