@@ -4,9 +4,10 @@
  * theme's fonts, tag paragraph ends with the deck's language, fix timestamps so the same brief
  * gives the same bytes, and check that every part parses before anything reaches the disk.
  */
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
+import { writeZip } from './zip.js';
 import type { DeckPlan, FontFaces } from '../layout/plan.js';
-import { checkPackage } from './check.js';
+import { checkParts, type Parts } from './check.js';
 
 const TOKEN = 'BriefdeckFont';
 export const COMPANY_TOKEN = 'BriefdeckCompany';
@@ -44,42 +45,46 @@ async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
   return new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 1024 }, font: { loadSystemFonts: true } }).render().asPng();
 }
 
-export async function finishPackage(raw: Buffer, plan: DeckPlan, fonts: FontFaces[], date: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(raw);
+export async function finishPackage(raw: Uint8Array, plan: DeckPlan, fonts: FontFaces[], date: Date): Promise<Buffer> {
+  const files = unzipSync(raw);
+  const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
   // Zip entries hold 1980–2107 only (a meeting in 1978 keeps its date in docProps).
   const zipDate = new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31)));
-  const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
   // [Content_Types].xml first, as Office writes it; the rest in a stable order.
-  const names = Object.keys(zip.files)
-    .filter((n) => !zip.files[n]!.dir)
+  const names = Object.keys(files)
+    .filter((n) => !n.endsWith('/'))
     .sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const out = new JSZip();
+  const parts: Parts = new Map();
   for (const name of names) {
-    let data: string | Uint8Array;
-    if (/\.(xml|rels)$/.test(name)) {
-      let xml = await zip.file(name)!.async('string');
-      if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\//.test(name)) {
-        xml = swapFonts(xml, fonts).replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
-        // No hanging punctuation: LibreOffice would let a closing mark hang past the box's edge.
-        xml = xml.replace(/<a:pPr(?![^>]*hangingPunct)/g, '<a:pPr hangingPunct="0"');
-        if (name.startsWith('ppt/notesSlides/')) xml = xml.replace(/<a:rPr lang="en-US"/g, `<a:rPr lang="${lang}"`);
-      }
-      if (name === 'ppt/theme/theme1.xml') xml = setFontScheme(xml, plan);
-      // pptxgenjs declares a slide master per slide but writes one: drop the dangling entries.
-      if (name === '[Content_Types].xml') xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (m, part: string) => (zip.file(part) ? m : ''));
-      if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date.toISOString().replace(/\.\d+Z$/, 'Z')}$3`);
-      if (name === 'docProps/app.xml') xml = xml.replace(COMPANY_TOKEN, escapeXml(plan.author ?? ''));
-      if (name === 'docProps/core.xml') xml = xml.replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
-      data = xml;
-    } else {
-      data = await zip.file(name)!.async('uint8array');
+    const bytes = files[name]!;
+    if (!/\.(xml|rels)$/.test(name)) {
       // For an SVG image pptxgenjs stores the SVG itself as the PNG that older programs show
       // instead: draw a real PNG for them.
-      if (name.startsWith('ppt/media/') && name.endsWith('.png') && data[0] === 0x3c) data = await svgToPng(data);
+      parts.set(name, name.startsWith('ppt/media/') && name.endsWith('.png') && bytes[0] === 0x3c ? await svgToPng(bytes) : bytes);
+      continue;
     }
-    out.file(name, data, { date: zipDate, createFolders: false });
+    let xml = strFromU8(bytes);
+    if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\//.test(name)) {
+      xml = swapFonts(xml, fonts).replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
+      // No hanging punctuation: LibreOffice would let a closing mark hang past the box's edge.
+      xml = xml.replace(/<a:pPr(?![^>]*hangingPunct)/g, '<a:pPr hangingPunct="0"');
+      if (name.startsWith('ppt/notesSlides/')) xml = xml.replace(/<a:rPr lang="en-US"/g, `<a:rPr lang="${lang}"`);
+    }
+    if (name === 'ppt/theme/theme1.xml') xml = setFontScheme(xml, plan);
+    // pptxgenjs declares a slide master per slide but writes one: drop the dangling entries.
+    if (name === '[Content_Types].xml') xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (m, part: string) => (files[part] ? m : ''));
+    if (name === 'docProps/app.xml') xml = xml.replace(COMPANY_TOKEN, escapeXml(plan.author ?? ''));
+    if (name === 'docProps/core.xml') {
+      xml = xml
+        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date.toISOString().replace(/\.\d+Z$/, 'Z')}$3`)
+        .replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
+    }
+    parts.set(name, xml);
   }
-  const bytes = await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
-  await checkPackage(bytes);
-  return bytes;
+  checkParts(parts);
+  // Pictures are compressed already; XML shrinks well.
+  return writeZip(
+    [...parts].map(([name, data]) => (typeof data === 'string' ? { name, data: Buffer.from(data, 'utf8'), compress: true } : { name, data, compress: false })),
+    zipDate,
+  );
 }

@@ -33,7 +33,8 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
     for (const shape of s.shapes) addShape(pptx, slide, shape, fonts, lang);
     if (s.notes) slide.addNotes(s.notes);
   }
-  const raw = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  // Stored, not deflated: the package is compressed once, after finishing.
+  const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return finishPackage(raw, plan, fonts, options.date ?? new Date(Date.UTC(2000, 0, 1)));
 }
 

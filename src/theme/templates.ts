@@ -46,6 +46,13 @@ export function describeTemplateError(e: unknown): string {
 
 /** Compile a template; throws the handlebars error (the theme loader positions it). */
 export function compileTemplate<C = TemplateContext>(source: string, options: { trim?: boolean } = {}): Template<C> {
+  const trim = options.trim ?? true;
+  // Most labels are plain words: no need to start handlebars for them.
+  if (!source.includes('{{')) {
+    const text = source.replace(/\s+/g, ' ');
+    const out = trim ? text.trim() : text;
+    return () => out;
+  }
   // Parse now so syntax errors surface at load time, not at the first slide.
   hb.parse(source);
   const fn = hb.compile(source, { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((h) => [h, true])) });
@@ -53,7 +60,6 @@ export function compileTemplate<C = TemplateContext>(source: string, options: { 
   fn({}, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   // Titles and footers are one line: line breaks become spaces, and the ends are trimmed unless
   // the spaces matter (a label like " (continued)" is appended to a title).
-  const trim = options.trim ?? true;
   return (ctx) => {
     const out = fn(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }).replace(/\s+/g, ' ');
     return trim ? out.trim() : out;

@@ -1,0 +1,64 @@
+/**
+ * A fast well-formedness check for the XML parts we write: one pass over the text, balanced
+ * tags, quoted attributes, known entities, no characters XML forbids. It is the self-check that
+ * runs on every build, so it must cost milliseconds; the tests check every part again with a
+ * full parser (fast-xml-parser).
+ */
+
+const NAME = /^[A-Za-z_][\w.:-]*$/;
+const ATTRS = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
+const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** `true`, or what is wrong and where. */
+export function wellFormed(xml: string): true | string {
+  if (FORBIDDEN.test(xml)) return `a character XML forbids at offset ${xml.search(FORBIDDEN)}`;
+  const stack: string[] = [];
+  let i = 0;
+  let roots = 0;
+  while (i < xml.length) {
+    const lt = xml.indexOf('<', i);
+    const text = xml.slice(i, lt < 0 ? xml.length : lt);
+    if (text.includes('>') && /]]>/.test(text)) return `"]]>" in text at offset ${i}`;
+    if (ENTITY.test(text)) return `a bare "&" in text at offset ${i + text.search(ENTITY)}`;
+    if (stack.length === 0 && text.trim() !== '') return `text outside the root element at offset ${i}`;
+    if (lt < 0) break;
+    if (xml.startsWith('<?', lt)) {
+      const end = xml.indexOf('?>', lt);
+      if (end < 0) return `unclosed <? at offset ${lt}`;
+      i = end + 2;
+    } else if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt);
+      if (end < 0) return `unclosed comment at offset ${lt}`;
+      i = end + 3;
+    } else if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt);
+      if (end < 0) return `unclosed CDATA at offset ${lt}`;
+      i = end + 3;
+    } else {
+      const gt = xml.indexOf('>', lt);
+      if (gt < 0) return `unclosed tag at offset ${lt}`;
+      const tag = xml.slice(lt + 1, gt);
+      if (tag.startsWith('/')) {
+        const name = tag.slice(1).trim();
+        const open = stack.pop();
+        if (open !== name) return `</${name}> closes <${open ?? 'nothing'}> at offset ${lt}`;
+      } else {
+        const selfClosing = tag.endsWith('/');
+        const body = selfClosing ? tag.slice(0, -1) : tag;
+        const space = body.search(/\s/);
+        const name = space < 0 ? body : body.slice(0, space);
+        if (!NAME.test(name)) return `bad tag name "${name}" at offset ${lt}`;
+        const attrs = space < 0 ? '' : body.slice(space);
+        if (!ATTRS.test(attrs) || ENTITY.test(attrs)) return `bad attributes in <${name}> at offset ${lt}`;
+        if (stack.length === 0) roots++;
+        if (!selfClosing) stack.push(name);
+      }
+      i = gt + 1;
+    }
+  }
+  if (stack.length) return `<${stack[stack.length - 1]}> is never closed`;
+  if (roots !== 1) return `${roots} root elements`;
+  return true;
+}
