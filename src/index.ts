@@ -12,6 +12,7 @@ export { loadBrief, parseBrief, type LoadedBrief } from './brief/load.js';
 export { briefJsonSchema } from './brief/schema.js';
 export { BriefdeckError, formatProblem, type Problem } from './errors.js';
 export { planDeck } from './layout/deck.js';
+export { draftBrief, type DraftOptions, type DraftResult } from './draft/index.js';
 export { resolveTheme } from './theme/resolve.js';
 export type { Brief, Unit, Meeting, LeaderDirectives, UnitDirective } from './brief/types.js';
 export type { DeckPlan, FitEntry, SlidePlan } from './layout/plan.js';

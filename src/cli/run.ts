@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { formatProblem, isBriefdeckError } from '../errors.js';
 import { buildCommand, EXIT, schemaCommand, validateCommand } from './commands.js';
+import { draftCommand } from './draft.js';
 import { themesInitCommand, themesListCommand, themesPreviewCommand, themesShowCommand } from './themes.js';
 import { processIO, type CliIO } from './io.js';
 
@@ -49,6 +50,22 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
           .example('$0 validate briefs/x.yaml', 'list every problem in x.yaml as file:line:column'),
       (a) => {
         action = () => validateCommand({ inputs: a.inputs as string[], ...(a.theme ? { theme: a.theme } : {}), allowOutsideFiles: a['allow-outside-files'] }, io);
+      },
+    )
+    .command(
+      'draft <report>',
+      'Draft a brief from the published report of a meeting (text file, or - for stdin)',
+      (y) =>
+        y
+          .positional('report', { describe: 'The report as UTF-8 text; - reads stdin', type: 'string', demandOption: true })
+          .option('out', { alias: 'o', describe: 'Write the brief here (default: print it)', type: 'string' })
+          .option('date', { describe: 'Meeting date, YYYY-MM-DD or YYYY-MM, when the report gives none', type: 'string' })
+          .option('suggest', { describe: "Suggest each unit's directives from the leaders' points (--no-suggest: don't)", type: 'boolean', default: true })
+          .option('force', { describe: 'Replace --out if it exists', type: 'boolean', default: false })
+          .example('$0 draft report.txt --date 2025-01-06 --out briefs/2025-01.yaml', 'draft, then review the # 请核对 comments'),
+      (a) => {
+        // yargs reads a lone "-" as an empty string.
+        action = () => draftCommand({ report: a.report === '' ? '-' : a.report, suggest: a.suggest, force: a.force, ...(a.out ? { out: a.out } : {}), ...(a.date ? { date: a.date } : {}) }, io);
       },
     )
     .command(
@@ -109,7 +126,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     .example('$0 build', 'build every brief in briefs/ into output/')
     .example('$0 validate briefs/x.yaml', 'check a brief; problems as file:line:column')
     .epilog('Exit codes: 0 done, 1 a problem with the input, 2 wrong usage.')
-    .demandCommand(1, 'Name a command: build, validate, themes or schema.')
+    .demandCommand(1, 'Name a command: build, validate, draft, themes or schema.')
     .strict()
     .recommendCommands()
     .version(version())

@@ -1,0 +1,51 @@
+/** `briefdeck draft`: report text → a brief to review. */
+import { existsSync } from 'node:fs';
+import { MeetingDate } from '../brief/schema.js';
+import { BriefdeckError } from '../errors.js';
+import { writeFileAtomic } from '../output/write.js';
+import { decodeText, MAX_INPUT_BYTES, readTextFile } from '../yaml/source.js';
+import { EXIT } from './commands.js';
+import type { CliIO } from './io.js';
+
+export interface DraftArgs {
+  report: string;
+  out?: string;
+  date?: string;
+  suggest: boolean;
+  force?: boolean;
+}
+
+export async function draftCommand(args: DraftArgs, io: CliIO, stdin: () => Promise<Buffer> = readStdin): Promise<number> {
+  if (args.date !== undefined && !MeetingDate.safeParse(args.date).success) {
+    throw new BriefdeckError({ message: `--date ${args.date}: expected a date that exists, as YYYY-MM-DD or YYYY-MM` });
+  }
+  if (args.out && existsSync(args.out) && !args.force) {
+    throw new BriefdeckError({ file: args.out, message: 'already exists; a draft never overwrites a brief someone may have edited (pass --force to replace it)' });
+  }
+  const text = args.report === '-' ? decodeText(await limited(stdin), '<stdin>') : readTextFile(args.report, 'report');
+  // Loaded only for this command: the drafter is not needed to build decks.
+  const { draftBrief } = await import('../draft/index.js');
+  const result = draftBrief(text, { ...(args.date ? { date: args.date } : {}), suggest: args.suggest, source: args.report === '-' ? 'stdin' : args.report });
+  if (args.out) {
+    writeFileAtomic(args.out, Buffer.from(result.yaml, 'utf8'));
+    io.out(`${args.out}  drafted; ${result.notes.length} place${result.notes.length === 1 ? '' : 's'} to check (# 请核对), ${result.unplaced.length} paragraph${result.unplaced.length === 1 ? '' : 's'} kept as comments`);
+  } else {
+    io.out(result.yaml);
+  }
+  for (const n of result.notes) io.err(`check: ${n}`);
+  return EXIT.ok;
+}
+
+async function limited(read: () => Promise<Buffer>): Promise<Buffer> {
+  const bytes = await read();
+  if (bytes.length > MAX_INPUT_BYTES) throw new BriefdeckError({ file: '<stdin>', message: `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit for a report is ${MAX_INPUT_BYTES / 1024 / 1024} MB` });
+  return bytes;
+}
+
+async function readStdin(): Promise<Buffer> {
+  if (process.stdin.isTTY) throw new BriefdeckError({ message: 'draft -: paste the report and end with Ctrl-D, or give a file: briefdeck draft report.txt' });
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+

@@ -1,0 +1,137 @@
+/**
+ * What holds for every draft (issue 5): nothing invented (every string is a span of the report),
+ * nothing lost (unplaced text is kept as comments), notes mirrored as 请核对 comments, the schema
+ * line first, validation with and without a date, and suggestions on and off.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseBrief } from '../../src/brief/load.js';
+import { BriefdeckError, formatProblem } from '../../src/errors.js';
+import { DATE_PLACEHOLDER, draftBrief } from '../../src/draft/index.js';
+import { commentLines, data, fixture, fixtureNames, seedReport, strings } from './fixtures.js';
+
+const reports = fixtureNames().map((name) => [name, fixture(name)] as const);
+
+describe('every fixture', () => {
+  it('has the six kinds the issue asks for', () => {
+    expect(reports.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(reports)('%s: every string in the draft is a span of the report as given', (_name, report) => {
+    const { yaml } = draftBrief(report);
+    for (const [path, s] of strings(data(yaml))) {
+      // Not from the report by design: the language and the (normalised) date.
+      if (path === 'lang' || path === 'meeting.date') continue;
+      expect(s, path).toBe(s.trim());
+      expect(s.length, path).toBeGreaterThan(0);
+      expect(report.includes(s), `${path}: ${s}`).toBe(true);
+    }
+  });
+
+  it.each(reports)('%s: unplaced text and notes appear as comments', (_name, report) => {
+    const { yaml, unplaced, notes } = draftBrief(report);
+    const comments = commentLines(yaml).join('\n');
+    for (const u of unplaced) for (const line of u.split('\n')) expect(comments).toContain(line.trim());
+    for (const n of notes.filter((x) => !x.startsWith('(文末注释)'))) expect(comments).toContain(`请核对: ${n.slice(n.indexOf(': ') + 2)}`);
+  });
+
+  it.each(reports)('%s: starts with the schema line and validates as a brief once dated', (_name, report) => {
+    const { yaml } = draftBrief(report, { date: '2025-06-30' });
+    expect(yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/brief.schema.json');
+    expect(data(yaml).lang).toBe('zh-CN');
+    const { brief } = parseBrief(yaml, 'draft.yaml');
+    expect(brief.meeting.date).toBe('2025-06-30');
+    expect(brief.units.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the meeting date', () => {
+  it('without --date and a report that gives none: a placeholder that validation refuses at meeting.date', () => {
+    const { yaml, notes } = draftBrief(seedReport());
+    expect(data(yaml).meeting.date).toBe(DATE_PLACEHOLDER);
+    expect(yaml).toMatch(/date: "请填写会议日期" # 请核对: 报道未给出会议日期/);
+    expect(notes[0]).toMatch(/^meeting\.date: 报道未给出会议日期/);
+    let messages: string[] = [];
+    try {
+      parseBrief(yaml, 'draft.yaml');
+    } catch (e) {
+      if (!(e instanceof BriefdeckError)) throw e;
+      messages = e.problems.map(formatProblem);
+    }
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^draft\.yaml:\d+:\d+: meeting\.date: expected a date/);
+  });
+
+  it('--date wins over the report, with no note', () => {
+    const { yaml, notes } = draftBrief(fixture('district-linjiang.txt'), { date: '2025-03-13' });
+    expect(data(yaml).meeting.date).toBe('2025-03-13');
+    expect(notes.some((n) => n.startsWith('meeting.date'))).toBe(false);
+  });
+
+  it('a year and month in the report gives YYYY-MM, with a note', () => {
+    const report = fixture('unplaced-paragraph.txt').replace('2025年5月20日上午', '2025年5月');
+    const { yaml, notes } = draftBrief(report);
+    expect(data(yaml).meeting.date).toBe('2025-05');
+    expect(notes.some((n) => n.startsWith('meeting.date: 只有年月'))).toBe(true);
+  });
+});
+
+describe('suggested unit directives', () => {
+  it('are marked "建议, 请核对" and name who said them', () => {
+    const { yaml } = draftBrief(seedReport());
+    expect(yaml).toContain('# 建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：作风建设、产业转型、民生）');
+    for (const u of data(yaml).units) for (const x of u.directives ?? []) expect(typeof x === 'object' && x.by).toBeTruthy();
+  });
+
+  it('are left out with suggest: false (--no-suggest)', () => {
+    const { yaml } = draftBrief(seedReport(), { suggest: false });
+    expect(yaml).not.toContain('建议, 请核对');
+    expect(data(yaml).units.every((u) => u.directives === undefined)).toBe(true);
+  });
+
+  it('never replace what a reviewing leader said to the unit', () => {
+    const { d } = { d: data(draftBrief(fixture('monthly-review.txt')).yaml) };
+    expect(d.units[0]!.directives).toEqual([{ text: '下一步要加快楼宇招商，盘活存量商务楼宇', by: '邵文韬' }]);
+  });
+});
+
+describe('odd input', () => {
+  it('an empty report gives a draft that says what is missing instead of inventing it', () => {
+    const { yaml, notes } = draftBrief('');
+    expect(notes.some((n) => n.startsWith('units:'))).toBe(true);
+    expect(() => parseBrief(yaml, 'x.yaml')).toThrow(BriefdeckError);
+  });
+
+  it('text that is not a report is kept whole as comments; its first clause is only a title to check', () => {
+    const { unplaced, yaml, notes } = draftBrief('今天天气很好，阳光明媚。\n\n我们去公园散步。');
+    expect(unplaced).toEqual(['今天天气很好，阳光明媚。', '我们去公园散步。']);
+    expect(yaml).toContain('# 我们去公园散步。');
+    expect(data(yaml).meeting.title).toBe('今天天气很好');
+    expect(notes).toContain('meeting.title: 标题取自报道首句，请改为会议名称');
+  });
+
+  it('reads hard-wrapped text across its line breaks, and flags the strings that keep one', () => {
+    const report = '新年首次市委季度工作会议今天下午举行。\n\n会上，浦东新区区委、金山区委先后发言。浦东新区新建街区党组织202个，推动全区2304\n个小区组建业委会。但在全面从严治党、加快产业转型\n升级等方面仍存不足。金山区实现一口办理。';
+    const { yaml, notes } = draftBrief(report, { date: '2025-01' });
+    const d = data(yaml);
+    expect(d.units.map((u) => u.name)).toEqual(['浦东新区区委', '金山区委']);
+    expect(d.units[0]!.achievements).toEqual(['新建街区党组织202个', '推动全区2304\n个小区组建业委会']);
+    expect(d.units[0]!.shortcomings).toEqual(['全面从严治党', '加快产业转型\n升级']);
+    expect(notes).toContain('units[0].shortcomings[1]: 原文在此折行，文字中含换行，请核对并删去换行');
+  });
+
+  it('reads a leader\'s points given a paragraph each, keeping the lead-in as a comment', () => {
+    const report = '市委工作会议今天举行。\n\n会上，甲区、乙区先后发言。甲区完成2项。乙区完成3项。\n\n市长龚正指出，今年要重点抓好以下工作：\n\n一是扩大内需，提振消费。\n\n二是深化改革。\n\n（三）守牢安全底线。';
+    const { yaml, unplaced } = draftBrief(report, { date: '2025-01' });
+    expect(data(yaml).directives).toEqual([{ speaker: '龚正', role: '市长', points: ['扩大内需，提振消费', '深化改革', '守牢安全底线'] }]);
+    expect(yaml).toContain('# 原文（未列入要点）：今年要重点抓好以下工作：');
+    expect(unplaced).toEqual([]);
+  });
+
+  it('quotes what YAML would misread', () => {
+    const report = '会议今天举行。\n\n会上，甲区、乙区先后发言。甲区完成项目: #1 "null" yes。但在a: b、cd等方面仍存不足。乙区完成2项。';
+    const { yaml } = draftBrief(report, { date: '2025-01' });
+    const d = data(yaml);
+    expect(d.units[0]!.achievements).toEqual(['完成项目: #1 "null" yes']);
+    expect(d.units[0]!.shortcomings).toEqual(['a: b', 'cd']);
+  });
+});
