@@ -2,10 +2,13 @@
 // Bundle the CLI into a few files at install time: Node spends most of a cold start resolving
 // and compiling hundreds of small modules, and one bundle loads in a fraction of that.
 // pptxgenjs stays a separate chunk, loaded only when a deck is rendered.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+rmSync('dist/bundle', { recursive: true, force: true }); // no stale chunks beside the new ones
+
 await build({
-  entryPoints: { briefdeck: 'src/cli/bin.ts' },
+  entryPoints: { briefdeck: 'src/cli/bin.ts', worker: 'src/cli/worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

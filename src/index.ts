@@ -30,6 +30,7 @@ export interface BuildOptions {
 export interface BuiltDeck {
   bytes: Buffer;
   plan: DeckPlan;
+  theme: Theme;
 }
 
 /** Brief + options → the finished deck and the plan it was made from (slides, fit report). */
@@ -42,7 +43,7 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
         : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, options.themeOptions));
   const plan = planDeck(brief, theme);
   const bytes = await renderDeck(plan, { date: options.date ?? deckDate(brief) });
-  return { bytes, plan };
+  return { bytes, plan, theme };
 }
 
 /** How the brief's own `theme:` is looked up: from the brief's folder, problems pointing at it. */

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { formatProblem, isBriefdeckError } from '../errors.js';
-import { buildCommand, EXIT, schemaCommand, validateCommand } from './commands.js';
+import { buildCommand } from './build.js';
+import { EXIT, schemaCommand, validateCommand } from './commands.js';
+import { defaultJobs } from './pool.js';
 import { draftCommand } from './draft.js';
 import { themesInitCommand, themesListCommand, themesPreviewCommand, themesShowCommand } from './themes.js';
 import { processIO, type CliIO } from './io.js';
@@ -18,8 +20,9 @@ export function version(): string {
   return pkg.version;
 }
 
-export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: string[], io: CliIO = processIO, signal?: AbortSignal): Promise<number> {
   let action: Action | undefined;
+  let usage: string | undefined;
   const parser = yargs(argv)
     .scriptName('briefdeck')
     .usage('$0 <command> [options]\n\nTurn a meeting brief (YAML) into a PowerPoint deck.')
@@ -33,10 +36,26 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
           .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
           .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
           .option('allow-outside-files', { describe: 'Let briefs and themes use files outside their own folder', type: 'boolean', default: false })
+          .option('jobs', { alias: 'j', describe: 'Decks built at once (default: the number of cores)', type: 'number' })
+          .option('watch', { alias: 'w', describe: 'Rebuild a deck whenever its brief or theme changes', type: 'boolean', default: false })
+          .option('pdf', { describe: 'Also write a PDF of each deck (needs LibreOffice)', type: 'boolean', default: false })
+          .option('png', { describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)', type: 'boolean', default: false })
+          .option('soffice', { describe: 'Path to LibreOffice\'s soffice (default: found on PATH)', type: 'string' })
           .example('$0 build', 'build every brief in briefs/ into output/')
+          .example('$0 build briefs --watch', 'rebuild while you edit')
+          .example('$0 build briefs/x.yaml --pdf', 'a deck and a PDF for the printer')
           .example('$0 build briefs/2025-01-shanghai-quarterly.yaml --out decks', 'build one brief into decks/'),
       (a) => {
-        action = () => buildCommand({ inputs: a.inputs as string[], out: a.out, ...(a.theme ? { theme: a.theme } : {}), json: a.json, allowOutsideFiles: a['allow-outside-files'] }, io);
+        if (a.jobs !== undefined && (!Number.isInteger(a.jobs) || a.jobs < 1)) {
+          usage = `--jobs must be a whole number of 1 or more (this machine has ${defaultJobs()} cores)`;
+          return;
+        }
+        const exportOptions = a.pdf || a.png ? { export: { pdf: a.pdf, png: a.png, ...(a.soffice ? { soffice: a.soffice } : {}) } } : {};
+        action = () =>
+          buildCommand(
+            { inputs: a.inputs as string[], out: a.out, ...(a.theme ? { theme: a.theme } : {}), json: a.json, allowOutsideFiles: a['allow-outside-files'], ...(a.jobs ? { jobs: a.jobs } : {}), watch: a.watch, ...exportOptions, ...(signal ? { signal } : {}) },
+            io,
+          );
       },
     )
     .command(
@@ -148,6 +167,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       resolve();
     });
   });
+  usageError ??= usage;
   if (usageError) {
     io.err(`error: ${usageError}\nRun "briefdeck --help" for usage.`);
     return EXIT.usage;

@@ -66,6 +66,7 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     sizes,
     labels,
     templates: { ...templates, by: compileTemplate<{ by: string }>(raw.by, { trim: false }) },
+    files: [...layers.map((l) => l.file), ...Object.values(m.images ?? {}).filter((v): v is string => typeof v === 'string')],
     images: { ...(m.images?.logo ? { logo: m.images.logo } : {}), ...(m.images?.coverBackground ? { coverBackground: m.images.coverBackground } : {}), ...(m.images?.background ? { background: m.images.background } : {}) },
   };
 }

@@ -85,4 +85,6 @@ export interface Theme {
     by: Template<{ by: string }>;
   };
   images: { logo?: string; coverBackground?: string; background?: string };
+  /** The theme files (the whole extends chain) and images it was made from. */
+  files: string[];
 }

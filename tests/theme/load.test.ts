@@ -24,7 +24,7 @@ describe('theme files', () => {
     const custom = resolveTheme(join(FIX, 'custom.yaml'), 'zh-CN');
     expect(custom.colors.primary).toBe('0B6E4F');
     expect(custom.fonts.body).toEqual({ latin: 'Arial', eastAsian: 'FangSong' });
-    const strip = (t: typeof base) => ({ ...t, name: '', description: '', templates: null, colors: { ...t.colors, primary: '' }, fonts: { ...t.fonts, body: null } });
+    const strip = (t: typeof base) => ({ ...t, name: '', description: '', templates: null, files: null, colors: { ...t.colors, primary: '' }, fonts: { ...t.fonts, body: null } });
     expect(strip(custom)).toEqual(strip(base));
   });
 

@@ -1,0 +1,51 @@
+/**
+ * Building one brief into one deck: the unit of work a batch shares out to worker threads.
+ * Returns what happened as data (so a worker can post it back); throws only on bugs.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadBrief } from '../brief/load.js';
+import { isBriefdeckError, type Problem } from '../errors.js';
+import { buildDeckWithPlan } from '../index.js';
+import type { FitEntry } from '../layout/plan.js';
+import { exportDeck, type ExportOptions } from '../output/export.js';
+import { writeFileAtomic } from '../output/write.js';
+
+export interface BuildJob {
+  file: string;
+  target: string;
+  theme?: string;
+  allowOutsideFiles?: boolean;
+  export?: ExportOptions;
+}
+
+export interface DeckResult {
+  brief: string;
+  deck?: string;
+  slides?: number;
+  ms?: number;
+  fit?: FitEntry[];
+  exported?: string[];
+  warnings?: Problem[];
+  problems?: Problem[];
+  /** Files the deck was made from (brief, theme chain, images), for --watch. */
+  inputs?: string[];
+}
+
+export async function buildOne(job: BuildJob): Promise<DeckResult> {
+  const start = performance.now();
+  const r: DeckResult = { brief: job.file };
+  try {
+    const { brief, warnings } = loadBrief(job.file);
+    if (warnings.length) r.warnings = warnings;
+    const themeOptions = { allowOutsideFiles: !!job.allowOutsideFiles };
+    const { bytes, plan, theme } = await buildDeckWithPlan(brief, job.theme ? { theme: job.theme, themeOptions } : { themeOptions });
+    writeFileAtomic(job.target, bytes);
+    r.inputs = [job.file, ...theme.files];
+    if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
+    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit, ms: Math.round(performance.now() - start) });
+  } catch (e) {
+    if (!isBriefdeckError(e)) throw e;
+    r.problems = e.problems;
+  }
+  return r;
+}

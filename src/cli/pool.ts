@@ -1,0 +1,61 @@
+/**
+ * Running build jobs on all cores: a pool of worker threads, each building one deck at a time.
+ * Where the worker script is not available (running from TypeScript sources in tests) or there
+ * is one job, the jobs run in this thread, one after another.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { buildOne, type BuildJob, type DeckResult } from './build-one.js';
+
+export const defaultJobs = () => Math.max(1, availableParallelism());
+
+function workerScript(): URL | undefined {
+  for (const name of ['./worker.mjs', './worker.js']) {
+    const url = new URL(name, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+/** Run every job; `done` is called as each finishes (in completion order). */
+export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: DeckResult, index: number) => void): Promise<DeckResult[]> {
+  const results: DeckResult[] = new Array(jobs.length);
+  const script = workerScript();
+  const n = Math.min(parallel, jobs.length);
+  if (n <= 1 || !script) {
+    for (const [i, job] of jobs.entries()) {
+      results[i] = await buildOne(job);
+      done(results[i]!, i);
+    }
+    return results;
+  }
+  let next = 0;
+  const workers = Array.from({ length: n }, () => new Worker(script));
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= jobs.length) return resolve();
+              const id = next++;
+              w.postMessage({ ...jobs[id]!, id });
+            };
+            w.on('message', (m: { id: number; result?: DeckResult; bug?: string }) => {
+              if (m.bug) return reject(new Error(`briefdeck bug while building ${jobs[m.id]!.file}:\n${m.bug}`));
+              results[m.id] = m.result!;
+              done(m.result!, m.id);
+              feed();
+            });
+            w.on('error', reject);
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

@@ -1,0 +1,25 @@
+/** How build results are printed: one line per deck, its fit details, problems as errors. */
+import { formatProblem, type Problem } from '../errors.js';
+import type { DeckResult } from './build-one.js';
+import { fitLines } from './commands.js';
+import type { CliIO } from './io.js';
+
+export const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+export function printProblems(io: CliIO, problems: Problem[]): void {
+  for (const p of problems) io.err(`error: ${formatProblem(p)}`);
+}
+
+/** The line (and fit details) a finished deck prints. */
+export function reportDeck(io: CliIO, r: DeckResult): void {
+  for (const w of r.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
+  if (r.problems) return printProblems(io, r.problems);
+  const fit = r.fit ?? [];
+  const shrunk = fit.filter((f) => f.toPt < f.fromPt).length;
+  const continued = fit.reduce((n, f) => n + f.continuationSlides, 0);
+  const summary = shrunk || continued ? `  fit: ${[shrunk ? `${shrunk} shrunk` : '', continued ? `${continued} continuation slide${continued > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ')}` : '';
+  io.out(`${r.deck}  ${r.slides} slides  ${seconds(r.ms ?? 0)}${summary}`);
+  for (const line of fitLines(fit)) io.out(`  ${line}`);
+  for (const f of r.exported ?? []) io.out(`  ${f}`);
+}
+

@@ -1,0 +1,112 @@
+/**
+ * Batch builds on worker threads, watch, and PDF/PNG export. The worker pool needs the bundled
+ * CLI (npm install builds it; this test rebuilds it, which takes a second).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bufferIO } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+import { readDeck } from '../helpers/deck.js';
+import { hasRenderer } from '../helpers/soffice.js';
+
+const ROOT = resolve('.');
+const SAMPLE = join(ROOT, 'briefs/2025-01-shanghai-quarterly.yaml');
+const BIN = join(ROOT, 'dist/bundle/briefdeck.mjs');
+const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-batch-'));
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe' });
+}, 120_000);
+
+describe('batch builds', () => {
+  it('builds a folder of briefs on worker threads: a line per deck, a summary, exit 1 when one fails, the others built', () => {
+    const dir = tmp();
+    for (let i = 1; i <= 6; i++) writeFileSync(join(dir, `m${i}.yaml`), readFileSync(SAMPLE));
+    writeFileSync(join(dir, 'broken.yaml'), 'meeting: {}\nunits: []\n');
+    const out = join(dir, 'out');
+    const r = spawnSync(process.execPath, [BIN, 'build', dir, '--out', out, '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    expect(r.status).toBe(1);
+    const decks = r.stdout.split('\n').filter((l) => /\.pptx {2}12 slides {2}\d+(\.\d)? m?s/.test(l));
+    expect(decks).toHaveLength(6);
+    expect(r.stdout).toMatch(/^6 decks built, 1 failed in \d/m);
+    expect(r.stderr).toMatch(/broken\.yaml:\d+:\d+: meeting\.title: missing required key "title"/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out).sort()).toEqual(['m1.pptx', 'm2.pptx', 'm3.pptx', 'm4.pptx', 'm5.pptx', 'm6.pptx']);
+    // Built on workers or not, the decks are the same bytes.
+    const one = spawnSync(process.execPath, [BIN, 'build', join(dir, 'm1.yaml'), '--out', join(dir, 'single'), '--jobs', '1'], { encoding: 'utf8' });
+    expect(one.status).toBe(0);
+    expect(readFileSync(join(dir, 'single', 'm1.pptx')).equals(readFileSync(join(out, 'm1.pptx')))).toBe(true);
+  });
+
+  it('refuses a --jobs that is not a whole number of 1 or more, as wrong usage', async () => {
+    const io = bufferIO();
+    expect(await run(['build', SAMPLE, '--jobs', '0'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/--jobs must be a whole number of 1 or more/);
+  });
+});
+
+describe('build --watch', () => {
+  it('rebuilds when the brief or its theme changes, prints problems and keeps watching', async () => {
+    const dir = tmp();
+    const brief = join(dir, 'w.yaml');
+    cpSync(join(ROOT, 'tests/fixtures/themes/team'), join(dir, 'team'), { recursive: true });
+    writeFileSync(brief, readFileSync(SAMPLE, 'utf8').replace('lang: zh-CN', 'lang: zh-CN\ntheme: ./team/bureau.yaml'));
+    const out = join(dir, 'out');
+    const deck = join(out, 'w.pptx');
+    const io = bufferIO();
+    const stop = new AbortController();
+    const running = run(['build', brief, '--out', out, '--watch'], io, stop.signal);
+    const until = async (what: () => boolean, ms = 10_000) => {
+      const t0 = Date.now();
+      while (!what()) {
+        if (Date.now() - t0 > ms) throw new Error(`timed out; output so far:\n${io.text()}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await until(() => io.stdout.some((l) => l.startsWith('watching 1 brief')));
+    const first = statSync(deck).mtimeMs;
+    const rebuilt = () => io.stdout.filter((l) => l.startsWith('rebuilt')).length;
+
+    writeFileSync(brief, readFileSync(brief, 'utf8').replace('新建街区党组织202个', '新建街区党组织203个'));
+    await until(() => rebuilt() === 1);
+    expect(statSync(deck).mtimeMs).toBeGreaterThan(first);
+    expect((await readDeck(readFileSync(deck))).slides[2]).toContain('203个');
+
+    writeFileSync(join(dir, 'team/bureau.yaml'), readFileSync(join(dir, 'team/bureau.yaml'), 'utf8').replace('1B4F8A', '7A1F5C'));
+    await until(() => rebuilt() === 2);
+    expect((await readDeck(readFileSync(deck))).slides[2]).toContain('7A1F5C');
+
+    writeFileSync(brief, 'meeting: {}\n');
+    await until(() => io.stderr.some((l) => /w\.yaml:\d+:\d+: meeting\.title: missing required key/.test(l)));
+    await until(() => io.stdout.some((l) => l.includes('the previous deck is kept')));
+    expect(existsSync(deck)).toBe(true);
+
+    stop.abort();
+    expect(await running).toBe(0);
+  }, 60_000);
+});
+
+describe.skipIf(!hasRenderer())('--pdf and --png', () => {
+  it('writes a PDF and a picture per slide beside the deck', async () => {
+    const out = tmp();
+    const io = bufferIO();
+    expect(await run(['build', SAMPLE, '--out', out, '--pdf', '--png'], io)).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toContain('2025-01-shanghai-quarterly.pdf');
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(12);
+    expect(readFileSync(join(out, '2025-01-shanghai-quarterly.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(io.stdout.join('\n')).toContain('2025-01-shanghai-quarterly-12.png');
+  }, 120_000);
+});
+
+describe('--pdf without LibreOffice', () => {
+  it('says how to install it, and still writes the deck', async () => {
+    const out = tmp();
+    const io = bufferIO();
+    expect(await run(['build', SAMPLE, '--out', out, '--pdf', '--soffice', '/nonexistent/soffice'], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/LibreOffice \(soffice\) was not found at \/nonexistent\/soffice; install LibreOffice \(Debian\/Ubuntu: apt-get install libreoffice-impress/);
+  });
+});
