@@ -17,7 +17,7 @@ export function generatedBrief(units, seedText) {
       achievements: ach.slice(0, 3 + (i % 3)).map((a) => `${a}（${i}）`),
       shortcomings: sc,
       directives: dir,
-      notes: seedText ?? '',
+      ...(seedText ? { notes: seedText } : {}),
     })),
     directives: [{ speaker: '陈吉宁', role: '市委书记', points: ach }],
   };

@@ -28,6 +28,21 @@ function swapFonts(xml: string, fonts: FontFaces[]): string {
   });
 }
 
+const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+/**
+ * One <a:pPr> per paragraph, first in it: pptxgenjs writes one before every run, and a
+ * paragraph with two is invalid OOXML (PowerPoint offers to "repair" the deck; LibreOffice
+ * silently takes the first).
+ */
+export function onePPr(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (whole, body: string) => {
+    let seen = false;
+    const kept = body.replace(PPR, (m) => (seen ? '' : ((seen = true), m)));
+    return kept === body ? whole : `<a:p>${kept}</a:p>`;
+  });
+}
+
 function setFontScheme(xml: string, plan: DeckPlan): string {
   const set = (block: 'majorFont' | 'minorFont', f: FontFaces) =>
     xml.replace(new RegExp(`<a:${block}>[\\s\\S]*?<a:cs typeface="[^"]*"/>`), () => `<a:${block}><a:latin typeface="${escapeXml(f.latin)}"/><a:ea typeface="${escapeXml(f.eastAsian)}"/><a:cs typeface="${escapeXml(f.latin)}"/>`);
@@ -65,7 +80,7 @@ export async function finishPackage(raw: Uint8Array, plan: DeckPlan, fonts: Font
     }
     let xml = strFromU8(bytes);
     if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\//.test(name)) {
-      xml = swapFonts(xml, fonts).replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
+      xml = onePPr(swapFonts(xml, fonts)).replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
       // No hanging punctuation: LibreOffice would let a closing mark hang past the box's edge.
       xml = xml.replace(/<a:pPr(?![^>]*hangingPunct)/g, '<a:pPr hangingPunct="0"');
       if (name.startsWith('ppt/notesSlides/')) xml = xml.replace(/<a:rPr lang="en-US"/g, `<a:rPr lang="${lang}"`);

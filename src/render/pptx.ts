@@ -30,7 +30,7 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
   for (const s of plan.slides) {
     const slide = pptx.addSlide();
     slide.background = { color: s.background };
-    for (const shape of s.shapes) addShape(pptx, slide, shape, fonts, lang);
+    s.shapes.forEach((shape, i) => addShape(pptx, slide, shape, fonts, lang, i + 1));
     if (s.notes) slide.addNotes(s.notes);
   }
   // Stored, not deflated: the package is compressed once, after finishing.
@@ -43,7 +43,7 @@ type Slide = ReturnType<Pptx['addSlide']>;
 type TextProps = PptxModule.default.TextProps;
 type TextPropsOptions = PptxModule.default.TextPropsOptions;
 
-function addShape(pptx: Pptx, slide: Slide, shape: Shape, fonts: FontFaces[], lang: string): void {
+function addShape(pptx: Pptx, slide: Slide, shape: Shape, fonts: FontFaces[], lang: string, index: number): void {
   switch (shape.kind) {
     case 'rect':
       slide.addShape(pptx.ShapeType.rect, {
@@ -59,14 +59,14 @@ function addShape(pptx: Pptx, slide: Slide, shape: Shape, fonts: FontFaces[], la
       slide.addImage({ path: shape.path, x: shape.x, y: shape.y, w: shape.w, h: shape.h });
       return;
     case 'text':
-      addText(slide, shape, fonts, lang);
+      addText(slide, shape, fonts, lang, `${shape.role} ${index}`);
       return;
   }
 }
 
 const PT = 72;
 
-function addText(slide: Slide, shape: TextShape, fonts: FontFaces[], lang: string): void {
+function addText(slide: Slide, shape: TextShape, fonts: FontFaces[], lang: string, objectName: string): void {
   const runs: TextProps[] = [];
   shape.paragraphs.forEach((p, pi) => {
     const para = paragraphOptions(p);
@@ -76,7 +76,11 @@ function addText(slide: Slide, shape: TextShape, fonts: FontFaces[], lang: strin
       runs.push({
         text: r.text,
         options: {
-          ...para,
+          // Paragraph options on the paragraph's first run (pptxgenjs writes an <a:pPr> for
+          // every run anyway; finish.ts keeps the first).
+          ...(ri === 0 ? para : {}),
+          // Naming the run saves pptxgenjs a scan of the slide per run (quadratic on big decks).
+          objectName,
           fontSize: r.sizePt,
           fontFace: fontToken(fonts, r.font),
           color: r.color,
@@ -97,6 +101,7 @@ function addText(slide: Slide, shape: TextShape, fonts: FontFaces[], lang: strin
     valign: shape.valign,
     fit: 'none',
     wrap: true,
+    objectName,
     ...(shape.fill ? { fill: { color: shape.fill } } : {}),
   });
 }

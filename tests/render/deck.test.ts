@@ -141,6 +141,16 @@ describe('every fixture deck, read back', () => {
       const deck = await readDeck(bytes);
       for (const [name, xml] of deck.xml) expect(isWellFormed(xml), name).toBe(true);
       for (const xml of deck.slides) for (const r of runsOf(xml)) expect(r.sz, r.text).toBeGreaterThanOrEqual(12);
+      // OOXML, not only XML: a paragraph has at most one <a:pPr>, and it comes first; a run's
+      // <a:rPr> comes first in the run. PowerPoint "repairs" a deck that breaks this.
+      for (const [name, xml] of deck.xml) {
+        for (const p of xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? []) {
+          const pprs = p.match(/<a:pPr\b/g)?.length ?? 0;
+          expect(pprs, `${name}: ${p.slice(0, 200)}`).toBeLessThanOrEqual(1);
+          if (pprs) expect(p.startsWith('<a:p><a:pPr'), name).toBe(true);
+        }
+        for (const r of xml.match(/<a:r>[\s\S]*?<\/a:r>/g) ?? []) expect(/^<a:r>(<a:rPr\b|<a:t>)/.test(r), `${name}: ${r.slice(0, 120)}`).toBe(true);
+      }
       // The text of the slides about one subject, a split item's pieces joined again.
       const about = (pred: (s: DeckPlan['slides'][number]) => boolean) =>
         deck.slides

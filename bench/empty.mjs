@@ -1,0 +1,1 @@
+// An empty script: Node's own start-up, for comparison.
