@@ -8,21 +8,38 @@
 const NAME = /^[A-Za-z_][\w.:-]*$/;
 const ATTRS = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+const ENTITY_AT = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/y;
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Every "&" in xml[from, to) starts a known entity. */
+function entitiesOk(xml: string, from: number, to: number): number {
+  for (let amp = xml.indexOf('&', from); amp >= 0 && amp < to; amp = xml.indexOf('&', amp + 1)) {
+    ENTITY_AT.lastIndex = amp;
+    if (!ENTITY_AT.test(xml)) return amp;
+  }
+  return -1;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 /** `true`, or what is wrong and where. */
 export function wellFormed(xml: string): true | string {
-  if (FORBIDDEN.test(xml)) return `a character XML forbids at offset ${xml.search(FORBIDDEN)}`;
+  // Surrogates are fine in pairs (emoji): look closer only when something suspect is there.
+  if (SUSPECT.test(xml) && FORBIDDEN.test(xml)) return `a character XML forbids at offset ${xml.search(FORBIDDEN)}`;
   const stack: string[] = [];
   let i = 0;
   let roots = 0;
   while (i < xml.length) {
     const lt = xml.indexOf('<', i);
-    const text = xml.slice(i, lt < 0 ? xml.length : lt);
-    if (text.includes('>') && /]]>/.test(text)) return `"]]>" in text at offset ${i}`;
-    if (ENTITY.test(text)) return `a bare "&" in text at offset ${i + text.search(ENTITY)}`;
-    if (stack.length === 0 && text.trim() !== '') return `text outside the root element at offset ${i}`;
+    const end = lt < 0 ? xml.length : lt;
+    const cdataEnd = xml.indexOf(']]>', i);
+    if (cdataEnd >= 0 && cdataEnd < end) return `"]]>" in text at offset ${cdataEnd}`;
+    const amp = entitiesOk(xml, i, end);
+    if (amp >= 0) return `a bare "&" in text at offset ${amp}`;
+    if (stack.length === 0) for (let k = i; k < end; k++) if (!isSpace(xml.charCodeAt(k))) return `text outside the root element at offset ${i}`;
     if (lt < 0) break;
     if (xml.startsWith('<?', lt)) {
       const end = xml.indexOf('?>', lt);

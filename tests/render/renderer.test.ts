@@ -21,8 +21,8 @@ const briefs = [
     .sort()
     .map((f) => join(STRESS, f)),
 ];
-const themes = [...builtinThemeNames(), 'tests/fixtures/themes/team/child.yaml'];
-const cases = themes.flatMap((theme) => (theme.includes('/') ? [briefs[0]!] : briefs).map((brief) => ({ brief, theme, name: `${theme.replace(/^.*\//, '').replace('.yaml', '')}--${brief.replace(/^.*\//, '').replace(/\.yaml$/, '')}` })));
+const themes = [...builtinThemeNames(), 'tests/fixtures/themes/team/child.yaml', 'tests/fixtures/themes/four-three.yaml'];
+const cases = themes.flatMap((theme) => (theme.includes('/') ? [briefs[0]!, join(STRESS, 'long-unit.yaml'), join(STRESS, 'english.yaml')] : briefs).map((brief) => ({ brief, theme, name: `${theme.replace(/^.*\//, '').replace('.yaml', '')}--${brief.replace(/^.*\//, '').replace(/\.yaml$/, '')}` })));
 
 const renderer = hasRenderer();
 if (!renderer) console.warn('\n⚠ LibreOffice (soffice) or poppler (pdftotext) not found: the real-renderer layout test is SKIPPED. Install libreoffice-impress, fonts-noto-cjk and poppler-utils to run it.\n');

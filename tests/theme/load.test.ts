@@ -108,3 +108,15 @@ describe('theme files', () => {
     expect(c!.sizes.body).toBeGreaterThan(a!.sizes.body);
   });
 });
+
+describe('slide size', () => {
+  it('4:3 gives 10 × 7.5 inch slides, and the layout keeps inside them', async () => {
+    const { planDeck } = await import('../../src/layout/deck.js');
+    const { loadBrief } = await import('../../src/brief/load.js');
+    const t = resolveTheme(join(FIX, 'four-three.yaml'), 'zh-CN');
+    expect(t.size).toBe('4:3');
+    const p = planDeck(loadBrief('tests/fixtures/stress/long-unit.yaml').brief, t);
+    expect([p.widthIn, p.heightIn]).toEqual([10, 7.5]);
+    for (const s of p.slides) for (const sh of s.shapes) expect(sh.x + sh.w).toBeLessThanOrEqual(10 + 1e-6);
+  });
+});
