@@ -36,6 +36,13 @@ export function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
+/** A mapping with these keys; the message for anything else names what it should have held. */
+function mapping<T extends z.core.$ZodLooseShape>(what: string, shape: T) {
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'invalid_type' ? `expected a mapping (${what}), got ${describe(iss.input)}` : undefined),
+  });
+}
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-MM-DD`, or `YYYY-MM` when the report gives no day (never invent one). */
@@ -55,15 +62,13 @@ export const MeetingDate = z
   )
   .meta({ description: 'Meeting date: YYYY-MM-DD, or YYYY-MM when the report gives no day', examples: ['2025-01-06', '2025-01'] });
 
-export const Person = z
-  .strictObject({
+export const Person = mapping('name: …, role: …', {
     name: text('a name', 60),
     role: text('a role', 60).optional(),
   })
   .meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
 
-export const Meeting = z
-  .strictObject({
+export const Meeting = mapping('title: …, date: …', {
     title: text('a title', 100).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
     subtitle: text('a subtitle', 100).optional(),
     date: MeetingDate,
@@ -78,15 +83,14 @@ export const Meeting = z
 export const UnitDirective = z
   .union([
     text('a directive'),
-    z.strictObject({
+    mapping('text: …, by: …', {
       text: text('a directive'),
       by: text('a name', 60).optional().meta({ description: 'Who said it' }),
     }),
   ])
   .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by }' });
 
-export const Unit = z
-  .strictObject({
+export const Unit = mapping('name: …, achievements: […]', {
     name: text('a unit name', 100).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
     speaker: text('a name', 60).optional(),
     achievements: textList('achievements', 'an achievement').optional().meta({ description: 'One claim per item, figures kept' }),
@@ -100,8 +104,7 @@ export const Unit = z
   })
   .meta({ description: 'One reporting unit, one slide (or more)' });
 
-export const LeaderDirectives = z
-  .strictObject({
+export const LeaderDirectives = mapping('speaker: …, points: […]', {
     speaker: text('a name', 60),
     role: text('a role', 60).optional(),
     topic: text('a topic', 80).optional(),
@@ -113,8 +116,7 @@ export const LeaderDirectives = z
 
 export const Lang = z.enum(['zh-CN', 'en'], { error: () => 'expected zh-CN or en' });
 
-export const BriefSchema = z
-  .strictObject({
+export const BriefSchema = mapping('meeting: …, units: […]', {
     lang: Lang.optional().meta({ description: 'Labels and spell-check language: zh-CN (default) or en' }),
     theme: text('a theme name or path').optional().meta({ description: 'Theme name or path; --theme overrides' }),
     meeting: Meeting,

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { basename, extname, join } from 'node:path';
 import { isBriefdeckError, type Problem } from '../errors.js';
+import { resolveTheme } from '../theme/resolve.js';
 import type { ExportOptions } from '../output/export.js';
 import { ensureOutDir } from '../output/write.js';
 import type { BuildJob, DeckResult } from './build-one.js';
@@ -57,6 +58,16 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     printProblems(io, e.problems);
     return EXIT.input;
   }
+  if (args.theme) {
+    // One theme for every deck: a problem with it is one problem, said once, before any work.
+    try {
+      resolveTheme(args.theme, 'zh-CN', { allowOutsideFiles: true });
+    } catch (e) {
+      if (!isBriefdeckError(e)) throw e;
+      printProblems(io, e.problems);
+      return EXIT.input;
+    }
+  }
   const { jobs, problems: clashes } = jobsFor(files, args);
   printProblems(io, clashes);
   const progress = io.progress ?? (() => {});
@@ -70,7 +81,7 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
   progress('');
   const failed = problems.length + clashes.length + results.filter((r) => r.problems).length;
   if (args.json) io.out(JSON.stringify(results.map(({ inputs: _i, ...r }) => r), null, 2));
-  else if (jobs.length > 1 || failed) {
+  else if (files.length + problems.length > 1) {
     const built = results.length - results.filter((r) => r.problems).length;
     io.out(`${built} deck${built === 1 ? '' : 's'} built${failed ? `, ${failed} failed` : ''} in ${seconds(performance.now() - started)}`);
   }

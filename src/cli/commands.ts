@@ -35,6 +35,16 @@ export function validateCommand(args: { inputs: string[]; theme?: string; allowO
   const { files, problems } = collectBriefs(args.inputs);
   printProblems(io, problems);
   let failed = problems.length > 0 || files.length === 0;
+  if (args.theme) {
+    // One theme for every brief: a problem with it is said once.
+    try {
+      resolveTheme(args.theme, 'zh-CN', { allowOutsideFiles: true });
+    } catch (e) {
+      if (!isBriefdeckError(e)) throw e;
+      printProblems(io, e.problems);
+      return EXIT.input;
+    }
+  }
   for (const file of files) {
     try {
       const { brief, warnings } = loadBrief(file);

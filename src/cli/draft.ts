@@ -38,7 +38,7 @@ export async function draftCommand(args: DraftArgs, io: CliIO, stdin: () => Prom
 
 async function limited(read: () => Promise<Buffer>): Promise<Buffer> {
   const bytes = await read();
-  if (bytes.length > MAX_INPUT_BYTES) throw new BriefdeckError({ file: '<stdin>', message: `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit for a report is ${MAX_INPUT_BYTES / 1024 / 1024} MB` });
+  if (bytes.length > MAX_INPUT_BYTES) throw new BriefdeckError({ file: '<stdin>', message: `is ${bytes.length.toLocaleString('en')} bytes; the limit for a report is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)` });
   return bytes;
 }
 

@@ -17,6 +17,10 @@
  *     quantity of one: in "“1份报告替代41个执法领域证明”" the "1份" is
  *     rhetoric, "41个" is the achievement.
  */
+import { graphemes } from './metrics.js';
+
+/** Characters that can join a neighbour into one grapheme (see metrics.ts). */
+const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u20e3\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;
 
 export interface Segment {
   text: string;
@@ -190,8 +194,21 @@ export function splitFigures(text: string): Segment[] {
     if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
   }
 
-  // Runs of equal marks become segments (adjacent figures merge). Runs never
-  // split a surrogate pair: every mark boundary is a regex match boundary.
+  // A figure never ends inside a character: "1️⃣" (a keycap) or "5́" is not a figure, and a run
+  // boundary there would split the character between two runs.
+  if (CLUSTERING.test(text)) {
+    let at = 0;
+    for (const g of graphemes(text)) {
+      const end = at + g.length;
+      const first = mark[at];
+      let mixed = false;
+      for (let k = at + 1; k < end; k++) if (mark[k] !== first) mixed = true;
+      if (mixed || (first && g.length > 1 && !/^[\p{L}\p{N}]+$/u.test(g))) for (let k = at; k < end; k++) mark[k] = false;
+      at = end;
+    }
+  }
+
+  // Runs of equal marks become segments (adjacent figures merge).
   const segments: Segment[] = [];
   let runStart = 0;
   for (let i = 1; i <= text.length; i++) {

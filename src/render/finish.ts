@@ -28,6 +28,15 @@ function swapFonts(xml: string, fonts: FontFaces[]): string {
   });
 }
 
+/**
+ * pptxgenjs's zip library (JSZip) encodes a text part to UTF-8 in 16K-character slices, and cuts
+ * a character outside the BMP (emoji, 𠮷 in a name) in two where a slice ends: the deck shows
+ * U+FFFD. Such characters travel through pptxgenjs as \uE000hex\uE001 and come back after.
+ * (\uE000 in the text itself is shielded the same way, so decoding is exact.)
+ */
+export const shield = (s: string) => s.replace(/[\u{10000}-\u{10FFFF}\uE000]/gu, (c) => `\uE000${c.codePointAt(0)!.toString(16)}\uE001`);
+const unshield = (s: string) => (s.includes('\uE000') ? s.replace(/\uE000([0-9a-f]+)\uE001/g, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16))) : s);
+
 const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
 
 /**
@@ -78,7 +87,7 @@ export async function finishPackage(raw: Uint8Array, plan: DeckPlan, fonts: Font
       parts.set(name, name.startsWith('ppt/media/') && name.endsWith('.png') && bytes[0] === 0x3c ? await svgToPng(bytes) : bytes);
       continue;
     }
-    let xml = strFromU8(bytes);
+    let xml = unshield(strFromU8(bytes));
     if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\//.test(name)) {
       xml = onePPr(swapFonts(xml, fonts)).replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
       // No hanging punctuation: LibreOffice would let a closing mark hang past the box's edge.

@@ -5,7 +5,7 @@
  */
 import type * as PptxModule from 'pptxgenjs';
 import type { DeckPlan, FontFaces, Paragraph, Shape, TextShape } from '../layout/plan.js';
-import { COMPANY_TOKEN, finishPackage, fontToken } from './finish.js';
+import { COMPANY_TOKEN, finishPackage, fontToken, shield } from './finish.js';
 
 export interface RenderOptions {
   /** Timestamp written into the package (docProps and zip entries). */
@@ -18,11 +18,11 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
   const pptx = new mod.default();
   pptx.defineLayout({ name: 'BRIEFDECK', width: plan.widthIn, height: plan.heightIn });
   pptx.layout = 'BRIEFDECK';
-  pptx.title = plan.title;
-  pptx.author = plan.author ?? 'briefdeck';
+  pptx.title = shield(plan.title);
+  pptx.author = shield(plan.author ?? 'briefdeck');
   // pptxgenjs writes the company into docProps/app.xml unescaped: pass a token, swap it in later.
   pptx.company = COMPANY_TOKEN;
-  if (plan.subject) pptx.subject = plan.subject;
+  if (plan.subject) pptx.subject = shield(plan.subject);
   pptx.theme = { headFontFace: plan.fonts.major.latin, bodyFontFace: plan.fonts.minor.latin };
 
   const fonts: FontFaces[] = [];
@@ -31,7 +31,7 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
     const slide = pptx.addSlide();
     slide.background = { color: s.background };
     s.shapes.forEach((shape, i) => addShape(pptx, slide, shape, fonts, lang, i + 1));
-    if (s.notes) slide.addNotes(s.notes);
+    if (s.notes) slide.addNotes(shield(s.notes));
   }
   // Stored, not deflated: the package is compressed once, after finishing.
   const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
@@ -74,7 +74,7 @@ function addText(slide: Slide, shape: TextShape, fonts: FontFaces[], lang: strin
     const pieces = p.runs.length ? p.runs : [{ text: '', sizePt: 12, font: shape.paragraphs[0]?.runs[0]?.font ?? { latin: 'Arial', eastAsian: 'Arial' }, color: '000000' }];
     pieces.forEach((r, ri) => {
       runs.push({
-        text: r.text,
+        text: shield(r.text),
         options: {
           // Paragraph options on the paragraph's first run (pptxgenjs writes an <a:pPr> for
           // every run anyway; finish.ts keeps the first).

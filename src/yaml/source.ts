@@ -32,7 +32,10 @@ export function readTextFile(file: string, what = 'file'): string {
     throw new BriefdeckError({ file, message: `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeFsError(e)}` });
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new BriefdeckError({ file, message: `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB` });
+    const mb = (size / 1024 / 1024).toFixed(1);
+    // "5.0 MB against a 5 MB limit" reads as a contradiction: say the bytes when it is close.
+    const shown = Number(mb) <= MAX_INPUT_BYTES / 1024 / 1024 ? `${size.toLocaleString('en')} bytes` : `${mb} MB`;
+    throw new BriefdeckError({ file, message: `is ${shown}; the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)` });
   }
   let bytes: Buffer;
   try {
@@ -44,6 +47,9 @@ export function readTextFile(file: string, what = 'file'): string {
 }
 
 export function decodeText(bytes: Uint8Array, file: string): string {
+  // Windows Notepad's "Unicode" is UTF-16: full of zero bytes, but text all the same.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 4 && ((bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0) || (bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0)));
+  if (utf16) throw new BriefdeckError({ file, message: 'this file is saved as UTF-16 text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)' });
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, column } = positionOfByte(bytes, nul);
@@ -103,7 +109,16 @@ export function parseYaml(text: string, file: string): YamlSource {
     const pos = lines.linePos(offset ?? 0);
     return { file, line: pos.line, column: pos.col };
   };
-  for (const err of doc.errors) problems.push({ ...at(err.pos[0]), message: yamlMessage(err.code, err.message) });
+  for (const err of doc.errors) {
+    // A structure nested deeper than the parser's stack: one message, not one per level.
+    if (/Maximum call stack/.test(err.message)) {
+      if (!problems.some((p) => p.message.startsWith('the file nests'))) problems.push({ ...at(err.pos[0]), message: 'the file nests lists or mappings far too deeply; a brief needs four or five levels' });
+      continue;
+    }
+    const unclosed = /Missing closing ("|')quote/.exec(err.message);
+    const offset = unclosed ? openingQuote(text, err.pos[0], unclosed[1]!) : err.pos[0];
+    problems.push({ ...at(offset), message: yamlMessage(err.code, err.message) });
+  }
   for (const w of doc.warnings) {
     // An unknown tag (`!!js/function`, `!include`) would silently become plain text: refuse it.
     if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE') problems.push({ ...at(w.pos[0]), message: yamlMessage(w.code, w.message) });
@@ -129,8 +144,18 @@ export function parseYaml(text: string, file: string): YamlSource {
   return { file, text, doc, lines, warnings };
 }
 
+/** Where an unclosed quoted text begins: the last quote before `end` that opens a value. */
+function openingQuote(text: string, end: number, quote: string): number {
+  const opener = new RegExp(`(?:^|[:\\-\\[,{]\\s*)\\s*(${quote})`, 'gm');
+  let found = end;
+  for (let m = opener.exec(text); m && m.index < end; m = opener.exec(text)) found = m.index + m[0].length - 1;
+  return found;
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (/multiple documents/.test(first)) return 'this file holds more than one YAML document (a line of ---); a brief is one document: remove the --- line or split the file';
+  if (/Missing closing ("|')quote/.test(first)) return `this quoted text is never closed: add the closing ${/"/.test(first) ? '"' : "'"}`;
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'this key appears twice in the same mapping; keep one';
@@ -145,6 +170,16 @@ function yamlMessage(code: string, message: string): string {
 
 /** Convert to plain JS, turning an alias bomb into a positioned problem instead of a hang. */
 export function toPlain(src: YamlSource): unknown {
+  // An alias that names no anchor defined before it.
+  let unresolved: Problem | undefined;
+  visit(src.doc, {
+    Alias(_key, node) {
+      if (unresolved || node.resolve(src.doc)) return;
+      const pos = src.lines.linePos(node.range?.[0] ?? 0);
+      unresolved = { file: src.file, line: pos.line, column: pos.col, message: `*${node.source} names no anchor: define &${node.source} before it, or write the text out` };
+    },
+  });
+  if (unresolved) throw new BriefdeckError(unresolved);
   // Aliases are legal YAML, but a few dozen nested ones expand to gigabytes ("billion laughs").
   try {
     return src.doc.toJS({ maxAliasCount: 100 });

@@ -1,0 +1,343 @@
+/**
+ * Issue 6, item 1: bad and hostile input gets a clear answer. Every case runs the whole CLI
+ * in-process, as `briefdeck build` (into a fresh temporary --out folder) and, for briefs, as
+ * `briefdeck validate`, and must give: exit code 1; exactly the expected messages, one per
+ * problem, naming the file and line:column where the input has lines; no stack trace; no deck
+ * written; an answer in under 5 s.
+ *
+ * The corpus is tests/fixtures/bad/ (one file per case; the themes the briefs name are in
+ * tests/fixtures/bad/themes/). Files too big to commit are made in a temporary folder.
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bufferIO } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+
+const BAD = 'tests/fixtures/bad';
+const GOOD = `${BAD}/good.yaml`;
+const SAMPLE = 'briefs/2025-01-shanghai-quarterly.yaml';
+const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-bad-'));
+const THEMES = '(available: default, government-red, high-contrast)';
+
+interface Answer {
+  code: number;
+  out: string;
+  err: string;
+  ms: number;
+}
+
+/** Run the CLI; an exception escaping `run` (a bug) is returned as its stack, so the checks show it. */
+async function cli(...argv: string[]): Promise<Answer> {
+  const io = bufferIO();
+  const t0 = performance.now();
+  let code: number;
+  try {
+    code = await run(argv, io);
+  } catch (e) {
+    code = -1;
+    io.err(`uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n'), ms: performance.now() - t0 };
+}
+
+/** Every file under a folder, recursively (a deck or a leftover temporary file). */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
+}
+
+/** The checks every refused input must pass; `lines` are the expected stderr lines, exactly. */
+function expectRefused(r: Answer, lines: Array<string | RegExp>, out?: string): void {
+  const all = `${r.out}\n${r.err}`;
+  expect(all, 'no stack trace').not.toMatch(/\n\s+at /);
+  expect(all).not.toContain('uncaught:');
+  expect(r.code, r.err).toBe(1);
+  expect(r.out, 'nothing on stdout').toBe('');
+  const got = r.err.split('\n');
+  expect(got.length, r.err).toBe(lines.length);
+  lines.forEach((want, i) => {
+    if (typeof want === 'string') expect(got[i]).toBe(want);
+    else expect(got[i]).toMatch(want);
+  });
+  if (out !== undefined) expect(filesUnder(out), 'no deck written').toEqual([]);
+  expect(r.ms, 'answered within 5 s').toBeLessThan(5000);
+}
+
+/** Build into a fresh --out folder and validate: both must refuse with the same messages. */
+async function expectBriefRefused(file: string, lines: Array<string | RegExp>, extra: string[] = []): Promise<void> {
+  const out = join(tmp(), 'out');
+  expectRefused(await cli('build', file, '--out', out, ...extra), lines, out);
+  expectRefused(await cli('validate', file, ...extra), lines);
+}
+
+const err = (file: string, rest: string) => `error: ${file}:${rest}`;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('bad briefs: YAML the parser refuses', () => {
+  it('YAML syntax error: an unclosed [ flow list', async () => {
+    const f = `${BAD}/syntax-unclosed-flow.yaml`;
+    await expectBriefRefused(f, [err(f, '7:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]')]);
+  });
+
+  it('YAML syntax error: a "key: value: more" line', async () => {
+    const f = `${BAD}/syntax-compact-mapping.yaml`;
+    await expectBriefRefused(f, [err(f, '2:10: YAML syntax: Nested mappings are not allowed in compact mappings')]);
+  });
+
+  it('YAML syntax error: an unclosed quote is reported where the quote opens, not at the end of the file', async () => {
+    // The file has 6 lines; the quote opens at 2:10 and swallows the rest of the file.
+    const f = `${BAD}/syntax-unclosed-quote.yaml`;
+    await expectBriefRefused(f, [err(f, '2:10: this quoted text is never closed: add the closing "')]);
+  });
+
+  it('tab indentation', async () => {
+    const f = `${BAD}/tab-indent.yaml`;
+    await expectBriefRefused(f, [err(f, '3:1: tab used for indentation; YAML needs spaces')]);
+  });
+
+  it('a duplicate key', async () => {
+    const f = `${BAD}/duplicate-key.yaml`;
+    await expectBriefRefused(f, [err(f, '7:5: this key appears twice in the same mapping; keep one')]);
+  });
+
+  it('two YAML documents in one file, in words a secretary understands (not the yaml library\'s "use parseAllDocuments()")', async () => {
+    const f = `${BAD}/multiple-documents.yaml`;
+    await expectBriefRefused(f, [err(f, '6:1: this file holds more than one YAML document (a line of ---); a brief is one document: remove the --- line or split the file')]);
+  });
+
+  it('a YAML alias bomb ("billion laughs") is refused at once, not expanded', async () => {
+    const f = `${BAD}/alias-bomb.yaml`;
+    await expectBriefRefused(f, [err(f, '1:1: too many YAML aliases (Excessive alias count indicates a resource exhaustion attack); write the text out instead')]);
+  });
+
+  it('an alias with no anchor is named as such, where it is (not as "too many aliases" at 1:1)', async () => {
+    const f = `${BAD}/unknown-alias.yaml`;
+    await expectBriefRefused(f, [err(f, '2:10: *会议名称 names no anchor: define &会议名称 before it, or write the text out')]);
+  });
+
+  it('custom tag !!js/function', async () => {
+    const f = `${BAD}/custom-tag-js-function.yaml`;
+    await expectBriefRefused(f, [err(f, '2:10: unknown tag !!js/function; tags are not allowed, write plain text')]);
+  });
+
+  it('custom tag !include', async () => {
+    const f = `${BAD}/custom-tag-include.yaml`;
+    await expectBriefRefused(f, [err(f, '4:8: unknown tag !include; tags are not allowed, write plain text')]);
+  });
+
+  it('nesting deep enough to exhaust the parser: a positioned message, not a crash', async () => {
+    const dir = tmp();
+    const f = join(dir, 'deep.yaml');
+    writeFileSync(f, readFileSync(GOOD, 'utf8') + 'x: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n');
+    // One problem, one message (not one per stack overflow the parser ran into), in words; the
+    // column is where the parser's stack ran out, which depends on the machine.
+    await expectBriefRefused(f, [new RegExp(`^${esc(err(f, '7:'))}\\d+: the file nests lists or mappings far too deeply; a brief needs four or five levels$`)]);
+  });
+});
+
+describe('bad briefs: not a brief at all', () => {
+  it('an empty file', async () => {
+    const f = `${BAD}/empty.yaml`;
+    await expectBriefRefused(f, [err(f, '1:1: the brief is empty; it needs at least meeting and units')]);
+  });
+
+  it('a file of comments only', async () => {
+    const f = `${BAD}/comments-only.yaml`;
+    await expectBriefRefused(f, [err(f, '1:1: the brief is empty; it needs at least meeting and units')]);
+  });
+
+  it('a top-level list', async () => {
+    const f = `${BAD}/top-level-list.yaml`;
+    await expectBriefRefused(f, [err(f, '1:1: a brief is a mapping with meeting and units at the top, not a list')]);
+  });
+
+  it('a top-level scalar', async () => {
+    const f = `${BAD}/top-level-scalar.yaml`;
+    await expectBriefRefused(f, [err(f, '1:1: a brief is a mapping with meeting and units at the top, not a single value')]);
+  });
+
+  it('invalid UTF-8 (a file saved as GBK), at the first bad byte', async () => {
+    const f = `${BAD}/invalid-utf8.yaml`;
+    await expectBriefRefused(f, [err(f, '2:10: invalid UTF-8: save the file as UTF-8 text')]);
+  });
+
+  it('binary data (a PNG named .yaml)', async () => {
+    const f = `${BAD}/binary.yaml`;
+    await expectBriefRefused(f, [err(f, '3:1: this is binary data, not a text file')]);
+  });
+
+  it('a brief saved as UTF-16 ("Unicode" in Windows Notepad) is named as UTF-16 text, not binary data', async () => {
+    const f = `${BAD}/utf16.yaml`;
+    await expectBriefRefused(f, [`error: ${f}: this file is saved as UTF-16 text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`]);
+  });
+
+  it('a file over the 5 MB limit, naming the limit (made at test time)', async () => {
+    const dir = tmp();
+    const f = join(dir, 'huge.yaml');
+    writeFileSync(f, readFileSync(GOOD, 'utf8') + '# ' + 'x'.repeat(6 * 1024 * 1024) + '\n');
+    await expectBriefRefused(f, [`error: ${f}: is 6.0 MB; the limit for a brief is 5 MB (5,242,880 bytes)`]);
+  });
+
+  it('a file just over the limit does not claim to be "5.0 MB" against a 5 MB limit', async () => {
+    const dir = tmp();
+    const f = join(dir, 'just-over.yaml');
+    writeFileSync(f, Buffer.alloc(5 * 1024 * 1024 + 1, '#'));
+    await expectBriefRefused(f, [`error: ${f}: is 5,242,881 bytes; the limit for a brief is 5 MB (5,242,880 bytes)`]);
+  });
+});
+
+describe('bad briefs: valid YAML, wrong brief', () => {
+  it('wrong types at the top level', async () => {
+    const f = `${BAD}/wrong-type-top.yaml`;
+    await expectBriefRefused(f, [
+      err(f, '1:7: lang: expected zh-CN or en'),
+      // A YAML user writes "mappings", not JavaScript "objects" ("Invalid input: expected object, received string").
+      err(f, '2:10: meeting: expected a mapping (title: …, date: …), got text "市委季度工作会议"'),
+      err(f, '3:8: units: expected a list of units, got text "浦东新区区委"'),
+      err(f, '4:13: directives: expected a list of leaders\' directives, got text "龚正"'),
+    ]);
+  });
+
+  it('wrong types in the meeting', async () => {
+    const f = `${BAD}/wrong-type-meeting.yaml`;
+    await expectBriefRefused(f, [
+      err(f, '2:10: meeting.title: expected a title, got number 2025 (put it in quotes to keep it as written)'),
+      err(f, '4:10: meeting.chair: expected a mapping (name: …, role: …), got text "陈吉宁"'),
+      err(f, '5:14: meeting.attendees: expected a list of names, got text "李仰哲"'),
+    ]);
+  });
+
+  it('wrong types in a unit', async () => {
+    const f = `${BAD}/wrong-type-unit.yaml`;
+    await expectBriefRefused(f, [
+      err(f, '5:11: units[0].name: expected a unit name, got a list'),
+      err(f, '6:19: units[0].achievements: expected a list of achievements, got text "新建街区党组织202个"'),
+      err(f, '9:9: units[0].shortcomings[1]: expected a shortcoming, got boolean true (put it in quotes to keep it as written)'),
+      err(f, '10:5: units[1]: expected a mapping (name: …, achievements: […]), got text "金山区委"'),
+    ]);
+  });
+
+  it('wrong types in a unit directive', async () => {
+    const f = `${BAD}/wrong-type-directive.yaml`;
+    await expectBriefRefused(f, [
+      err(f, '7:9: units[0].directives[0]: expected a directive or a mapping { text, by }, got number 5 (put it in quotes to keep it as written)'),
+      err(f, '8:9: units[0].directives[1]: expected a directive or a mapping { text, by }, got a list'),
+      err(f, '9:31: units[0].directives[2].by: expected a name, got number 7 (put it in quotes to keep it as written)'),
+    ]);
+  });
+
+  it("wrong types in a leader's directives", async () => {
+    const f = `${BAD}/wrong-type-leader.yaml`;
+    await expectBriefRefused(f, [
+      err(f, '8:13: directives[0].points: expected a list of points, got text "着力扩大内需"'),
+      err(f, '9:5: directives[1]: expected a mapping (speaker: …, points: […]), got text "陈吉宁"'),
+    ]);
+  });
+
+  it('misspelt keys at every level, each with a suggestion', async () => {
+    const f = `${BAD}/misspelt-keys.yaml`;
+    await expectBriefRefused(f, [
+      err(f, '1:1: lnag: unknown key "lnag"; did you mean "lang"?'),
+      err(f, '5:3: meeting.attendes: unknown key "attendes"; did you mean "attendees"?'),
+      err(f, '8:5: units[0].shortcommings: unknown key "shortcommings"; did you mean "shortcomings"?'),
+      err(f, '10:25: units[0].directives[0].bye: unknown key "bye"; did you mean "by"?'),
+      err(f, '12:5: directives[0].points: missing required key "points"'),
+      err(f, '13:5: directives[0].point: unknown key "point"; did you mean "points"?'),
+    ]);
+  });
+
+  it('an empty units list', async () => {
+    const f = `${BAD}/empty-units.yaml`;
+    await expectBriefRefused(f, [err(f, '4:8: units: a brief needs at least one unit')]);
+  });
+
+  it('a date that does not exist (29 February 2025)', async () => {
+    const f = `${BAD}/date-not-exist.yaml`;
+    await expectBriefRefused(f, [err(f, '3:9: meeting.date: this date does not exist')]);
+  });
+});
+
+describe('bad themes', () => {
+  it('an unknown theme named by the brief, with a suggestion', async () => {
+    const f = `${BAD}/unknown-theme.yaml`;
+    await expectBriefRefused(f, [err(f, `2:8: theme: unknown theme "goverment-red"; did you mean "government-red"? ${THEMES}`)]);
+  });
+
+  it('an unknown --theme, with a suggestion', async () => {
+    await expectBriefRefused(GOOD, [`error: unknown theme "goverment-red"; did you mean "government-red"? ${THEMES}`], ['--theme', 'goverment-red']);
+  });
+
+  it('an unknown --theme is one problem, reported once however many briefs there are', async () => {
+    const out = join(tmp(), 'out');
+    const line = `error: unknown theme "goverment-red"; did you mean "government-red"? ${THEMES}`;
+    expectRefused(await cli('build', GOOD, SAMPLE, '--theme', 'goverment-red', '--out', out), [line], out);
+    expectRefused(await cli('validate', GOOD, SAMPLE, '--theme', 'goverment-red'), [line]);
+  });
+
+  it('a --theme path that does not exist', async () => {
+    await expectBriefRefused(GOOD, [`error: no theme file at ${resolve(BAD, 'themes/nope.yaml')}`], ['--theme', `${BAD}/themes/nope.yaml`]);
+  });
+
+  it('a theme whose image is missing (from the brief, and as --theme)', async () => {
+    const line = `error: ${resolve(BAD, 'themes/missing-image.yaml')}:3:9: images.logo: image logo.png: no such file`;
+    await expectBriefRefused(`${BAD}/theme-missing-image.yaml`, [line]);
+    await expectBriefRefused(GOOD, [line], ['--theme', `${BAD}/themes/missing-image.yaml`]);
+  });
+
+  it('a theme extends cycle, naming the chain', async () => {
+    const chain = `${BAD}/themes/cycle-a.yaml → ${BAD}/themes/cycle-b.yaml → ${BAD}/themes/cycle-a.yaml`;
+    const line = `error: ${resolve(BAD, 'themes/cycle-b.yaml')}:2:10: extends: extends makes a cycle: ${chain}`;
+    await expectBriefRefused(`${BAD}/theme-cycle.yaml`, [line]);
+    await expectBriefRefused(GOOD, [line], ['--theme', `${BAD}/themes/cycle-a.yaml`]);
+  });
+
+  it('a theme template that does not compile, at its line', async () => {
+    const line = `error: ${resolve(BAD, 'themes/bad-template.yaml')}:3:11: templates.footer: the template does not compile: ...{date meeting.date}} -----------------------^ Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`;
+    await expectBriefRefused(`${BAD}/theme-bad-template.yaml`, [line]);
+  });
+});
+
+describe('bad paths', () => {
+  it('a missing input path', async () => {
+    const f = `${BAD}/no-such-brief.yaml`;
+    await expectBriefRefused(f, [`error: ${f}: no such file or folder`]);
+  });
+
+  it('a folder with no briefs', async () => {
+    const d = `${BAD}/no-briefs`;
+    await expectBriefRefused(d, [`error: ${d}: this folder has no briefs (*.yaml or *.yml files)`]);
+  });
+
+  it('an --out that is a file: the file is left alone, nothing written beside it', async () => {
+    const dir = tmp();
+    const file = join(dir, 'decks');
+    writeFileSync(file, 'not a folder');
+    expectRefused(await cli('build', GOOD, '--out', file), [`error: ${file}: the output path exists and is not a folder`]);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+    expect(filesUnder(dir)).toEqual(['decks']);
+  });
+
+  it('an --out under a file', async () => {
+    const dir = tmp();
+    const file = join(dir, 'decks');
+    writeFileSync(file, 'not a folder');
+    const out = join(file, 'q1');
+    expectRefused(await cli('build', GOOD, '--out', out), [`error: ${out}: cannot use as output folder: a part of the path is a file, not a folder`]);
+    expect(filesUnder(dir)).toEqual(['decks']);
+  });
+
+  // As root, a read-only folder can still be written: this check needs an ordinary user.
+  it.skipIf(process.getuid?.() === 0)('an --out folder that cannot be written', async () => {
+    const dir = tmp();
+    const out = join(dir, 'ro');
+    mkdirSync(out);
+    chmodSync(out, 0o555);
+    try {
+      expectRefused(await cli('build', GOOD, '--out', out), [`error: ${join(out, 'good.pptx')}: cannot write the deck: permission denied (is the folder read-only, or the deck open in PowerPoint?)`], out);
+    } finally {
+      chmodSync(out, 0o755);
+    }
+  });
+});
