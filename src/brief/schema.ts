@@ -31,6 +31,8 @@ const textList = (what: string, item: string, max?: number) =>
 export function describe(v: unknown): string {
   if (v === null) return 'nothing (null)';
   if (Array.isArray(v)) return 'a list';
+  if (v instanceof Uint8Array) return 'binary data';
+  if (v instanceof Date) return 'a date';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
   return `${typeof v} ${String(v)}`;

@@ -4,7 +4,7 @@
  * Shared by `brief/` and `theme/`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { BriefdeckError, type Problem } from '../errors.js';
 import { describeFsError } from '../output/write.js';
 
@@ -96,6 +96,8 @@ export function stripXmlForbidden(s: string): { text: string; removed: number } 
   return { text, removed };
 }
 
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
+
 /** Parse YAML text, keeping positions. Throws a BriefdeckError listing every syntax problem. */
 export function parseYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
@@ -125,20 +127,20 @@ export function parseYaml(text: string, file: string): YamlSource {
   }
   if (problems.length) throw new BriefdeckError(problems);
   const warnings: Problem[] = [];
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value !== 'string') return;
+  visit(doc, (_key, node) => {
+    if (!isNode(node)) return;
+    // Only plain YAML: a tag such as !!binary or !!timestamp turns text into something else.
+    if (node.tag && !PLAIN_TAGS.has(node.tag)) {
+      const tag = node.tag.replace('tag:yaml.org,2002:', '!!');
+      problems.push({ ...at(node.range?.[0]), message: `${node.tag.startsWith('tag:yaml.org,2002:') ? 'YAML tag' : 'custom tag'} ${tag} is not allowed: write plain text, lists and mappings` });
+    }
+    if (isScalar(node) && typeof node.value === 'string') {
       const { text: clean, removed } = stripXmlForbidden(node.value);
       if (removed) {
         node.value = clean;
         warnings.push({ ...at(node.range?.[0]), message: `removed ${removed} control character${removed > 1 ? 's' : ''} that a deck cannot hold` });
       }
-    },
-    Node(_key, node) {
-      if (!isScalar(node) && node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        problems.push({ ...at(node.range?.[0]), message: `custom tag ${node.tag} is not allowed: write plain text, lists and mappings` });
-      }
-    },
+    }
   });
   if (problems.length) throw new BriefdeckError(problems);
   return { file, text, doc, lines, warnings };

@@ -127,6 +127,16 @@ describe('bad briefs: YAML the parser refuses', () => {
     await expectBriefRefused(f, [err(f, '4:8: unknown tag !include; tags are not allowed, write plain text')]);
   });
 
+  it('a YAML 1.1 type tag (!!binary) is refused as a tag, not described as "a mapping"', async () => {
+    // !!binary resolves to bytes, which the schema then calls "a mapping": name the tag instead.
+    const f = `${BAD}/custom-tag-binary.yaml`;
+    const out = join(tmp(), 'out');
+    for (const r of [await cli('build', f, '--out', out), await cli('validate', f)]) {
+      expectRefused(r, [new RegExp(`^${esc(err(f, '2:'))}\\d+: .*!!binary`)], out);
+      expect(r.err).not.toContain('a mapping');
+    }
+  });
+
   it('nesting deep enough to exhaust the parser: a positioned message, not a crash', async () => {
     const dir = tmp();
     const f = join(dir, 'deep.yaml');
