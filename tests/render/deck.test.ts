@@ -172,3 +172,14 @@ describe('every fixture deck, read back', () => {
     });
   }
 });
+
+describe('reproducible builds', () => {
+  it('stamps the package with SOURCE_DATE_EPOCH when set, else the meeting date', async () => {
+    const { brief } = loadBrief(SAMPLE);
+    const { deckDate } = await import('../../src/index.js');
+    expect(deckDate(brief, {}).toISOString()).toBe('2025-01-01T00:00:00.000Z');
+    expect(deckDate(brief, { SOURCE_DATE_EPOCH: '1736121600' }).toISOString()).toBe('2025-01-06T00:00:00.000Z');
+    const deck = await readDeck(await buildDeck(brief, { date: new Date('2025-01-06T00:00:00Z') }));
+    expect(deck.xml.get('docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-01-06T00:00:00Z</dcterms:modified>');
+  });
+});
