@@ -6,11 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { basename, extname, join } from 'node:path';
 import { isBriefdeckError, type Problem } from '../errors.js';
-import { resolveTheme } from '../theme/resolve.js';
 import type { ExportOptions } from '../output/export.js';
 import { ensureOutDir } from '../output/write.js';
 import type { BuildJob, DeckResult } from './build-one.js';
-import { EXIT } from './commands.js';
+import { EXIT, givenThemeFails } from './commands.js';
 import { printProblems, reportDeck, seconds } from './report.js';
 import { collectBriefs } from './inputs.js';
 import type { CliIO } from './io.js';
@@ -58,16 +57,7 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     printProblems(io, e.problems);
     return EXIT.input;
   }
-  if (args.theme) {
-    // One theme for every deck: a problem with it is one problem, said once, before any work.
-    try {
-      resolveTheme(args.theme, 'zh-CN', { allowOutsideFiles: true });
-    } catch (e) {
-      if (!isBriefdeckError(e)) throw e;
-      printProblems(io, e.problems);
-      return EXIT.input;
-    }
-  }
+  if (givenThemeFails(args.theme, io)) return EXIT.input;
   const { jobs, problems: clashes } = jobsFor(files, args);
   printProblems(io, clashes);
   const progress = io.progress ?? (() => {});

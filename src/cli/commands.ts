@@ -1,50 +1,35 @@
 /** The command handlers: call the library, print, return an exit code. */
-import { basename, extname, join } from 'node:path';
 import { loadBrief } from '../brief/load.js';
 import { briefJsonSchema } from '../brief/schema.js';
-import { themeJsonSchema } from '../theme/schema.js';
-import { formatProblem, isBriefdeckError, type Problem } from '../errors.js';
-import { briefThemeOptions, buildDeckWithPlan } from '../index.js';
+import { formatProblem, isBriefdeckError } from '../errors.js';
+import { briefThemeOptions } from '../index.js';
 import { resolveTheme } from '../theme/resolve.js';
-import type { FitEntry } from '../layout/plan.js';
-import { ensureOutDir, writeFileAtomic } from '../output/write.js';
+import { themeJsonSchema } from '../theme/schema.js';
 import { collectBriefs } from './inputs.js';
 import type { CliIO } from './io.js';
+import { printProblems } from './report.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
-function printProblems(io: CliIO, problems: Problem[]): void {
-  for (const p of problems) io.err(`error: ${formatProblem(p)}`);
+/** A --theme given for every brief: a problem with it is one problem, said once, before any work. */
+export function givenThemeFails(theme: string | undefined, io: CliIO): boolean {
+  if (!theme) return false;
+  try {
+    resolveTheme(theme, 'zh-CN', { allowOutsideFiles: true });
+    return false;
+  } catch (e) {
+    if (!isBriefdeckError(e)) throw e;
+    printProblems(io, e.problems);
+    return true;
+  }
 }
 
-/** What the fit had to do, one line per slide group that needed more than the theme's sizes. */
-export function fitLines(fit: FitEntry[]): string[] {
-  return fit
-    .filter((f) => f.toPt < f.fromPt || f.continuationSlides > 0 || f.splitItems > 0 || f.titleLines > 1)
-    .map((f) => {
-      const parts: string[] = [];
-      if (f.toPt < f.fromPt) parts.push(`${f.kind === 'unit' || f.kind === 'directives' ? 'body' : 'text'} ${f.fromPt}→${f.toPt} pt`);
-      if (f.continuationSlides > 0) parts.push(`${f.continuationSlides} continuation slide${f.continuationSlides > 1 ? 's' : ''}`);
-      if (f.splitItems > 0) parts.push(`${f.splitItems} long item${f.splitItems > 1 ? 's' : ''} split`);
-      if (f.titleLines > 1) parts.push(`title on ${f.titleLines} lines`);
-      return `${f.subject}: ${parts.join(', ')}`;
-    });
-}
 
 export function validateCommand(args: { inputs: string[]; theme?: string; allowOutsideFiles?: boolean }, io: CliIO): number {
   const { files, problems } = collectBriefs(args.inputs);
   printProblems(io, problems);
   let failed = problems.length > 0 || files.length === 0;
-  if (args.theme) {
-    // One theme for every brief: a problem with it is said once.
-    try {
-      resolveTheme(args.theme, 'zh-CN', { allowOutsideFiles: true });
-    } catch (e) {
-      if (!isBriefdeckError(e)) throw e;
-      printProblems(io, e.problems);
-      return EXIT.input;
-    }
-  }
+  if (givenThemeFails(args.theme, io)) return EXIT.input;
   for (const file of files) {
     try {
       const { brief, warnings } = loadBrief(file);

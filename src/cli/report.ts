@@ -1,7 +1,7 @@
 /** How build results are printed: one line per deck, its fit details, problems as errors. */
 import { formatProblem, type Problem } from '../errors.js';
 import type { DeckResult } from './build-one.js';
-import { fitLines } from './commands.js';
+import type { FitEntry } from '../layout/plan.js';
 import type { CliIO } from './io.js';
 
 export const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
@@ -23,3 +23,17 @@ export function reportDeck(io: CliIO, r: DeckResult): void {
   for (const f of r.exported ?? []) io.out(`  ${f}`);
 }
 
+
+/** What the fit had to do, one line per slide group that needed more than the theme's sizes. */
+export function fitLines(fit: FitEntry[]): string[] {
+  return fit
+    .filter((f) => f.toPt < f.fromPt || f.continuationSlides > 0 || f.splitItems > 0 || f.titleLines > 1)
+    .map((f) => {
+      const parts: string[] = [];
+      if (f.toPt < f.fromPt) parts.push(`${f.kind === 'unit' || f.kind === 'directives' ? 'body' : 'text'} ${f.fromPt}→${f.toPt} pt`);
+      if (f.continuationSlides > 0) parts.push(`${f.continuationSlides} continuation slide${f.continuationSlides > 1 ? 's' : ''}`);
+      if (f.splitItems > 0) parts.push(`${f.splitItems} long item${f.splitItems > 1 ? 's' : ''} split`);
+      if (f.titleLines > 1) parts.push(`title on ${f.titleLines} lines`);
+      return `${f.subject}: ${parts.join(', ')}`;
+    });
+}
