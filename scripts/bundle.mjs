@@ -5,11 +5,13 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync('dist/bundle', { recursive: true, force: true }); // no stale chunks beside the new ones
+// BRIEFDECK_BUNDLE_OUT: the batch test bundles to a folder of its own, not over the installed CLI.
+const outdir = process.env.BRIEFDECK_BUNDLE_OUT ?? 'dist/bundle';
+rmSync(outdir, { recursive: true, force: true }); // no stale chunks beside the new ones
 
 await build({
   entryPoints: { briefdeck: 'src/cli/bin.ts', worker: 'src/cli/worker.ts' },
-  outdir: 'dist/bundle',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',

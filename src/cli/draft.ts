@@ -1,11 +1,16 @@
 /** `briefdeck draft`: report text → a brief to review. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MeetingDate } from '../brief/schema.js';
 import { BriefdeckError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
 import { decodeText, MAX_INPUT_BYTES, readTextFile } from '../yaml/source.js';
 import { EXIT } from './commands.js';
 import type { CliIO } from './io.js';
+
+/** The package's brief schema, found from this module in src/, dist/ and the bundle alike. */
+const SCHEMA_FILE = fileURLToPath(new URL('../../schema/brief.schema.json', import.meta.url));
 
 export interface DraftArgs {
   report: string;
@@ -25,10 +30,17 @@ export async function draftCommand(args: DraftArgs, io: CliIO, stdin: () => Prom
   const text = args.report === '-' ? decodeText(await limited(stdin), '<stdin>') : readTextFile(args.report, 'report');
   // Loaded only for this command: the drafter is not needed to build decks.
   const { draftBrief } = await import('../draft/index.js');
-  const result = draftBrief(text, { ...(args.date ? { date: args.date } : {}), suggest: args.suggest, source: args.report === '-' ? 'stdin' : args.report });
+  // The schema line points at briefdeck's own schema from where the draft will live, so an
+  // editor completes keys in a team's folder too, not only inside a briefdeck checkout.
+  // Printed drafts are usually saved into briefs/.
+  const schema = relative(resolve(args.out ? dirname(args.out) : 'briefs'), SCHEMA_FILE).split(sep).join('/');
+  const result = draftBrief(text, { ...(args.date ? { date: args.date } : {}), suggest: args.suggest, source: args.report === '-' ? 'stdin' : args.report, schema });
   if (args.out) {
-    writeFileAtomic(args.out, Buffer.from(result.yaml, 'utf8'));
-    io.out(`${args.out}  drafted; ${result.notes.length} place${result.notes.length === 1 ? '' : 's'} to check (# 请核对), ${result.unplaced.length} paragraph${result.unplaced.length === 1 ? '' : 's'} kept as comments`);
+    mkdirSync(dirname(resolve(args.out)), { recursive: true });
+    writeFileAtomic(args.out, Buffer.from(result.yaml, 'utf8'), 'the draft');
+    const suggested = (result.yaml.match(/# 建议, 请核对/g) ?? []).length;
+    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+    io.out(`${args.out}  drafted; ${n(result.notes.length, 'place', 'places')} to check (# 请核对), ${n(suggested, 'unit', 'units')} with suggested directives (# 建议), ${n(result.unplaced.length, 'paragraph', 'paragraphs')} kept as comments`);
   } else {
     io.out(result.yaml);
   }

@@ -1,6 +1,7 @@
 /** `briefdeck themes`: list, show, init and preview themes. */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { BriefdeckError } from '../errors.js';
 import { buildDeckWithPlan } from '../index.js';
@@ -81,7 +82,7 @@ function starterTheme(name: string, from: string, base: ReturnType<typeof mergeL
       .join('\n');
   const { description: _d, images: _i, ...settings } = base;
   return [
-    '# yaml-language-server: $schema=../schema/theme.schema.json',
+    `# yaml-language-server: $schema=${relative(resolve('themes'), fileURLToPath(new URL('../../schema/theme.schema.json', import.meta.url))).split(sep).join('/')}`,
     `# Theme "${name}". It extends "${from}": set only what you change. Uncomment a line and edit it;`,
     '# colours are #RRGGBB, sizes are points (the minimum is never below 10), images are PNG, JPEG or',
     '# SVG files beside this one. Check it with: briefdeck themes show ' + name,

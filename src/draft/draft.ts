@@ -26,6 +26,8 @@ export interface DraftOptions {
   suggest?: boolean;
   /** The report's file name, for the draft's header comment. */
   source?: string;
+  /** Where the brief JSON Schema is, relative to the draft (default ../schema/brief.schema.json). */
+  schema?: string;
 }
 
 export interface DraftResult {
@@ -85,7 +87,7 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
   // A span across a hard line break keeps it (it is the report's text): flag it for a human.
   for (const path of wrapped(brief)) out.note(path, '原文在此折行，文字中含换行，请核对并删去换行', 'before');
   const unplaced = leftovers(doc, out);
-  const yaml = emitYaml({ header: out.header, brief, comments: out.comments, trailer: out.trailer });
+  const yaml = emitYaml({ header: out.header, brief, comments: out.comments, trailer: out.trailer, ...(options.schema ? { schema: options.schema } : {}) });
   return { yaml, notes: out.notes, unplaced };
 }
 

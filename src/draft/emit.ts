@@ -18,6 +18,8 @@ export interface Comment {
 
 export interface EmitInput {
   header: string[];
+  /** Path of the brief JSON Schema, relative to the draft. */
+  schema?: string;
   brief: Record<string, unknown>;
   comments: Comment[];
   /** Comment blocks after the brief (unplaced text, page furniture). */
@@ -29,7 +31,7 @@ export const SCHEMA_LINE = 'yaml-language-server: $schema=../schema/brief.schema
 export function emitYaml(input: EmitInput): string {
   // No anchors: a point suggested to two units is written out twice, as a secretary expects.
   const doc = new Document(input.brief, { aliasDuplicateObjects: false });
-  doc.commentBefore = indent([SCHEMA_LINE, ...input.header].join('\n'));
+  doc.commentBefore = indent([input.schema ? `yaml-language-server: $schema=${input.schema}` : SCHEMA_LINE, ...input.header].join('\n'));
   for (const c of input.comments) apply(doc, c);
   const date = doc.getIn(['meeting', 'date'], true);
   // Quoted, as in the sample brief: YAML 1.1 tools would read 2025-01-06 as a timestamp.

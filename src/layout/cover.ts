@@ -13,10 +13,10 @@ export function coverSlide(ctx: LayoutContext): SlidePlan {
   const w = frame.width - 2 * x;
   const band = 4.7;
   const shapes: Shape[] = [];
-  if (theme.images.coverBackground) shapes.push({ kind: 'image', path: theme.images.coverBackground, x: 0, y: 0, w: frame.width, h: frame.height });
+  if (theme.images.coverBackground) shapes.push({ kind: 'image', path: theme.images.coverBackground, alt: '', x: 0, y: 0, w: frame.width, h: frame.height });
   else shapes.push({ kind: 'rect', x: 0, y: 0, w: frame.width, h: band, fill: c.primary });
   shapes.push({ kind: 'rect', x: 0, y: band, w: frame.width, h: 0.09, fill: c.accent });
-  if (theme.images.logo) shapes.push({ kind: 'image', path: theme.images.logo, x: frame.width - frame.margin - 1.1, y: 0.5, w: 1.1, h: 1.1 });
+  if (theme.images.logo) shapes.push({ kind: 'image', path: theme.images.logo, alt: m.organizer ?? 'logo', x: frame.width - frame.margin - 1.1, y: 0.5, w: 1.1, h: 1.1 });
 
   const line = (text: string, y: number, h: number, size: number, color: string, role: string, bold = false) =>
     fitTitle(text, { x, y, w: theme.images.logo && y < 1.7 ? w - 1.3 : w, h }, theme, color, role, { max: size, oneLineMin: Math.max(s.minimum, Math.round(size * 0.7)), min: s.minimum, bold });

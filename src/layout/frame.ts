@@ -104,10 +104,10 @@ export function fitTitle(
 export function titleChrome(frame: Frame, theme: Theme, head: FittedTitle): Shape[] {
   const y = Math.max(frame.title.y + frame.title.h, head.bottom) + 0.04;
   return [
-    ...(theme.images.background ? [{ kind: 'image' as const, path: theme.images.background, x: 0, y: 0, w: frame.width, h: frame.height }] : []),
+    ...(theme.images.background ? [{ kind: 'image' as const, path: theme.images.background, alt: '', x: 0, y: 0, w: frame.width, h: frame.height }] : []),
     head.shape,
     { kind: 'rect' as const, x: frame.margin, y, w: 1.1, h: 0.06, fill: theme.colors.accent },
-    ...(theme.images.logo ? [{ kind: 'image' as const, path: theme.images.logo, x: frame.width - frame.margin - 0.9, y: 0.35, w: 0.9, h: 0.9 }] : []),
+    ...(theme.images.logo ? [{ kind: 'image' as const, path: theme.images.logo, alt: 'logo', x: frame.width - frame.margin - 0.9, y: 0.35, w: 0.9, h: 0.9 }] : []),
   ];
 }
 

@@ -68,6 +68,8 @@ export interface RectShape extends Box {
 export interface ImageShape extends Box {
   kind: 'image';
   path: string;
+  /** What a screen reader says; decorative pictures have none. */
+  alt: string;
 }
 
 export type Shape = TextShape | RectShape | ImageShape;

@@ -23,7 +23,7 @@ export function ensureOutDir(dir: string): void {
   }
 }
 
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+export function writeFileAtomic(file: string, bytes: Uint8Array, what = 'the deck'): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
@@ -43,7 +43,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
       }
     }
     rmSync(tmp, { force: true });
-    throw new BriefdeckError({ file, message: `cannot write the deck: ${describeFsError(e)}` });
+    throw new BriefdeckError({ file, message: `cannot write ${what}: ${describeFsError(e)}` });
   }
 }
 

@@ -37,6 +37,16 @@ function swapFonts(xml: string, fonts: FontFaces[]): string {
 export const shield = (s: string) => s.replace(/[\u{10000}-\u{10FFFF}\uE000]/gu, (c) => `\uE000${c.codePointAt(0)!.toString(16)}\uE001`);
 const unshield = (s: string) => (s.includes('\uE000') ? s.replace(/\uE000([0-9a-f]+)\uE001/g, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16))) : s);
 
+/** Speaker notes arrive as one run with raw line breaks: make each a real line break. */
+function notesLines(xml: string): string {
+  return xml.replace(/<a:r>(<a:rPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>))<a:t>([^<]*\n[^<]*)<\/a:t><\/a:r>/g, (_m, rPr: string, text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => `<a:r>${rPr}<a:t>${line}</a:t></a:r>`)
+      .join('<a:br/>'),
+  );
+}
+
 const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
 
 /**
@@ -89,15 +99,17 @@ export async function finishPackage(raw: Uint8Array, plan: DeckPlan, fonts: Font
     }
     let xml = unshield(strFromU8(bytes));
     if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\//.test(name)) {
-      xml = onePPr(swapFonts(xml, fonts)).replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
+      xml = onePPr(swapFonts(xml, fonts)).replace(/ descr=" "/g, ' descr=""').replace(/<a:endParaRPr lang="en-US"/g, `<a:endParaRPr lang="${lang}"`);
       // No hanging punctuation: LibreOffice would let a closing mark hang past the box's edge.
       xml = xml.replace(/<a:pPr(?![^>]*hangingPunct)/g, '<a:pPr hangingPunct="0"');
-      if (name.startsWith('ppt/notesSlides/')) xml = xml.replace(/<a:rPr lang="en-US"/g, `<a:rPr lang="${lang}"`);
+      if (name.startsWith('ppt/notesSlides/')) xml = notesLines(xml.replace(/<a:rPr lang="en-US"/g, `<a:rPr lang="${lang}"`));
     }
     if (name === 'ppt/theme/theme1.xml') xml = setFontScheme(xml, plan);
     // pptxgenjs declares a slide master per slide but writes one: drop the dangling entries.
     if (name === '[Content_Types].xml') xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (m, part: string) => (files[part] ? m : ''));
-    if (name === 'docProps/app.xml') xml = xml.replace(COMPANY_TOKEN, escapeXml(plan.author ?? ''));
+    if (name === 'docProps/app.xml') {
+      xml = xml.replace(COMPANY_TOKEN, escapeXml(plan.author ?? '')).replace(/On-screen Show \(16:9\)/, `On-screen Show (${plan.widthIn / plan.heightIn < 1.5 ? '4:3' : '16:9'})`);
+    }
     if (name === 'docProps/core.xml') {
       xml = xml
         .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date.toISOString().replace(/\.\d+Z$/, 'Z')}$3`)

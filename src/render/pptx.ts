@@ -56,7 +56,9 @@ function addShape(pptx: Pptx, slide: Slide, shape: Shape, fonts: FontFaces[], la
       });
       return;
     case 'image':
-      slide.addImage({ path: shape.path, x: shape.x, y: shape.y, w: shape.w, h: shape.h });
+      // Alt text of our own: pptxgenjs would write the image's absolute path on this machine
+      // into every deck (and two checkouts would build different bytes).
+      slide.addImage({ path: shape.path, x: shape.x, y: shape.y, w: shape.w, h: shape.h, altText: shield(shape.alt) || ' ' });
       return;
     case 'text':
       addText(slide, shape, fonts, lang, `${shape.role} ${index}`);

@@ -10,6 +10,14 @@ import { loadBrief } from '../../src/brief/load.js';
 const report = readFileSync('tests/fixtures/draft/shanghai-2025-01.txt', 'utf8');
 const { brief } = loadBrief('briefs/2025-01-shanghai-quarterly.yaml');
 
+describe('the seed report kept with the fixtures', () => {
+  it('is the shared seed, when the shared folder is there', async () => {
+    const { existsSync } = await import('node:fs');
+    const shared = '../shared/seeds/000_3e8774fd0b4dda31.txt';
+    if (existsSync(shared)) expect(readFileSync(shared, 'utf8')).toBe(report);
+  });
+});
+
 describe('the sample brief against the seed report', () => {
   it('copies every achievement, shortcoming, directive and attendee verbatim from the report', () => {
     const texts = [

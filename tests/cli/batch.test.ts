@@ -14,11 +14,13 @@ import { hasRenderer } from '../helpers/soffice.js';
 
 const ROOT = resolve('.');
 const SAMPLE = join(ROOT, 'briefs/2025-01-shanghai-quarterly.yaml');
-const BIN = join(ROOT, 'dist/bundle/briefdeck.mjs');
+// Bundled beside the installed CLI (so node_modules resolves), never over it.
+const BUNDLE = join(ROOT, 'dist', 'bundle-test');
+const BIN = join(BUNDLE, 'briefdeck.mjs');
 const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-batch-'));
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, BRIEFDECK_BUNDLE_OUT: BUNDLE } });
 }, 120_000);
 
 describe('batch builds', () => {

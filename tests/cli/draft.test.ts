@@ -78,3 +78,15 @@ describe('briefdeck draft', () => {
     expect((await cli('draft', bin)).err).toMatch(/this is binary data, not a text file/);
   });
 });
+
+describe('draft --out into a new folder', () => {
+  it('creates the folder and points the schema line at briefdeck\'s schema from there', async () => {
+    const dir = tmp();
+    const out = join(dir, 'team', 'briefs', 'q.yaml');
+    const r = await cli('draft', SEED, '--date', '2025-01', '--out', out);
+    expect(r.code).toBe(0);
+    const first = readFileSync(out, 'utf8').split('\n')[0]!;
+    const schema = first.replace('# yaml-language-server: $schema=', '');
+    expect(existsSync(join(dir, 'team', 'briefs', schema))).toBe(true);
+  });
+});

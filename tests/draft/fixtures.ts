@@ -1,14 +1,12 @@
 /** The draft fixtures: report texts in tests/fixtures/draft, and the seed report. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
 export const FIXTURES = 'tests/fixtures/draft';
-const SHARED_SEED = '../shared/seeds/000_3e8774fd0b4dda31.txt';
-
-/** The seed report: from ../shared when present, else the copy kept with the fixtures. */
+/** The seed report, as kept with the fixtures (tests/brief/sample.test.ts checks the copy). */
 export function seedReport(): string {
-  return readFileSync(existsSync(SHARED_SEED) ? SHARED_SEED : join(FIXTURES, 'shanghai-2025-01.txt'), 'utf8');
+  return readFileSync(join(FIXTURES, 'shanghai-2025-01.txt'), 'utf8');
 }
 
 export function fixture(name: string): string {

@@ -183,3 +183,31 @@ describe('reproducible builds', () => {
     expect(deck.xml.get('docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-01-06T00:00:00Z</dcterms:modified>');
   });
 });
+
+describe('decks do not depend on where they are built', () => {
+  it('a theme with images gives the same bytes from two folders, and no file path in the deck', async () => {
+    const { cpSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { brief } = loadBrief(SAMPLE);
+    const decks: Buffer[] = [];
+    for (let i = 0; i < 2; i++) {
+      const dir = mkdtempSync(join(tmpdir(), `briefdeck-where-${i}-`));
+      cpSync('tests/fixtures/themes/team', dir, { recursive: true });
+      decks.push(await buildDeck(brief, { theme: join(dir, 'child.yaml') }));
+    }
+    expect(decks[0]!.equals(decks[1]!)).toBe(true);
+    const deck = await readDeck(decks[0]!);
+    for (const xml of deck.slides) expect(xml).not.toMatch(/descr="[^"]*(tmp|briefdeck-where)/);
+    expect(deck.slides[0]).toContain('descr="中共上海市委"'); // the cover's logo speaks for the organizer
+    expect(deck.slides[2]).toContain('descr="logo"');
+    expect(deck.slides[2]).toContain('descr=""'); // the background picture is decorative
+  });
+
+  it('writes speaker notes as lines, and says 4:3 for a 4:3 deck', async () => {
+    const { brief } = loadBrief(SAMPLE);
+    const deck = await readDeck(await buildDeck(brief, { theme: 'tests/fixtures/themes/four-three.yaml' }));
+    expect(deck.notes[2]).toContain('<a:br/>');
+    expect(deck.notes[2]).not.toMatch(/<a:t>[^<]*\n/);
+    expect(deck.xml.get('docProps/app.xml')).toContain('On-screen Show (4:3)');
+  });
+});
