@@ -4,6 +4,7 @@
  * theme's fonts, tag paragraph ends with the deck's language, fix timestamps so the same brief
  * gives the same bytes, and check that every part parses before anything reaches the disk.
  */
+import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { writeZip } from './zip.js';
 import type { DeckPlan, FontFaces } from '../layout/plan.js';
@@ -79,8 +80,32 @@ async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
   return new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 1024 }, font: { loadSystemFonts: true } }).render().asPng();
 }
 
+/**
+ * pptxgenjs stores a picture once per slide that shows it: a logo on 12 slides is 12 copies.
+ * Keep the first copy of identical bytes and point every relationship at it.
+ */
+function shareMedia(files: Record<string, Uint8Array>): void {
+  const firstOf = new Map<string, string>();
+  const renamed = new Map<string, string>();
+  for (const name of Object.keys(files).filter((n) => n.startsWith('ppt/media/')).sort()) {
+    const key = `${name.slice(name.lastIndexOf('.'))}:${createHash('sha256').update(files[name]!).digest('hex')}`;
+    const first = firstOf.get(key);
+    if (first) {
+      renamed.set(name.slice('ppt/'.length), first.slice('ppt/'.length));
+      delete files[name];
+    } else firstOf.set(key, name);
+  }
+  if (!renamed.size) return;
+  for (const name of Object.keys(files).filter((n) => n.endsWith('.rels'))) {
+    const xml = strFromU8(files[name]!);
+    const next = xml.replace(/Target="\.\.\/(media\/[^"]+)"/g, (m, target: string) => (renamed.has(target) ? `Target="../${renamed.get(target)}"` : m));
+    if (next !== xml) files[name] = new TextEncoder().encode(next);
+  }
+}
+
 export async function finishPackage(raw: Uint8Array, plan: DeckPlan, fonts: FontFaces[], date: Date): Promise<Buffer> {
   const files = unzipSync(raw);
+  shareMedia(files);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
   // Zip entries hold 1980–2107 only (a meeting in 1978 keeps its date in docProps).
   const zipDate = new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31)));

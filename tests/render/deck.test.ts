@@ -211,3 +211,16 @@ describe('decks do not depend on where they are built', () => {
     expect(deck.xml.get('docProps/app.xml')).toContain('On-screen Show (4:3)');
   });
 });
+
+describe('pictures', () => {
+  it('are stored once however many slides show them, every relationship still pointing at a part', async () => {
+    const { brief } = loadBrief(SAMPLE);
+    const deck = await readDeck(await buildDeck(brief, { theme: 'tests/fixtures/themes/team/child.yaml' }));
+    const media = deck.files.filter((f) => f.startsWith('ppt/media/'));
+    expect(media.length).toBeLessThanOrEqual(4); // background, logo (SVG + its PNG), cover logo
+    for (const [name, xml] of deck.xml) {
+      if (!name.endsWith('.rels')) continue;
+      for (const m of xml.matchAll(/Target="\.\.\/(media\/[^"]+)"/g)) expect(deck.files, `${name} → ${m[1]}`).toContain(`ppt/${m[1]}`);
+    }
+  });
+});
