@@ -32,10 +32,20 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
     return results;
   }
   let next = 0;
-  const workers = Array.from({ length: n }, () => new Worker(script));
+  // This thread has everything loaded already: it builds too, beside n - 1 workers that are
+  // still starting up (a worker costs a few hundred milliseconds before its first deck).
+  const workers = Array.from({ length: n - 1 }, () => new Worker(script));
+  const here = async () => {
+    while (next < jobs.length) {
+      const id = next++;
+      results[id] = await buildOne(jobs[id]!);
+      done(results[id]!, id);
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      here(),
+      ...workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             const feed = () => {
@@ -53,7 +63,7 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
             feed();
           }),
       ),
-    );
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
