@@ -5,25 +5,32 @@
  */
 import { wellFormed } from './wellformed.js';
 
-export type Parts = Map<string, Uint8Array | string>;
-
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
-export function checkParts(parts: Parts): void {
-  const problems: string[] = [];
-  const typesXml = parts.get('[Content_Types].xml');
-  if (typeof typesXml !== 'string') throw new Error('briefdeck bug: the package has no [Content_Types].xml');
-  const defaults = new Set((typesXml.match(/<Default\b[^>]*>/g) ?? []).map((t) => attr(t, 'Extension')?.toLowerCase()));
-  const overrides = new Set((typesXml.match(/<Override\b[^>]*>/g) ?? []).map((t) => attr(t, 'PartName')));
-  for (const [name, data] of parts) {
+/** Checks a package part by part, as it is written (so no part needs to be kept). */
+export class PackageCheck {
+  private readonly problems: string[] = [];
+  private readonly defaults: Set<string | undefined>;
+  private readonly overrides: Set<string | undefined>;
+
+  constructor(typesXml: string | undefined, private readonly names: Set<string>) {
+    if (typesXml === undefined) throw new Error('briefdeck bug: the package has no [Content_Types].xml');
+    this.defaults = new Set((typesXml.match(/<Default\b[^>]*>/g) ?? []).map((t) => attr(t, 'Extension')?.toLowerCase()));
+    this.overrides = new Set((typesXml.match(/<Override\b[^>]*>/g) ?? []).map((t) => attr(t, 'PartName')));
+    for (const part of this.overrides) if (part && !names.has(part.slice(1))) this.problems.push(`[Content_Types].xml names ${part}, which is missing`);
+  }
+
+  part(name: string, data: Uint8Array | string): void {
     if (typeof data === 'string') {
       const result = wellFormed(data);
-      if (result !== true) problems.push(`${name}: ${result}`);
+      if (result !== true) this.problems.push(`${name}: ${result}`);
     }
-    if (name === '[Content_Types].xml') continue;
+    if (name === '[Content_Types].xml') return;
     const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-    if (!overrides.has('/' + name) && !defaults.has(ext)) problems.push(`${name} has no content type`);
+    if (!this.overrides.has('/' + name) && !this.defaults.has(ext)) this.problems.push(`${name} has no content type`);
   }
-  for (const part of overrides) if (part && !parts.has(part.slice(1))) problems.push(`[Content_Types].xml names ${part}, which is missing`);
-  if (problems.length) throw new Error(`briefdeck bug: the deck would be broken, so it was not written:\n  ${problems.join('\n  ')}`);
+
+  done(): void {
+    if (this.problems.length) throw new Error(`briefdeck bug: the deck would be broken, so it was not written:\n  ${this.problems.join('\n  ')}`);
+  }
 }

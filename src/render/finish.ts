@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import { writeZip } from './zip.js';
+import { ZipWriter } from './zip.js';
 import type { DeckPlan, FontFaces } from '../layout/plan.js';
-import { checkParts, type Parts } from './check.js';
+import { PackageCheck } from './check.js';
 
 const TOKEN = 'BriefdeckFont';
 export const COMPANY_TOKEN = 'BriefdeckCompany';
@@ -113,13 +113,25 @@ export async function finishPackage(raw: Uint8Array, plan: DeckPlan, fonts: Font
   const names = Object.keys(files)
     .filter((n) => !n.endsWith('/'))
     .sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const parts: Parts = new Map();
+  const present = new Set(names);
+  // Part by part: finish it, check it, compress it, let it go — a 5,000-slide deck is never
+  // held three times over.
+  const zip = new ZipWriter(zipDate);
+  let check: PackageCheck | undefined;
+  const emit = (name: string, data: string | Uint8Array) => {
+    if (name === '[Content_Types].xml') check = new PackageCheck(data as string, present);
+    if (!check) throw new Error('briefdeck bug: [Content_Types].xml must come first');
+    check.part(name, data);
+    // Pictures are compressed already; XML shrinks well.
+    zip.add(typeof data === 'string' ? { name, data: Buffer.from(data, 'utf8'), compress: true } : { name, data, compress: false });
+  };
   for (const name of names) {
     const bytes = files[name]!;
+    delete files[name];
     if (!/\.(xml|rels)$/.test(name)) {
       // For an SVG image pptxgenjs stores the SVG itself as the PNG that older programs show
       // instead: draw a real PNG for them.
-      parts.set(name, name.startsWith('ppt/media/') && name.endsWith('.png') && bytes[0] === 0x3c ? await svgToPng(bytes) : bytes);
+      emit(name, name.startsWith('ppt/media/') && name.endsWith('.png') && bytes[0] === 0x3c ? await svgToPng(bytes) : bytes);
       continue;
     }
     let xml = unshield(strFromU8(bytes));
@@ -131,7 +143,7 @@ export async function finishPackage(raw: Uint8Array, plan: DeckPlan, fonts: Font
     }
     if (name === 'ppt/theme/theme1.xml') xml = setFontScheme(xml, plan);
     // pptxgenjs declares a slide master per slide but writes one: drop the dangling entries.
-    if (name === '[Content_Types].xml') xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (m, part: string) => (files[part] ? m : ''));
+    if (name === '[Content_Types].xml') xml = xml.replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (m, part: string) => (present.has(part) ? m : ''));
     if (name === 'docProps/app.xml') {
       xml = xml.replace(COMPANY_TOKEN, escapeXml(plan.author ?? '')).replace(/On-screen Show \(16:9\)/, `On-screen Show (${plan.widthIn / plan.heightIn < 1.5 ? '4:3' : '16:9'})`);
     }
@@ -140,12 +152,8 @@ export async function finishPackage(raw: Uint8Array, plan: DeckPlan, fonts: Font
         .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date.toISOString().replace(/\.\d+Z$/, 'Z')}$3`)
         .replace(/<dc:language>[^<]*<\/dc:language>/, `<dc:language>${lang}</dc:language>`);
     }
-    parts.set(name, xml);
+    emit(name, xml);
   }
-  checkParts(parts);
-  // Pictures are compressed already; XML shrinks well.
-  return writeZip(
-    [...parts].map(([name, data]) => (typeof data === 'string' ? { name, data: Buffer.from(data, 'utf8'), compress: true } : { name, data, compress: false })),
-    zipDate,
-  );
+  check?.done();
+  return zip.finish();
 }

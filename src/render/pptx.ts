@@ -13,6 +13,13 @@ export interface RenderOptions {
 }
 
 export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): Promise<Buffer> {
+  const fonts: FontFaces[] = [];
+  const raw = await generate(plan, fonts);
+  return finishPackage(raw, plan, fonts, options.date ?? new Date(Date.UTC(2000, 0, 1)));
+}
+
+/** pptxgenjs's package, stored (not deflated): it is compressed once, after finishing. */
+async function generate(plan: DeckPlan, fonts: FontFaces[]): Promise<Uint8Array> {
   // Loaded on demand: it is the heaviest module, and only `build` needs it.
   const mod = (await import('pptxgenjs')) as unknown as { default: new () => Pptx };
   const pptx = new mod.default();
@@ -25,7 +32,6 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
   if (plan.subject) pptx.subject = shield(plan.subject);
   pptx.theme = { headFontFace: plan.fonts.major.latin, bodyFontFace: plan.fonts.minor.latin };
 
-  const fonts: FontFaces[] = [];
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
   for (const s of plan.slides) {
     const slide = pptx.addSlide();
@@ -33,9 +39,7 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
     s.shapes.forEach((shape, i) => addShape(pptx, slide, shape, fonts, lang, i + 1));
     if (s.notes) slide.addNotes(shield(s.notes));
   }
-  // Stored, not deflated: the package is compressed once, after finishing.
-  const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  return finishPackage(raw, plan, fonts, options.date ?? new Date(Date.UTC(2000, 0, 1)));
+  return (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
 }
 
 type Pptx = PptxModule.default;

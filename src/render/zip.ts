@@ -20,12 +20,21 @@ function dosDateTime(d: Date): { time: number; date: number } {
   };
 }
 
-export function writeZip(entries: ZipEntry[], when: Date): Buffer {
-  const { time, date } = dosDateTime(when);
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
+/** A zip written entry by entry: each is compressed as it is added, so only the compressed
+ * package and one part at a time are held in memory. */
+export class ZipWriter {
+  private readonly chunks: Buffer[] = [];
+  private readonly centrals: Buffer[] = [];
+  private offset = 0;
+  private count = 0;
+  private readonly time: number;
+  private readonly date: number;
+
+  constructor(when: Date) {
+    ({ time: this.time, date: this.date } = dosDateTime(when));
+  }
+
+  add(e: ZipEntry): void {
     const name = Buffer.from(e.name, 'utf8');
     const body = e.compress ? deflateRawSync(e.data, { level: 6 }) : e.data;
     const crc = crc32(e.data);
@@ -35,8 +44,8 @@ export function writeZip(entries: ZipEntry[], when: Date): Buffer {
     local.writeUInt16LE(20, 4); // version needed: 2.0
     local.writeUInt16LE(0x0800, 6); // names are UTF-8
     local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
+    local.writeUInt16LE(this.time, 10);
+    local.writeUInt16LE(this.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(e.data.length, 22);
@@ -49,24 +58,28 @@ export function writeZip(entries: ZipEntry[], when: Date): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
+    central.writeUInt16LE(this.time, 12);
+    central.writeUInt16LE(this.date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(this.offset, 42);
     name.copy(central, 46);
-    locals.push(local, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-    centrals.push(central);
-    offset += local.length + body.length;
+    this.chunks.push(local, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    this.centrals.push(central);
+    this.offset += local.length + body.length;
+    this.count++;
   }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+
+  finish(): Buffer {
+    const cd = Buffer.concat(this.centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.count, 8);
+    end.writeUInt16LE(this.count, 10);
+    end.writeUInt32LE(cd.length, 12);
+    end.writeUInt32LE(this.offset, 16);
+    return Buffer.concat([...this.chunks, cd, end]);
+  }
 }
