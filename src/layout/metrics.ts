@@ -252,7 +252,9 @@ function otherLetterWidth(cp: number): number {
   return 1.45; // Cyrillic: Ѽ 1.405
 }
 
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: creating the first Intl.Segmenter loads ICU's break data (~30 ms), and
+// most text never needs it.
+let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Characters that can join a neighbour into one grapheme cluster. Without any of them, every
  * code point is its own cluster, and Intl.Segmenter (the slow part of layout) is not needed. */
@@ -262,6 +264,7 @@ const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud
 export function graphemes(s: string): string[] {
   if (!CLUSTERING.test(s)) return Array.from(s);
   const out: string[] = [];
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemeSegmenter.segment(s)) out.push(segment);
   return out;
 }

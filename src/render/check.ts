@@ -20,9 +20,10 @@ export class PackageCheck {
     for (const part of this.overrides) if (part && !names.has(part.slice(1))) this.problems.push(`[Content_Types].xml names ${part}, which is missing`);
   }
 
-  part(name: string, data: Uint8Array | string): void {
-    if (typeof data === 'string') {
-      const result = wellFormed(data);
+  /** A part of the package; its XML is checked for well-formedness when given. */
+  part(name: string, xml?: string): void {
+    if (xml !== undefined) {
+      const result = wellFormed(xml);
       if (result !== true) this.problems.push(`${name}: ${result}`);
     }
     if (name === '[Content_Types].xml') return;

@@ -1,128 +1,214 @@
 /**
- * DeckPlan → .pptx bytes. The only module that imports pptxgenjs. Every size, position and
- * font comes from the plan; this module only translates, then finishes the package in
- * `finish.ts` (East Asian fonts, the deck's font scheme, fixed timestamps, self-check).
+ * DeckPlan → .pptx bytes. The package's fixed parts (theme, masters, layout) come from pptxgenjs
+ * (`skeleton.ts`); the slides, notes and the parts that list them are written here, slide by
+ * slide, each compressed on the thread pool while the next is written. The same plan gives the
+ * same bytes: fixed timestamps and part order.
  */
-import type * as PptxModule from 'pptxgenjs';
-import type { DeckPlan, FontFaces, Paragraph, Shape, TextShape } from '../layout/plan.js';
-import { COMPANY_TOKEN, finishPackage, fontToken, shield } from './finish.js';
+import type { DeckPlan, FontFaces, SlidePlan } from '../layout/plan.js';
+import { PackageCheck } from './check.js';
+import { inlineCompressor, THREAD_FROM_SLIDES, threadCompressor, type Compressor } from './deflate.js';
+import { collectMedia, type DeckMedia } from './media.js';
+import { skeleton, type Skeleton } from './skeleton.js';
+import { writeSlide, type SlideContext } from './slide.js';
+import { esc, emu, REL, relsXml, XML_HEAD, type Relationship } from './xml.js';
+import { ZipWriter } from './zip.js';
 
 export interface RenderOptions {
   /** Timestamp written into the package (docProps and zip entries). */
   date?: Date;
+  /** Compress on a helper thread; default: for decks of THREAD_FROM_SLIDES slides or more.
+   * The bytes are the same either way. */
+  helperThread?: boolean;
 }
+
+const CT = 'application/vnd.openxmlformats-officedocument';
+const CONTENT_TYPES: Record<string, string> = {
+  'ppt/presentation.xml': `${CT}.presentationml.presentation.main+xml`,
+  'ppt/presProps.xml': `${CT}.presentationml.presProps+xml`,
+  'ppt/viewProps.xml': `${CT}.presentationml.viewProps+xml`,
+  'ppt/tableStyles.xml': `${CT}.presentationml.tableStyles+xml`,
+  'docProps/core.xml': 'application/vnd.openxmlformats-package.core-properties+xml',
+  'docProps/app.xml': `${CT}.extended-properties+xml`,
+};
+const CONTENT_TYPE_BY_FOLDER: Array<[RegExp, string]> = [
+  [/^ppt\/theme\/theme\d+\.xml$/, `${CT}.theme+xml`],
+  [/^ppt\/slideMasters\/slideMaster\d+\.xml$/, `${CT}.presentationml.slideMaster+xml`],
+  [/^ppt\/slideLayouts\/slideLayout\d+\.xml$/, `${CT}.presentationml.slideLayout+xml`],
+  [/^ppt\/notesMasters\/notesMaster\d+\.xml$/, `${CT}.presentationml.notesMaster+xml`],
+  [/^ppt\/slides\/slide\d+\.xml$/, `${CT}.presentationml.slide+xml`],
+  [/^ppt\/notesSlides\/notesSlide\d+\.xml$/, `${CT}.presentationml.notesSlide+xml`],
+];
+
+const contentTypeOf = (name: string) => CONTENT_TYPES[name] ?? CONTENT_TYPE_BY_FOLDER.find(([re]) => re.test(name))?.[1];
 
 export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): Promise<Buffer> {
-  const fonts: FontFaces[] = [];
-  const raw = await generate(plan, fonts);
-  return finishPackage(raw, plan, fonts, options.date ?? new Date(Date.UTC(2000, 0, 1)));
-}
-
-/** pptxgenjs's package, stored (not deflated): it is compressed once, after finishing. */
-async function generate(plan: DeckPlan, fonts: FontFaces[]): Promise<Uint8Array> {
-  // Loaded on demand: it is the heaviest module, and only `build` needs it.
-  const mod = (await import('pptxgenjs')) as unknown as { default: new () => Pptx };
-  const pptx = new mod.default();
-  pptx.defineLayout({ name: 'BRIEFDECK', width: plan.widthIn, height: plan.heightIn });
-  pptx.layout = 'BRIEFDECK';
-  pptx.title = shield(plan.title);
-  pptx.author = shield(plan.author ?? 'briefdeck');
-  // pptxgenjs writes the company into docProps/app.xml unescaped: pass a token, swap it in later.
-  pptx.company = COMPANY_TOKEN;
-  if (plan.subject) pptx.subject = shield(plan.subject);
-  pptx.theme = { headFontFace: plan.fonts.major.latin, bodyFontFace: plan.fonts.minor.latin };
-
+  const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
+  const [fixed, media] = await Promise.all([skeleton(), collectMedia(plan)]);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
-  for (const s of plan.slides) {
-    const slide = pptx.addSlide();
-    slide.background = { color: s.background };
-    s.shapes.forEach((shape, i) => addShape(pptx, slide, shape, fonts, lang, i + 1));
-    if (s.notes) slide.addNotes(shield(s.notes));
+  const ctx: SlideContext = { lang, altLang: lang === 'en-US' ? 'zh-CN' : 'en-US', media: media.parts };
+  const n = plan.slides.length;
+  const notes = plan.slides.map((s) => s.notes !== undefined);
+
+  // Every part name, in the order written: [Content_Types].xml first, as Office writes it.
+  const names: string[] = ['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'ppt/presentation.xml', 'ppt/_rels/presentation.xml.rels'];
+  const fixedNames = [...fixed.keys()].filter((k) => !names.includes(k)).sort();
+  names.push(...fixedNames);
+  for (let i = 1; i <= n; i++) {
+    names.push(`ppt/slides/slide${i}.xml`, `ppt/slides/_rels/slide${i}.xml.rels`);
+    if (notes[i - 1]) names.push(`ppt/notesSlides/notesSlide${i}.xml`, `ppt/notesSlides/_rels/notesSlide${i}.xml.rels`);
   }
-  return (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-}
+  for (const f of media.files) names.push(`ppt/media/${f.name}`);
 
-type Pptx = PptxModule.default;
-type Slide = ReturnType<Pptx['addSlide']>;
-type TextProps = PptxModule.default.TextProps;
-type TextPropsOptions = PptxModule.default.TextPropsOptions;
-
-function addShape(pptx: Pptx, slide: Slide, shape: Shape, fonts: FontFaces[], lang: string, index: number): void {
-  switch (shape.kind) {
-    case 'rect':
-      slide.addShape(pptx.ShapeType.rect, {
-        x: shape.x,
-        y: shape.y,
-        w: shape.w,
-        h: shape.h,
-        fill: { color: shape.fill },
-        line: shape.line ? { color: shape.line.color, width: shape.line.widthPt } : { type: 'none' },
-      });
-      return;
-    case 'image':
-      // Alt text of our own: pptxgenjs would write the image's absolute path on this machine
-      // into every deck (and two checkouts would build different bytes).
-      slide.addImage({ path: shape.path, x: shape.x, y: shape.y, w: shape.w, h: shape.h, altText: shield(shape.alt) || ' ' });
-      return;
-    case 'text':
-      addText(slide, shape, fonts, lang, `${shape.role} ${index}`);
-      return;
+  const compressor = (options.helperThread ?? n >= THREAD_FROM_SLIDES) ? threadCompressor() : inlineCompressor();
+  try {
+    return await writePackage({ plan, date, names, fixed, fixedNames, media, ctx }, compressor);
+  } finally {
+    await compressor.close();
   }
 }
 
-const PT = 72;
-
-function addText(slide: Slide, shape: TextShape, fonts: FontFaces[], lang: string, objectName: string): void {
-  const runs: TextProps[] = [];
-  shape.paragraphs.forEach((p, pi) => {
-    const para = paragraphOptions(p);
-    const last = pi === shape.paragraphs.length - 1;
-    const pieces = p.runs.length ? p.runs : [{ text: '', sizePt: 12, font: shape.paragraphs[0]?.runs[0]?.font ?? { latin: 'Arial', eastAsian: 'Arial' }, color: '000000' }];
-    pieces.forEach((r, ri) => {
-      runs.push({
-        text: shield(r.text),
-        options: {
-          // Paragraph options on the paragraph's first run (pptxgenjs writes an <a:pPr> for
-          // every run anyway; finish.ts keeps the first).
-          ...(ri === 0 ? para : {}),
-          // Naming the run saves pptxgenjs a scan of the slide per run (quadratic on big decks).
-          objectName,
-          fontSize: r.sizePt,
-          fontFace: fontToken(fonts, r.font),
-          color: r.color,
-          bold: !!r.bold,
-          lang,
-          ...(ri === pieces.length - 1 && !last ? { breakLine: true } : {}),
-        },
-      });
-    });
-  });
-  slide.addText(runs, {
-    x: shape.x,
-    y: shape.y,
-    w: shape.w,
-    h: shape.h,
-    // pptxgenjs order: [left, right, bottom, top], in points.
-    margin: [shape.insets.left * PT, shape.insets.right * PT, shape.insets.bottom * PT, shape.insets.top * PT],
-    valign: shape.valign,
-    fit: 'none',
-    wrap: true,
-    objectName,
-    ...(shape.fill ? { fill: { color: shape.fill } } : {}),
-  });
+interface PackageInput {
+  plan: DeckPlan;
+  date: Date;
+  /** Every part, in the order written. */
+  names: string[];
+  fixed: Skeleton;
+  /** The skeleton's parts written as they are (the theme with this deck's fonts). */
+  fixedNames: string[];
+  media: DeckMedia;
+  ctx: SlideContext;
 }
 
-function paragraphOptions(p: Paragraph): TextPropsOptions {
-  const o: TextPropsOptions = {
-    align: p.align,
-    lineSpacing: p.lineHeightPt,
-    paraSpaceAfter: p.spaceAfterPt,
-    paraSpaceBefore: 0,
+async function writePackage({ plan, date, names, fixed, fixedNames, media, ctx }: PackageInput, compressor: Compressor): Promise<Buffer> {
+  const n = plan.slides.length;
+  // Zip entries hold 1980–2107 only (a meeting in 1978 keeps its date in docProps).
+  const zip = new ZipWriter(new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31))), compressor);
+  const types = contentTypesXml(names);
+  const check = new PackageCheck(types, new Set(names));
+  // Every part is well-formed by construction: every text through esc(), the skeleton checked
+  // when pptxgenjs made it, and the tests parse every part of every fixture deck. The small
+  // parts that carry the meeting's own words (title, organizer) are checked again on each build;
+  // the check of the slides would cost more than the rest of writing them.
+  const add = (name: string, xml: string, checkXml: boolean) => {
+    check.part(name, checkXml ? xml : undefined);
+    // A relationships part is a few hundred bytes: compressing it saves little and costs a
+    // zlib call each, and a deck has two per slide.
+    return zip.add({ name, data: xml, compress: !name.endsWith('.rels') });
   };
-  if (p.bullet?.kind === 'bullet') o.bullet = { characterCode: p.bullet.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), indent: p.bullet.indentPt };
-  else if (p.bullet?.kind === 'number') o.bullet = { type: 'number', style: 'arabicPeriod', numberStartAt: p.bullet.startAt, indent: p.bullet.indentPt };
-  // A continued item keeps its indent; a no-break space as bullet draws nothing.
-  else if (p.bullet?.kind === 'continued') o.bullet = { characterCode: '00A0', indent: p.bullet.indentPt };
-  else o.bullet = false;
-  return o;
+
+  await add('[Content_Types].xml', types, false);
+  await add('_rels/.rels', fixed.get('_rels/.rels') ?? packageRelsXml(), true);
+  await add('docProps/app.xml', appXml(plan), true);
+  await add('docProps/core.xml', coreXml(plan, ctx.lang, date), true);
+  await add('ppt/presentation.xml', presentationXml(fixed.get('ppt/presentation.xml')!, plan), true);
+  await add('ppt/_rels/presentation.xml.rels', presentationRelsXml(n, fixedNames), true);
+  for (const name of fixedNames) await add(name, name === 'ppt/theme/theme1.xml' ? setFontScheme(fixed.get(name)!, plan) : fixed.get(name)!, name === 'ppt/theme/theme1.xml');
+  for (let i = 0; i < n; i++) {
+    const s = writeSlide(plan.slides[i]!, i + 1, ctx);
+    await add(`ppt/slides/slide${i + 1}.xml`, s.xml, false);
+    await add(`ppt/slides/_rels/slide${i + 1}.xml.rels`, s.rels, false);
+    if (s.notes) {
+      await add(`ppt/notesSlides/notesSlide${i + 1}.xml`, s.notes.xml, false);
+      await add(`ppt/notesSlides/_rels/notesSlide${i + 1}.xml.rels`, s.notes.rels, false);
+    }
+  }
+  for (const f of media.files) {
+    check.part(`ppt/media/${f.name}`, undefined);
+    // Pictures are compressed already.
+    await zip.add({ name: `ppt/media/${f.name}`, data: f.data, compress: false });
+  }
+  check.done();
+  return zip.finish();
+}
+
+function contentTypesXml(names: string[]): string {
+  let xml = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`;
+  xml += '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>';
+  xml += '<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="svg" ContentType="image/svg+xml"/>';
+  for (const name of names) {
+    const type = contentTypeOf(name);
+    if (type) xml += `<Override PartName="/${esc(name)}" ContentType="${type}"/>`;
+  }
+  return xml + '</Types>';
+}
+
+function packageRelsXml(): string {
+  return relsXml([
+    { id: 'rId1', type: `${REL}/extended-properties`, target: 'docProps/app.xml' },
+    { id: 'rId2', type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' },
+    { id: 'rId3', type: `${REL}/officeDocument`, target: 'ppt/presentation.xml' },
+  ]);
+}
+
+/** rId1 the master, rId2… the slides, then the notes master and the fixed parts. */
+function presentationRelsXml(n: number, fixedNames: string[]): string {
+  const rels: Relationship[] = [{ id: 'rId1', type: `${REL}/slideMaster`, target: 'slideMasters/slideMaster1.xml' }];
+  for (let i = 1; i <= n; i++) rels.push({ id: `rId${i + 1}`, type: `${REL}/slide`, target: `slides/slide${i}.xml` });
+  const more: Array<[string, string]> = [
+    ['ppt/notesMasters/notesMaster1.xml', 'notesMaster'],
+    ['ppt/presProps.xml', 'presProps'],
+    ['ppt/viewProps.xml', 'viewProps'],
+    ['ppt/theme/theme1.xml', 'theme'],
+    ['ppt/tableStyles.xml', 'tableStyles'],
+  ];
+  for (const [part, type] of more) if (fixedNames.includes(part)) rels.push({ id: `rId${rels.length + 1}`, type: `${REL}/${type}`, target: part.slice('ppt/'.length) });
+  return relsXml(rels);
+}
+
+/** pptxgenjs's presentation part with this deck's slide list, notes master and size. */
+function presentationXml(template: string, plan: DeckPlan): string {
+  let ids = '';
+  for (let i = 0; i < plan.slides.length; i++) ids += `<p:sldId id="${256 + i}" r:id="rId${i + 2}"/>`;
+  const notesMasterId = `rId${plan.slides.length + 2}`;
+  const replaceOnce = (xml: string, re: RegExp, by: string) => {
+    if (!re.test(xml)) throw new Error(`briefdeck bug: pptxgenjs's presentation.xml has no ${re.source}`);
+    return xml.replace(re, () => by);
+  };
+  let xml = replaceOnce(template, /<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>/, `<p:sldIdLst>${ids}</p:sldIdLst>`);
+  xml = replaceOnce(xml, /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/, `<p:notesMasterIdLst><p:notesMasterId r:id="${notesMasterId}"/></p:notesMasterIdLst>`);
+  xml = replaceOnce(xml, /<p:sldSz\b[^>]*\/>/, `<p:sldSz cx="${emu(plan.widthIn)}" cy="${emu(plan.heightIn)}"/>`);
+  // The notes page stays portrait, as the notes master lays it out.
+  return replaceOnce(xml, /<p:notesSz\b[^>]*\/>/, '<p:notesSz cx="6858000" cy="9144000"/>');
+}
+
+/** The deck's fonts in its theme, so text typed into the deck later keeps them. */
+export function setFontScheme(xml: string, plan: DeckPlan): string {
+  const set = (xml: string, block: 'majorFont' | 'minorFont', f: FontFaces) =>
+    xml.replace(new RegExp(`<a:${block}>[\\s\\S]*?<a:cs typeface="[^"]*"/>`), () => `<a:${block}><a:latin typeface="${esc(f.latin)}"/><a:ea typeface="${esc(f.eastAsian)}"/><a:cs typeface="${esc(f.latin)}"/>`);
+  xml = set(set(xml, 'majorFont', plan.fonts.major), 'minorFont', plan.fonts.minor);
+  // Simplified Chinese script slot, so PowerPoint picks the face for Chinese text by script too.
+  const minorAt = xml.indexOf('<a:minorFont>');
+  return xml.replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, (_m, offset: number) => `<a:font script="Hans" typeface="${esc((offset < minorAt ? plan.fonts.major : plan.fonts.minor).eastAsian)}"/>`);
+}
+
+/** What a slide is called in File › Info and in the outline: its title. */
+function slideTitle(s: SlidePlan, i: number): string {
+  const title = s.shapes.find((sh) => sh.kind === 'text' && sh.role === 'title');
+  const text = title?.kind === 'text' ? title.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(' ') : '';
+  return text || s.subject || `Slide ${i + 1}`;
+}
+
+function appXml(plan: DeckPlan): string {
+  const n = plan.slides.length;
+  const fonts = [...new Set([plan.fonts.major.latin, plan.fonts.minor.latin, plan.fonts.major.eastAsian, plan.fonts.minor.eastAsian])];
+  const titles = plan.slides.map(slideTitle);
+  const notes = plan.slides.filter((s) => s.notes !== undefined).length;
+  const format = plan.widthIn / plan.heightIn < 1.5 ? '4:3' : '16:9';
+  return (
+    `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+    `<TotalTime>0</TotalTime><Application>briefdeck</Application><PresentationFormat>On-screen Show (${format})</PresentationFormat><Slides>${n}</Slides><Notes>${notes}</Notes><HiddenSlides>0</HiddenSlides><MMClips>0</MMClips><ScaleCrop>false</ScaleCrop>` +
+    `<HeadingPairs><vt:vector size="6" baseType="variant"><vt:variant><vt:lpstr>Fonts Used</vt:lpstr></vt:variant><vt:variant><vt:i4>${fonts.length}</vt:i4></vt:variant><vt:variant><vt:lpstr>Theme</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant><vt:variant><vt:lpstr>Slide Titles</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${fonts.length + 1 + n}" baseType="lpstr">${[...fonts, 'Office Theme', ...titles].map((t) => `<vt:lpstr>${esc(t)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
+    `<Company>${esc(plan.author ?? '')}</Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0000</AppVersion></Properties>`
+  );
+}
+
+function coreXml(plan: DeckPlan, lang: string, date: Date): string {
+  const when = date.toISOString().replace(/\.\d+Z$/, 'Z');
+  const author = esc(plan.author ?? 'briefdeck');
+  return (
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:title>${esc(plan.title)}</dc:title>${plan.subject ? `<dc:subject>${esc(plan.subject)}</dc:subject>` : ''}<dc:creator>${author}</dc:creator><cp:lastModifiedBy>${author}</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
+    `<dc:language>${lang}</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`
+  );
 }

@@ -1,13 +1,17 @@
 /**
- * Writing the .pptx zip with Node's own zlib: one pass, native deflate, fixed timestamps and
- * order, so the same deck gives the same bytes. (JavaScript deflate was the slowest step of a
- * build.) Plain zip: no zip64, which a deck never needs.
+ * Writing the .pptx zip: parts compressed by a Compressor (native zlib, here or on a helper
+ * thread), fixed timestamps and order, so the same deck gives the same bytes. Plain zip: no
+ * zip64, which a deck never needs.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { inlineCompressor, type Compressor, type PartOut } from './deflate.js';
+
+/** Bytes of parts handed over and not yet written out: bounds memory on a big deck. */
+const PENDING_BYTES = 2 * 1024 * 1024;
 
 export interface ZipEntry {
   name: string;
-  data: Uint8Array;
+  /** XML as text, or bytes. */
+  data: string | Uint8Array;
   /** Deflate it (XML) or store it (pictures, already compressed). */
   compress: boolean;
 }
@@ -20,25 +24,51 @@ function dosDateTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** A zip written entry by entry: each is compressed as it is added, so only the compressed
- * package and one part at a time are held in memory. */
+interface Pending {
+  name: string;
+  /** Characters or bytes handed over, for the memory bound. */
+  weight: number;
+  part: Promise<PartOut>;
+}
+
+/** A zip written entry by entry: each part is handed to the compressor as it is added and let
+ * go when compressed, so only the compressed package and a few parts are held in memory. */
 export class ZipWriter {
   private readonly chunks: Buffer[] = [];
   private readonly centrals: Buffer[] = [];
+  private readonly pending: Pending[] = [];
+  private pendingBytes = 0;
   private offset = 0;
   private count = 0;
   private readonly time: number;
   private readonly date: number;
 
-  constructor(when: Date) {
+  constructor(
+    when: Date,
+    private readonly compressor: Compressor = inlineCompressor(),
+  ) {
     ({ time: this.time, date: this.date } = dosDateTime(when));
   }
 
-  add(e: ZipEntry): void {
-    const name = Buffer.from(e.name, 'utf8');
-    const body = e.compress ? deflateRawSync(e.data, { level: 6 }) : e.data;
-    const crc = crc32(e.data);
-    const method = e.compress ? 8 : 0;
+  /** Add a part; resolves when the writer is ready for the next (not when this one is done). */
+  async add(e: ZipEntry): Promise<void> {
+    const part = this.compressor.encode({ data: e.data, compress: e.compress });
+    part.catch(() => undefined); // seen when it is settled, in order; not an unhandled rejection meanwhile
+    this.pending.push({ name: e.name, weight: e.data.length, part });
+    this.pendingBytes += e.data.length;
+    while (this.pendingBytes > PENDING_BYTES) await this.settle();
+  }
+
+  /** Write out the oldest pending part, in order. */
+  private async settle(): Promise<void> {
+    const p = this.pending.shift()!;
+    this.pendingBytes -= p.weight;
+    this.compressor.flush();
+    this.write(p.name, await p.part);
+  }
+
+  private write(fileName: string, { crc, size, method, body }: PartOut): void {
+    const name = Buffer.from(fileName, 'utf8');
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0
@@ -48,7 +78,7 @@ export class ZipWriter {
     local.writeUInt16LE(this.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     name.copy(local, 30);
@@ -62,7 +92,7 @@ export class ZipWriter {
     central.writeUInt16LE(this.date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(this.offset, 42);
     name.copy(central, 46);
@@ -72,7 +102,8 @@ export class ZipWriter {
     this.count++;
   }
 
-  finish(): Buffer {
+  async finish(): Promise<Buffer> {
+    while (this.pending.length) await this.settle();
     const cd = Buffer.concat(this.centrals);
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);

@@ -1,0 +1,61 @@
+/**
+ * The pictures of a deck: each distinct file stored once in ppt/media, however many slides show
+ * it. An SVG is stored with a PNG drawn from it, which programs without SVG support show.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { DeckPlan } from '../layout/plan.js';
+
+export interface MediaPart {
+  /** Part name under ppt/media/ of the picture every program shows (PNG or JPEG). */
+  name: string;
+  /** The SVG itself, for programs that draw it. */
+  svg?: string;
+}
+
+export interface MediaFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface DeckMedia {
+  /** By the path the plan names. */
+  parts: Map<string, MediaPart>;
+  files: MediaFile[];
+}
+
+async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
+  // A native module, loaded only when a theme has an SVG.
+  const { Resvg } = await import('@resvg/resvg-js');
+  return new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 1024 }, font: { loadSystemFonts: true } }).render().asPng();
+}
+
+/** Read every picture the plan shows (the theme checked their kinds when it was loaded). */
+export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
+  const parts = new Map<string, MediaPart>();
+  const files: MediaFile[] = [];
+  const byContent = new Map<string, MediaPart>();
+  for (const slide of plan.slides) {
+    for (const shape of slide.shapes) {
+      if (shape.kind !== 'image' || parts.has(shape.path)) continue;
+      const data = readFileSync(shape.path);
+      const ext = extname(shape.path).toLowerCase() === '.svg' ? 'svg' : extname(shape.path).toLowerCase() === '.png' ? 'png' : 'jpeg';
+      const key = `${ext}:${createHash('sha256').update(data).digest('hex')}`;
+      let part = byContent.get(key);
+      if (!part) {
+        const n = byContent.size + 1;
+        if (ext === 'svg') {
+          part = { name: `image${n}.png`, svg: `image${n}.svg` };
+          files.push({ name: part.name, data: await svgToPng(data) }, { name: part.svg!, data });
+        } else {
+          part = { name: `image${n}.${ext}` };
+          files.push({ name: part.name, data });
+        }
+        byContent.set(key, part);
+      }
+      parts.set(shape.path, part);
+    }
+  }
+  return { parts, files };
+}

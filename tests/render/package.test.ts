@@ -1,0 +1,68 @@
+/**
+ * The package writer: the same bytes whichever way parts are compressed, a zip every reader
+ * opens, and the parts pptxgenjs gives us (the skeleton) whole and well-formed.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { loadBrief } from '../../src/brief/load.js';
+import { buildDeckWithPlan } from '../../src/index.js';
+import { inlineCompressor, threadCompressor } from '../../src/render/deflate.js';
+import { renderDeck } from '../../src/render/pptx.js';
+import { generateSkeleton } from '../../src/render/skeleton.js';
+import { esc } from '../../src/render/xml.js';
+import { isWellFormed, readDeck } from '../helpers/deck.js';
+
+const parts = Array.from({ length: 300 }, (_, i) => ({
+  data: i % 7 === 0 ? new Uint8Array(Array.from({ length: 1000 + i }, (_, k) => (k * 31 + i) & 0xff)) : `<a:t>第${i}项 ${'重点工作'.repeat(i % 50)} &amp; ${'x'.repeat(i * 13)}</a:t>`,
+  compress: i % 5 !== 0,
+}));
+
+describe('compressing parts', () => {
+  it('gives the same entries on a helper thread as in this thread, each inflating back to its part', async () => {
+    const here = inlineCompressor();
+    const there = threadCompressor();
+    try {
+      const a = await Promise.all(parts.map((p) => here.encode(p)));
+      const pending = parts.map((p) => there.encode(p));
+      there.flush();
+      const b = await Promise.all(pending);
+      for (const [i, p] of parts.entries()) {
+        expect(b[i]!.crc).toBe(a[i]!.crc);
+        expect(b[i]!.size).toBe(a[i]!.size);
+        expect(b[i]!.method).toBe(p.compress ? 8 : 0);
+        expect(Buffer.from(b[i]!.body).equals(Buffer.from(a[i]!.body))).toBe(true);
+        const original = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : Buffer.from(p.data);
+        expect((p.compress ? inflateRawSync(b[i]!.body) : Buffer.from(b[i]!.body)).equals(original)).toBe(true);
+      }
+    } finally {
+      await there.close();
+    }
+  });
+
+  it('builds a big deck to the same bytes with and without the helper thread', async () => {
+    const { brief } = loadBrief('tests/fixtures/stress/many-units.yaml');
+    const { plan, bytes } = await buildDeckWithPlan(brief, { date: new Date(Date.UTC(2025, 0, 6)) });
+    const other = await renderDeck(plan, { date: new Date(Date.UTC(2025, 0, 6)), helperThread: plan.slides.length < 80 });
+    expect(other.equals(bytes)).toBe(true);
+    const deck = await readDeck(other);
+    expect(deck.slides).toHaveLength(plan.slides.length);
+  });
+});
+
+describe("pptxgenjs's skeleton", () => {
+  it('has the theme, masters and layout, every part well-formed, and nothing a deck writes itself', async () => {
+    const skeleton = await generateSkeleton();
+    for (const part of ['ppt/presentation.xml', 'ppt/theme/theme1.xml', 'ppt/slideMasters/slideMaster1.xml', 'ppt/slideLayouts/slideLayout1.xml', 'ppt/notesMasters/notesMaster1.xml']) expect([...skeleton.keys()]).toContain(part);
+    for (const [name, xml] of skeleton) expect(isWellFormed(xml), name).toBe(true);
+    expect([...skeleton.keys()].filter((k) => /slides\/|notesSlides\/|media\/|docProps\/|Content_Types/.test(k))).toEqual([]);
+  });
+});
+
+describe('escaping', () => {
+  it('escapes markup once and drops what XML cannot hold, keeping emoji', () => {
+    expect(esc(`a & b < c > d "e" 'f'`)).toBe(`a &amp; b &lt; c &gt; d &quot;e&quot; 'f'`);
+    expect(esc('&amp;')).toBe('&amp;amp;');
+    expect(esc('x\u0001y\uFFFEz\uD800w😀')).toBe('xyzw😀');
+    expect(esc('纯文本')).toBe('纯文本');
+  });
+});
