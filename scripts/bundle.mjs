@@ -1,20 +1,30 @@
 #!/usr/bin/env node
-// Bundle the CLI into a few files at install time: Node spends most of a cold start resolving
-// and compiling hundreds of small modules, and one bundle loads in a fraction of that.
-// pptxgenjs stays a separate chunk, loaded only when a deck is rendered.
-import { rmSync } from 'node:fs';
+// Bundle the CLI into one file at install time, and make V8's code cache for it: Node spends
+// most of a cold start finding, reading and compiling hundreds of small modules; one bundle
+// loaded from a code cache starts in a fraction of that (see `npm run bench`).
+//   dist/bundle/briefdeck.cjs        everything the CLI runs (src/cli/main.ts)
+//   dist/bundle/briefdeck.cjs.cache  V8's compiled code for it, made by a warm-up run
+//   dist/bundle/briefdeck.mjs        the `briefdeck` command: loads the bundle, calls main
+//   dist/bundle/worker.mjs           a worker thread of a batch build
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 // BRIEFDECK_BUNDLE_OUT: the batch test bundles to a folder of its own, not over the installed CLI.
 const outdir = process.env.BRIEFDECK_BUNDLE_OUT ?? 'dist/bundle';
-rmSync(outdir, { recursive: true, force: true }); // no stale chunks beside the new ones
+rmSync(outdir, { recursive: true, force: true }); // nothing stale beside the new files
+
+// The package parts pptxgenjs writes for every deck (theme, masters, layout), made now rather
+// than at every start (`npm run build` compiled dist/ first).
+const { generateSkeleton } = await import('../dist/render/skeleton.js');
+const skeleton = Object.fromEntries(await generateSkeleton());
 
 await build({
-  entryPoints: { briefdeck: 'src/cli/bin.ts', worker: 'src/cli/worker.ts' },
-  outdir,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: join(outdir, 'briefdeck.cjs'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: process.env.BRIEFDECK_BUNDLE_DEBUG !== '1',
@@ -22,8 +32,13 @@ await build({
   legalComments: 'none',
   // A native addon cannot be bundled; it is loaded from node_modules when an SVG needs it.
   external: ['@resvg/resvg-js'],
-  // Bundled CommonJS (handlebars, jszip) may call require for Node's built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  outExtension: { '.js': '.mjs' },
+  // The sources find package files (themes/, schema/, package.json) from their own URL; the
+  // bundle sits two folders deep too, so the same relative URLs hold.
+  define: { 'import.meta.url': '__briefdeckUrl', __BRIEFDECK_SKELETON__: JSON.stringify(skeleton) },
+  banner: { js: "var __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import() becomes require(): the bundle runs as a plain script (vm.Script, for the cache).
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
+for (const file of ['load.mjs', 'briefdeck.mjs', 'worker.mjs']) copyFileSync(join('scripts/launcher', file), join(outdir, file));
+execFileSync(process.execPath, ['scripts/code-cache.mjs', outdir], { stdio: 'inherit' });

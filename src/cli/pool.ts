@@ -34,7 +34,7 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
   let next = 0;
   // This thread has everything loaded already: it builds too, beside n - 1 workers that are
   // still starting up (a worker costs a few hundred milliseconds before its first deck).
-  const workers = Array.from({ length: n - 1 }, () => new Worker(script));
+  const workers = Array.from({ length: n - 1 }, () => new Worker(script, { workerData: { briefdeck: 'build' } }));
   const here = async () => {
     while (next < jobs.length) {
       const id = next++;

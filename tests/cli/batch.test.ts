@@ -3,7 +3,7 @@
  * CLI (npm install builds it; this test rebuilds it, which takes a second).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,35 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-batch-'));
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, BRIEFDECK_BUNDLE_OUT: BUNDLE } });
 }, 120_000);
+
+describe('the bundled CLI', () => {
+  it('builds the same bytes as the library, starting from the code cache the install made', async () => {
+    const { loadBrief } = await import('../../src/brief/load.js');
+    const { buildDeck, deckDate } = await import('../../src/index.js');
+    const dir = tmp();
+    const r = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', dir], { encoding: 'utf8', env: { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('briefdeck code cache: used');
+    const { brief } = loadBrief(SAMPLE);
+    const library = await buildDeck(brief, { date: deckDate(brief) });
+    // Same skeleton (made by pptxgenjs when bundling, or now), same slides, same bytes.
+    expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(library)).toBe(true);
+  });
+
+  it('ignores a code cache that does not fit (another Node, a damaged file) and builds all the same', () => {
+    const dir = tmp();
+    const copy = join(ROOT, 'dist', 'bundle-test-damaged');
+    cpSync(BUNDLE, copy, { recursive: true });
+    writeFileSync(join(copy, 'briefdeck.cjs.cache'), Buffer.from('not a code cache at all'));
+    const r = spawnSync(process.execPath, [join(copy, 'briefdeck.mjs'), 'build', SAMPLE, '--out', dir], { encoding: 'utf8', env: { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' } });
+    rmSync(copy, { recursive: true, force: true });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('briefdeck code cache: rejected');
+    const good = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', join(dir, 'good')], { encoding: 'utf8' });
+    expect(good.status).toBe(0);
+    expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(readFileSync(join(dir, 'good', '2025-01-shanghai-quarterly.pptx')))).toBe(true);
+  });
+});
 
 describe('batch builds', () => {
   it('builds a folder of briefs on worker threads: a line per deck, a summary, exit 1 when one fails, the others built', () => {

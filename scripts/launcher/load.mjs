@@ -1,0 +1,30 @@
+// Loads the bundled CLI (briefdeck.cjs) with the V8 code cache the install made for it
+// (briefdeck.cjs.cache): Node 20 has no compile cache of its own, and compiling the bundle is
+// most of a cold start. When the cache does not fit this Node (another version, other flags),
+// V8 says so and the code is compiled as usual: slower, never different.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+export const BUNDLE = fileURLToPath(new URL('./briefdeck.cjs', import.meta.url));
+export const CACHE = `${BUNDLE}.cache`;
+
+/** `useCache: false` compiles from scratch (to make the cache). */
+export function load({ useCache = true } = {}) {
+  const source = readFileSync(BUNDLE, 'utf8');
+  let cachedData;
+  if (useCache) {
+    try {
+      cachedData = readFileSync(CACHE);
+    } catch {
+      // no cache: compile as usual
+    }
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+  if (process.env.BRIEFDECK_CODE_CACHE_DEBUG) process.stderr.write(`briefdeck code cache: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  return { exports: module.exports, script };
+}
