@@ -154,6 +154,11 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
     .alias('help', 'h')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false);
+  // yargs renders the whole help text after every command, to have it ready should an async
+  // handler fail; ours only choose the action, and usage errors are printed by us. Rendering
+  // it (string widths, ICU segmentation) was a tenth of a cold build.
+  const internals = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (internals && typeof internals.cacheHelpMessage === 'function') internals.cacheHelpMessage = () => undefined;
 
   let usageError: string | undefined;
   let printed = '';
