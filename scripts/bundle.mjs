@@ -20,7 +20,28 @@ rmSync(outdir, { recursive: true, force: true }); // nothing stale beside the ne
 const { generateSkeleton } = await import('../dist/render/skeleton.js');
 const skeleton = Object.fromEntries(await generateSkeleton());
 
+// yargs's help layout (cliui, wrap-ansi) imports string-width, whose module body creates an
+// Intl.Segmenter (loading ICU's break data) and compiles Unicode property regexes: ~50 ms of
+// every start, for widths only the help text needs. Each import of it gets a stand-in that
+// loads the real module the first time a width is asked for.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) => {
+      if (args.pluginData?.real) return undefined; // the stand-in's own import: the real module
+      return { path: args.resolveDir, namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: "let real; export default function stringWidth(text, options) { real ??= require('string-width').default; return real(text, options); }",
+      resolveDir: args.path,
+      loader: 'js',
+      pluginData: { real: true },
+    }));
+  },
+};
+
 await build({
+  plugins: [lazyStringWidth],
   entryPoints: ['src/cli/main.ts'],
   outfile: join(outdir, 'briefdeck.cjs'),
   bundle: true,

@@ -4,7 +4,6 @@
  * (from a one-slide deck) and shared by every deck built in it; the slides themselves are
  * written by `slide.ts`.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import type * as PptxModule from 'pptxgenjs';
 import { wellFormed } from './wellformed.js';
 
@@ -41,6 +40,7 @@ export async function generateSkeleton(): Promise<Skeleton> {
   // One slide with notes, so the package has its notes master too.
   pptx.addSlide().addNotes(' ');
   const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  const { strFromU8, unzipSync } = await import('fflate');
   const parts = new Map<string, string>();
   for (const [name, bytes] of Object.entries(unzipSync(raw))) {
     if (name.endsWith('/') || PER_DECK.test(name)) continue;
