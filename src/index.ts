@@ -1,15 +1,7 @@
 /** briefdeck's library API: what the CLI calls. */
-import type { Brief } from './brief/types.js';
-import { planDeck } from './layout/deck.js';
-import type { DeckPlan } from './layout/plan.js';
-import { renderDeck } from './render/pptx.js';
-import { dirname } from 'node:path';
-import { BriefdeckError } from './errors.js';
-import { resolveTheme, type ThemeOptions } from './theme/resolve.js';
-import type { Theme } from './theme/types.js';
-
 export { loadBrief, parseBrief, type LoadedBrief } from './brief/load.js';
 export { briefJsonSchema } from './brief/schema.js';
+export { briefThemeOptions, buildDeck, buildDeckWithPlan, deckDate, type BuildOptions, type BuiltDeck } from './build.js';
 export { BriefdeckError, formatProblem, type Problem } from './errors.js';
 export { planDeck } from './layout/deck.js';
 export { draftBrief, type DraftOptions, type DraftResult } from './draft/index.js';
@@ -17,56 +9,3 @@ export { resolveTheme } from './theme/resolve.js';
 export type { Brief, Unit, Meeting, LeaderDirectives, UnitDirective } from './brief/types.js';
 export type { DeckPlan, FitEntry, SlidePlan } from './layout/plan.js';
 export type { Theme } from './theme/types.js';
-
-export interface BuildOptions {
-  /** A theme name or path, or a resolved Theme; beats the brief's `theme:`, which beats `default`. */
-  theme?: string | Theme;
-  /** Where themes are looked up, and whether they may reach outside their folder. */
-  themeOptions?: ThemeOptions;
-  /** Timestamp in the package; default: the meeting date, or SOURCE_DATE_EPOCH when set. */
-  date?: Date;
-}
-
-export interface BuiltDeck {
-  bytes: Buffer;
-  plan: DeckPlan;
-  theme: Theme;
-}
-
-/** Brief + options → the finished deck and the plan it was made from (slides, fit report). */
-export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}): Promise<BuiltDeck> {
-  const theme =
-    typeof options.theme === 'object'
-      ? options.theme
-      : options.theme !== undefined
-        ? resolveTheme(options.theme, brief.lang, { allowOutsideFiles: true, ...options.themeOptions })
-        : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, options.themeOptions));
-  const plan = planDeck(brief, theme);
-  const bytes = await renderDeck(plan, { date: options.date ?? deckDate(brief) });
-  return { bytes, plan, theme };
-}
-
-/** How the brief's own `theme:` is looked up: from the brief's folder, problems pointing at it. */
-export function briefThemeOptions(brief: Brief, extra: ThemeOptions = {}): ThemeOptions {
-  return { ...(brief.file ? { relativeTo: dirname(brief.file), namedIn: brief.file } : {}), ...(brief.themeAt ? { namedAt: brief.themeAt } : {}), ...extra };
-}
-
-/** Brief + options → .pptx bytes. */
-export async function buildDeck(brief: Brief, options: BuildOptions = {}): Promise<Buffer> {
-  return (await buildDeckWithPlan(brief, options)).bytes;
-}
-
-/** The timestamp a deck carries: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the meeting date. */
-export function deckDate(brief: Brief, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    const d = new Date(Number(epoch) * 1000);
-    // A zip entry can carry 1980–2107 only.
-    if (!/^\d+$/.test(epoch) || !(d.getUTCFullYear() >= 1980 && d.getUTCFullYear() <= 2107)) {
-      throw new BriefdeckError({ message: `SOURCE_DATE_EPOCH=${epoch} is not a time briefdeck can write: give seconds since 1970, for a date from 1980 to 2107` });
-    }
-    return d;
-  }
-  const [y, m, d] = brief.meeting.date.split('-').map(Number);
-  return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
-}

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadBrief } from '../brief/load.js';
 import { isBriefdeckError, type Problem } from '../errors.js';
-import { buildDeckWithPlan } from '../index.js';
+import { buildDeckWithPlan } from '../build.js';
 import type { FitEntry } from '../layout/plan.js';
 import { exportDeck, type ExportOptions } from '../output/export.js';
 import { writeFileAtomic } from '../output/write.js';

@@ -2,7 +2,7 @@
 import { loadBrief } from '../brief/load.js';
 import { briefJsonSchema } from '../brief/schema.js';
 import { formatProblem, isBriefdeckError } from '../errors.js';
-import { briefThemeOptions } from '../index.js';
+import { briefThemeOptions } from '../build.js';
 import { resolveTheme } from '../theme/resolve.js';
 import { themeJsonSchema } from '../theme/schema.js';
 import { collectBriefs } from './inputs.js';

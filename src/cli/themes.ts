@@ -4,7 +4,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { BriefdeckError } from '../errors.js';
-import { buildDeckWithPlan } from '../index.js';
+import { buildDeckWithPlan } from '../build.js';
 import type { Lang } from '../layout/plan.js';
 import { ensureOutDir, writeFileAtomic } from '../output/write.js';
 import { BUILTIN_DIR, themeNamesIn } from '../theme/files.js';

@@ -21,7 +21,7 @@ export function themeNamesIn(dir: string): string[] {
   return files
     .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
     .map((f) => f.replace(/\.ya?ml$/i, ''))
-    .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
+    .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
 export const builtinThemeNames = () => themeNamesIn(BUILTIN_DIR);
