@@ -20,6 +20,30 @@ rmSync(outdir, { recursive: true, force: true }); // nothing stale beside the ne
 const { generateSkeleton } = await import('../dist/render/skeleton.js');
 const skeleton = Object.fromEntries(await generateSkeleton());
 
+// The built-in themes' templates, precompiled by handlebars: compiling them (parse, generate
+// JavaScript, new Function) was ~25 ms of every build. The CLI gets them as src/theme/precompiled.ts.
+const { builtinThemeNames } = await import('../dist/theme/files.js');
+const { resolveTheme } = await import('../dist/theme/resolve.js');
+const { planDeck } = await import('../dist/layout/deck.js');
+const { loadBrief } = await import('../dist/brief/load.js');
+const { compiledSources, precompileTemplate } = await import('../dist/theme/templates.js');
+const { brief: sample } = loadBrief('briefs/2025-01-shanghai-quarterly.yaml');
+for (const name of builtinThemeNames()) {
+  for (const lang of ['zh-CN', 'en']) {
+    const theme = resolveTheme(name, lang);
+    planDeck({ ...sample, lang }, theme);
+  }
+}
+const precompiled = compiledSources()
+  .map((source) => `${JSON.stringify(source)}: ${precompileTemplate(source)}`)
+  .join(',\n');
+const builtinTemplates = {
+  name: 'builtin-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]precompiled\.ts$/ }, () => ({ contents: `export const PRECOMPILED = {\n${precompiled}\n};\n`, loader: 'js' }));
+  },
+};
+
 // yargs's help layout (cliui, wrap-ansi) imports string-width, whose module body creates an
 // Intl.Segmenter (loading ICU's break data) and compiles Unicode property regexes: ~50 ms of
 // every start, for widths only the help text needs. Each import of it gets a stand-in that
@@ -41,7 +65,7 @@ const lazyStringWidth = {
 };
 
 await build({
-  plugins: [lazyStringWidth],
+  plugins: [lazyStringWidth, builtinTemplates],
   entryPoints: ['src/cli/main.ts'],
   outfile: join(outdir, 'briefdeck.cjs'),
   bundle: true,

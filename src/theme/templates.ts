@@ -4,6 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Lang } from '../brief/schema.js';
+import { PRECOMPILED } from './precompiled.js';
 import type { Template, TemplateContext } from './types.js';
 
 const hb = Handlebars.create();
@@ -44,6 +45,15 @@ export function describeTemplateError(e: unknown): string {
   return `the template does not compile: ${lines.slice(lines[0]?.startsWith('Parse error') ? 1 : 0).join(' ').replace(/\s+/g, ' ').trim()}`;
 }
 
+const COMPILE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((h) => [h, true])) };
+
+const seen = new Set<string>();
+/** Every template source compiled in this process (the bundle precompiles the built-in ones). */
+export const compiledSources = (): string[] => [...seen];
+
+/** A template as JavaScript source, as the bundle carries the built-in themes' templates. */
+export const precompileTemplate = (source: string): string => hb.precompile(source, COMPILE_OPTIONS) as string;
+
 /** Compile a template; throws the handlebars error (the theme loader positions it). */
 export function compileTemplate<C = TemplateContext>(source: string, options: { trim?: boolean } = {}): Template<C> {
   const trim = options.trim ?? true;
@@ -53,11 +63,17 @@ export function compileTemplate<C = TemplateContext>(source: string, options: { 
     const out = trim ? text.trim() : text;
     return () => out;
   }
-  // Parse now so syntax errors surface at load time, not at the first slide.
-  hb.parse(source);
-  const fn = hb.compile(source, { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((h) => [h, true])) });
-  // Handlebars compiles lazily: run once on an empty context so unknown helpers fail now.
-  fn({}, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  seen.add(source);
+  let fn: HandlebarsTemplateDelegate;
+  const spec = PRECOMPILED[source];
+  if (spec) fn = hb.template(spec as TemplateSpecification);
+  else {
+    // Parse now so syntax errors surface at load time, not at the first slide.
+    hb.parse(source);
+    fn = hb.compile(source, COMPILE_OPTIONS);
+    // Handlebars compiles lazily: run once on an empty context so unknown helpers fail now.
+    fn({}, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  }
   // Titles and footers are one line: line breaks become spaces, and the ends are trimmed unless
   // the spaces matter (a label like " (continued)" is appended to a title).
   return (ctx) => {
