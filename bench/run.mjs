@@ -15,7 +15,7 @@ import { generatedBrief } from './generate.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
-const CLI = join(ROOT, 'dist/bundle/briefdeck.mjs');
+const CLI = join(ROOT, 'dist/bundle/briefdeck.cjs');
 const BARE = join(ROOT, 'bench/bare.mjs');
 const SAMPLE = join(ROOT, 'briefs/2025-01-shanghai-quarterly.yaml');
 

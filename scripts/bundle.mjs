@@ -2,10 +2,10 @@
 // Bundle the CLI into one file at install time, and make V8's code cache for it: Node spends
 // most of a cold start finding, reading and compiling hundreds of small modules; one bundle
 // loaded from a code cache starts in a fraction of that (see `npm run bench`).
-//   dist/bundle/briefdeck.cjs        everything the CLI runs (src/cli/main.ts)
-//   dist/bundle/briefdeck.cjs.cache  V8's compiled code for it, made by a warm-up run
-//   dist/bundle/briefdeck.mjs        the `briefdeck` command: loads the bundle, calls main
-//   dist/bundle/worker.mjs           a worker thread of a batch build
+//   dist/bundle/app.cjs         everything the CLI runs (src/cli/main.ts)
+//   dist/bundle/app.cjs.cache   V8's compiled code for it, made by a warm-up run
+//   dist/bundle/briefdeck.cjs   the `briefdeck` command: loads the bundle, calls main
+//   dist/bundle/worker.cjs      a worker thread of a batch build
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,7 +67,7 @@ const lazyStringWidth = {
 await build({
   plugins: [lazyStringWidth, builtinTemplates],
   entryPoints: ['src/cli/main.ts'],
-  outfile: join(outdir, 'briefdeck.cjs'),
+  outfile: join(outdir, 'app.cjs'),
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -85,5 +85,5 @@ await build({
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
-for (const file of ['load.mjs', 'briefdeck.mjs', 'worker.mjs']) copyFileSync(join('scripts/launcher', file), join(outdir, file));
+for (const file of ['load.cjs', 'briefdeck.cjs', 'worker.cjs']) copyFileSync(join('scripts/launcher', file), join(outdir, file));
 execFileSync(process.execPath, ['scripts/code-cache.mjs', outdir], { stdio: 'inherit' });

@@ -12,7 +12,7 @@ import { buildOne, type BuildJob, type DeckResult } from './build-one.js';
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
 function workerScript(): URL | undefined {
-  for (const name of ['./worker.mjs', './worker.js']) {
+  for (const name of ['./worker.cjs', './worker.js']) {
     const url = new URL(name, import.meta.url);
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
   }

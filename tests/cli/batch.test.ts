@@ -16,7 +16,7 @@ const ROOT = resolve('.');
 const SAMPLE = join(ROOT, 'briefs/2025-01-shanghai-quarterly.yaml');
 // Bundled beside the installed CLI (so node_modules resolves), never over it.
 const BUNDLE = join(ROOT, 'dist', 'bundle-test');
-const BIN = join(BUNDLE, 'briefdeck.mjs');
+const BIN = join(BUNDLE, 'briefdeck.cjs');
 const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-batch-'));
 
 beforeAll(() => {
@@ -41,8 +41,8 @@ describe('the bundled CLI', () => {
     const dir = tmp();
     const copy = join(ROOT, 'dist', 'bundle-test-damaged');
     cpSync(BUNDLE, copy, { recursive: true });
-    writeFileSync(join(copy, 'briefdeck.cjs.cache'), Buffer.from('not a code cache at all'));
-    const r = spawnSync(process.execPath, [join(copy, 'briefdeck.mjs'), 'build', SAMPLE, '--out', dir], { encoding: 'utf8', env: { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' } });
+    writeFileSync(join(copy, 'app.cjs.cache'), Buffer.from('not a code cache at all'));
+    const r = spawnSync(process.execPath, [join(copy, 'briefdeck.cjs'), 'build', SAMPLE, '--out', dir], { encoding: 'utf8', env: { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' } });
     rmSync(copy, { recursive: true, force: true });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('briefdeck code cache: rejected');

@@ -1,4 +1,0 @@
-// A worker thread of a batch build.
-import { load } from './load.mjs';
-
-load().exports.serveBuilds();
