@@ -5,6 +5,7 @@
  * encodes and compresses them while this thread writes the next slides. A small deck is done
  * here, where starting a thread would cost more than it saves.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { crc32, deflateRawSync } from 'node:zlib';
 
@@ -71,72 +72,84 @@ parentPort.on('message', ({ id, buffer, parts }) => {
 });
 `;
 
-/** Bytes gathered before a batch goes to the helper. */
-const BATCH_BYTES = 256 * 1024;
+/** Bytes gathered before a batch goes to a helper. */
+const BATCH_BYTES = 512 * 1024;
 
 interface Waiter {
   resolve: (p: PartOut) => void;
   reject: (e: Error) => void;
 }
 
-/** On a helper thread. */
-export function threadCompressor(): Compressor {
-  const worker = new Worker(HELPER, { eval: true });
+/** On helper threads (batches go to them in turn). */
+export function threadCompressor(threads = helperThreads()): Compressor {
+  const workers = Array.from({ length: threads }, () => new Worker(HELPER, { eval: true }));
   let failed: Error | undefined;
   const out = new Map<number, Waiter[]>();
-  let batch: Array<{ bytes: Uint8Array; compress: boolean }> = [];
+  // Parts are written straight into the batch's own buffer, which is then handed over whole.
+  let buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
+  let used = 0;
+  let parts: Array<{ length: number; compress: boolean }> = [];
   let waiters: Waiter[] = [];
-  let size = 0;
   let nextId = 0;
   const fail = (e: Error) => {
     failed ??= e;
     for (const ws of out.values()) for (const w of ws) w.reject(failed);
     out.clear();
   };
-  worker.on('message', ({ id, buffer, out: done }: { id: number; buffer: ArrayBuffer; out: Array<Omit<PartOut, 'body'> & { length: number }> }) => {
+  const done = ({ id, buffer, out: parts }: { id: number; buffer: ArrayBuffer; out: Array<Omit<PartOut, 'body'> & { length: number }> }) => {
     const ws = out.get(id);
     out.delete(id);
     let at = 0;
-    done.forEach(({ length, ...p }, i) => {
+    parts.forEach(({ length, ...p }, i) => {
       ws?.[i]?.resolve({ ...p, body: new Uint8Array(buffer, at, length) });
       at += length;
     });
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`briefdeck bug: the compressing thread stopped (exit ${code})`)));
+  };
+  for (const worker of workers) {
+    worker.on('message', done);
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`briefdeck bug: a compressing thread stopped (exit ${code})`)));
+  }
   const flush = () => {
-    if (!batch.length) return;
+    if (!parts.length) return;
     const id = nextId++;
     out.set(id, waiters);
-    // One buffer of its own for the batch, so it can be handed over rather than copied.
-    const joined = Buffer.allocUnsafeSlow(size);
-    let at = 0;
-    for (const p of batch) {
-      joined.set(p.bytes, at);
-      at += p.bytes.length;
-    }
-    worker.postMessage({ id, buffer: joined.buffer, parts: batch.map((p) => ({ length: p.bytes.length, compress: p.compress })) }, [joined.buffer]);
-    batch = [];
+    // allocUnsafeSlow: a buffer of its own (not a slice of Node's pool), so it can be handed over.
+    workers[id % workers.length]!.postMessage({ id, buffer: buffer.buffer, parts }, [buffer.buffer]);
+    buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    used = 0;
+    parts = [];
     waiters = [];
-    size = 0;
   };
   return {
     encode({ data, compress }) {
       if (failed) return Promise.reject(failed);
-      const p = new Promise<PartOut>((resolve, reject) => waiters.push({ resolve, reject }));
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      batch.push({ bytes, compress });
-      size += bytes.length;
-      if (size >= BATCH_BYTES) flush();
-      return p;
+      // A UTF-16 code unit is at most 3 bytes of UTF-8: room for that is room enough, and
+      // saves measuring the string first (which would flatten it once more).
+      const room = typeof data === 'string' ? 3 * data.length : data.length;
+      if (used + room > buffer.length) {
+        flush();
+        if (room > buffer.length) buffer = Buffer.allocUnsafeSlow(room);
+      }
+      const length = typeof data === 'string' ? buffer.write(data, used, 'utf8') : (buffer.set(data, used), data.length);
+      used += length;
+      parts.push({ length, compress });
+      return new Promise<PartOut>((resolve, reject) => waiters.push({ resolve, reject }));
     },
     flush,
     async close() {
-      worker.removeAllListeners('exit');
-      await worker.terminate().catch(() => undefined);
+      await Promise.all(
+        workers.map((w) => {
+          w.removeAllListeners('exit');
+          return w.terminate().catch(() => undefined);
+        }),
+      );
     },
   };
 }
+
+/** As many as there are cores, up to two: this thread writes the slides meanwhile. */
+const helperThreads = () => Math.max(1, Math.min(2, availableParallelism()));
 
 /** Slides from which a deck is worth a helper thread. */
 export const THREAD_FROM_SLIDES = 80;

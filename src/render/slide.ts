@@ -117,16 +117,21 @@ function paragraphXml(p: Paragraph, ctx: SlideContext): string {
   return `<a:p>${pPr}${runs}<a:endParaRPr lang="${ctx.lang}"${last ? ` sz="${centiPt(last.sizePt)}"` : ''} dirty="0"/></a:p>`;
 }
 
-/** Run properties repeat across a deck (a few sizes, colours and fonts): write each once. */
-const rPrCache = new Map<string, string>();
+/** Run properties repeat across a deck (a few sizes, colours and fonts): each is written once,
+ * found by the font (the theme's own object), the colour and the size. */
+const rPrCache = new WeakMap<FontFaces, Map<string, Map<number, string>>>();
 
 function runProps(r: Run, ctx: SlideContext): string {
-  const key = `${ctx.lang}|${r.sizePt}|${r.bold ? 1 : 0}|${r.color}|${r.font.latin}|${r.font.eastAsian}`;
-  let xml = rPrCache.get(key);
+  let byColor = rPrCache.get(r.font);
+  if (!byColor) rPrCache.set(r.font, (byColor = new Map()));
+  let bySize = byColor.get(r.color);
+  if (!bySize) byColor.set(r.color, (bySize = new Map()));
+  // Size in hundredths of a point, bold as the sign; the language is the deck's.
+  const key = (r.bold ? -1 : 1) * centiPt(r.sizePt) + (ctx.lang === 'en-US' ? 0.5 : 0);
+  let xml = bySize.get(key);
   if (xml === undefined) {
     xml = `<a:rPr lang="${ctx.lang}" altLang="${ctx.altLang}" sz="${centiPt(r.sizePt)}" b="${r.bold ? 1 : 0}" dirty="0">${solid(r.color)}${fontsXml(r.font)}</a:rPr>`;
-    if (rPrCache.size > 10_000) rPrCache.clear();
-    rPrCache.set(key, xml);
+    bySize.set(key, xml);
   }
   return xml;
 }
