@@ -8,7 +8,7 @@ import yargs from 'yargs';
 import { formatProblem, isBriefdeckError } from '../errors.js';
 import { buildCommand } from './build.js';
 import { EXIT, schemaCommand, validateCommand } from './commands.js';
-import { defaultJobs } from './pool.js';
+import { availableParallelism } from 'node:os';
 import { draftCommand } from './draft.js';
 import { themesInitCommand, themesListCommand, themesPreviewCommand, themesShowCommand } from './themes.js';
 import { processIO, type CliIO } from './io.js';
@@ -36,7 +36,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
           .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
           .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
           .option('allow-outside-files', { describe: 'Let briefs and themes use files outside their own folder', type: 'boolean', default: false })
-          .option('jobs', { alias: 'j', describe: 'Decks built at once (default: the number of cores)', type: 'number' })
+          .option('jobs', { alias: 'j', describe: 'Decks built at once (default: one per core but one)', type: 'number' })
           .option('watch', { alias: 'w', describe: 'Rebuild a deck whenever its brief or theme changes', type: 'boolean', default: false })
           .option('pdf', { describe: 'Also write a PDF of each deck (needs LibreOffice)', type: 'boolean', default: false })
           .option('png', { describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)', type: 'boolean', default: false })
@@ -47,7 +47,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
           .example('$0 build briefs/2025-01-shanghai-quarterly.yaml --out decks', 'build one brief into decks/'),
       (a) => {
         if (a.jobs !== undefined && (!Number.isInteger(a.jobs) || a.jobs < 1)) {
-          usage = `--jobs must be a whole number of 1 or more (this machine has ${defaultJobs()} cores)`;
+          usage = `--jobs must be a whole number of 1 or more (this machine has ${availableParallelism()} cores)`;
           return;
         }
         const exportOptions = a.pdf || a.png ? { export: { pdf: a.pdf, png: a.png, ...(a.soffice ? { soffice: a.soffice } : {}) } } : {};
