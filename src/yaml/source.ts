@@ -4,7 +4,7 @@
  * Shared by `brief/` and `theme/`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { BriefdeckError, type Problem } from '../errors.js';
 import { describeFsError } from '../output/write.js';
 
@@ -18,6 +18,8 @@ export interface YamlSource {
   lines: LineCounter;
   /** Non-fatal notes (removed control characters…), already positioned. */
   warnings: Problem[];
+  /** The first alias that names no anchor before it (refused when the data is taken). */
+  unresolvedAlias?: Problem;
 }
 
 /** Read a file as UTF-8 text, refusing what is not text. */
@@ -127,8 +129,14 @@ export function parseYaml(text: string, file: string): YamlSource {
   }
   if (problems.length) throw new BriefdeckError(problems);
   const warnings: Problem[] = [];
+  let unresolvedAlias: Problem | undefined;
+  // One walk over the document for everything that needs one.
   visit(doc, (_key, node) => {
     if (!isNode(node)) return;
+    if (isAlias(node)) {
+      if (!unresolvedAlias && !node.resolve(doc)) unresolvedAlias = { ...at(node.range?.[0]), message: `*${node.source} names no anchor: define &${node.source} before it, or write the text out` };
+      return;
+    }
     // Only plain YAML: a tag such as !!binary or !!timestamp turns text into something else.
     if (node.tag && !PLAIN_TAGS.has(node.tag)) {
       const tag = node.tag.replace('tag:yaml.org,2002:', '!!');
@@ -143,7 +151,7 @@ export function parseYaml(text: string, file: string): YamlSource {
     }
   });
   if (problems.length) throw new BriefdeckError(problems);
-  return { file, text, doc, lines, warnings };
+  return { file, text, doc, lines, warnings, ...(unresolvedAlias ? { unresolvedAlias } : {}) };
 }
 
 /** Where an unclosed quoted text begins: the last quote before `end` that opens a value. */
@@ -172,16 +180,8 @@ function yamlMessage(code: string, message: string): string {
 
 /** Convert to plain JS, turning an alias bomb into a positioned problem instead of a hang. */
 export function toPlain(src: YamlSource): unknown {
-  // An alias that names no anchor defined before it.
-  let unresolved: Problem | undefined;
-  visit(src.doc, {
-    Alias(_key, node) {
-      if (unresolved || node.resolve(src.doc)) return;
-      const pos = src.lines.linePos(node.range?.[0] ?? 0);
-      unresolved = { file: src.file, line: pos.line, column: pos.col, message: `*${node.source} names no anchor: define &${node.source} before it, or write the text out` };
-    },
-  });
-  if (unresolved) throw new BriefdeckError(unresolved);
+  // An alias that names no anchor defined before it (found when the text was parsed).
+  if (src.unresolvedAlias) throw new BriefdeckError(src.unresolvedAlias);
   // Aliases are legal YAML, but a few dozen nested ones expand to gigabytes ("billion laughs").
   try {
     return src.doc.toJS({ maxAliasCount: 100 });
