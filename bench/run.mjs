@@ -59,6 +59,8 @@ const row = (what, a, b, target, ok) => {
 console.log(`briefdeck bench — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${RUNS} runs each`);
 const node0 = median(Array.from({ length: RUNS }, () => once(join(ROOT, 'bench/empty.mjs'), []).ms));
 rows.push(['node start-up alone', ms(node0), '', '', '', '']);
+const version = median(Array.from({ length: RUNS }, () => once(CLI, ['--version']).ms));
+rows.push(['briefdeck --version (start-up)', ms(version), '', '', '', '']);
 
 // 1. The sample, cold: what a secretary runs.
 const out = join(work, 'out');

@@ -156,6 +156,13 @@ function acceptArabic(text: string, m: RegExpExecArray, quoting: Quoting): boole
   return true;
 }
 
+/** What each pattern cannot match without (every SCOPE word has one of these). */
+const MAY_HAVE = {
+  arabic: /[0-9０-９]/,
+  cnRanking: /全|世界|国内|郊区|中心城区|各区|长三角/,
+  enRanking: /first|1st|No\.|number one/,
+};
+
 /** Split text into plain and emphasised segments; concatenation equals the input. */
 export function splitFigures(text: string): Segment[] {
   if (text === '') return [];
@@ -172,13 +179,19 @@ export function splitFigures(text: string): Segment[] {
     for (let k = s; k < e; k++) mark[k] = true;
   };
 
-  for (const m of text.matchAll(ARABIC)) {
-    if (acceptArabic(text, m, quoting(m.index))) emphasise(m.index, m.index + m[0].length);
+  // Each pattern runs only where the text holds what it needs (a digit, 分之, a scope, an
+  // English ranking word): most items have no ranking at all.
+  if (MAY_HAVE.arabic.test(text)) {
+    for (const m of text.matchAll(ARABIC)) {
+      if (acceptArabic(text, m, quoting(m.index))) emphasise(m.index, m.index + m[0].length);
+    }
   }
-  for (const m of text.matchAll(CN_FRACTION)) {
-    if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
+  if (text.includes('分之')) {
+    for (const m of text.matchAll(CN_FRACTION)) {
+      if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
+    }
   }
-  for (const m of text.matchAll(CN_RANKING)) {
+  if (MAY_HAVE.cnRanking.test(text)) for (const m of text.matchAll(CN_RANKING)) {
     if (inQuotes(m.index)) continue;
     const end = m.index + m[0].length;
     emphasise(m.index, end);
@@ -190,8 +203,10 @@ export function splitFigures(text: string): Segment[] {
       emphasise(end + c.index + 1, end + c.index + c[0].length);
     }
   }
-  for (const m of text.matchAll(EN_RANKING)) {
-    if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
+  if (MAY_HAVE.enRanking.test(text)) {
+    for (const m of text.matchAll(EN_RANKING)) {
+      if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
+    }
   }
 
   // A figure never ends inside a character: "1️⃣" (a keycap) or "5́" is not a figure, and a run

@@ -105,12 +105,26 @@ export function lineCount(text: string, widthEm: number, latin: LatinMetrics): n
   return n;
 }
 
+/** Line counts of one item by width (milli-em), in the metrics its list measures it with. */
+const itemLines = new WeakMap<ListItem, { latin: LatinMetrics; byWidth: Map<number, number> }>();
+
+/** Lines an item takes at a width in em: fitting asks for each item at many widths and sizes. */
+function itemLineCount(item: ListItem, widthEm: number, style: ListStyle): number {
+  const latin = metricsOf(item, style);
+  let memo = itemLines.get(item);
+  if (!memo || memo.latin !== latin) itemLines.set(item, (memo = { latin, byWidth: new Map() }));
+  const milli = Math.floor(widthEm * 1000);
+  let n = memo.byWidth.get(milli);
+  if (n === undefined) memo.byWidth.set(milli, (n = lineCount(itemText(item), widthEm, latin)));
+  return n;
+}
+
 /** Height in inches that a list of items needs in a box of width `boxW`, at `sizePt`. */
 export function listHeight(items: ListItem[], boxW: number, insets: Insets, style: ListStyle, sizePt: number, numberFrom = 1): number {
   const widthEm = textWidthEmFor(boxW, insets, style, sizePt, numberFrom + items.length - 1);
   const pitchPt = sizePt * (style.pitch ?? BODY_PITCH);
   let pt = 0;
-  for (const item of items) pt += lineCount(itemText(item), widthEm, metricsOf(item, style)) * pitchPt + style.spaceAfterEm * sizePt;
+  for (const item of items) pt += itemLineCount(item, widthEm, style) * pitchPt + style.spaceAfterEm * sizePt;
   return pt / PT_PER_IN + insets.top + insets.bottom;
 }
 

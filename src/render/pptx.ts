@@ -151,17 +151,22 @@ function presentationRelsXml(n: number, fixedNames: string[]): string {
   return relsXml(rels);
 }
 
-/** pptxgenjs's presentation part with this deck's slide list, notes master and size. */
+/**
+ * pptxgenjs's presentation part with this deck's lists and size. The lists are written in the
+ * schema's order (masters, notes master, slides): pptxgenjs puts the slides before the notes
+ * master, which PowerPoint forgives but the schema does not.
+ */
 function presentationXml(template: string, plan: DeckPlan): string {
   let ids = '';
   for (let i = 0; i < plan.slides.length; i++) ids += `<p:sldId id="${256 + i}" r:id="rId${i + 2}"/>`;
-  const notesMasterId = `rId${plan.slides.length + 2}`;
+  const lists = `<p:notesMasterIdLst><p:notesMasterId r:id="rId${plan.slides.length + 2}"/></p:notesMasterIdLst><p:sldIdLst>${ids}</p:sldIdLst>`;
   const replaceOnce = (xml: string, re: RegExp, by: string) => {
     if (!re.test(xml)) throw new Error(`briefdeck bug: pptxgenjs's presentation.xml has no ${re.source}`);
     return xml.replace(re, () => by);
   };
-  let xml = replaceOnce(template, /<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>/, `<p:sldIdLst>${ids}</p:sldIdLst>`);
-  xml = replaceOnce(xml, /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/, `<p:notesMasterIdLst><p:notesMasterId r:id="${notesMasterId}"/></p:notesMasterIdLst>`);
+  let xml = replaceOnce(template, /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/, '');
+  xml = replaceOnce(xml, /<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>/, '');
+  xml = replaceOnce(xml, /<\/p:sldMasterIdLst>/, `</p:sldMasterIdLst>${lists}`);
   xml = replaceOnce(xml, /<p:sldSz\b[^>]*\/>/, `<p:sldSz cx="${emu(plan.widthIn)}" cy="${emu(plan.heightIn)}"/>`);
   // The notes page stays portrait, as the notes master lays it out.
   return replaceOnce(xml, /<p:notesSz\b[^>]*\/>/, '<p:notesSz cx="6858000" cy="9144000"/>');
