@@ -167,10 +167,14 @@ function presentationXml(template: string, plan: DeckPlan): string {
   let xml = replaceOnce(template, /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/, '');
   xml = replaceOnce(xml, /<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>/, '');
   xml = replaceOnce(xml, /<\/p:sldMasterIdLst>/, `</p:sldMasterIdLst>${lists}`);
-  xml = replaceOnce(xml, /<p:sldSz\b[^>]*\/>/, `<p:sldSz cx="${emu(plan.widthIn)}" cy="${emu(plan.heightIn)}"/>`);
+  xml = replaceOnce(xml, /<p:sldSz\b[^>]*\/>/, `<p:sldSz cx="${slideEmu(plan.widthIn)}" cy="${slideEmu(plan.heightIn)}"/>`);
   // The notes page stays portrait, as the notes master lays it out.
   return replaceOnce(xml, /<p:notesSz\b[^>]*\/>/, '<p:notesSz cx="6858000" cy="9144000"/>');
 }
+
+/** A slide side in EMU; 13.333 in is PowerPoint's widescreen 13⅓ in exactly, which it then
+ * calls "Widescreen" rather than "Custom". */
+const slideEmu = (inches: number) => (Math.abs(inches - 40 / 3) < 0.001 ? 12192000 : emu(inches));
 
 /** The deck's fonts in its theme, so text typed into the deck later keeps them. */
 export function setFontScheme(xml: string, plan: DeckPlan): string {

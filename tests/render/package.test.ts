@@ -66,3 +66,18 @@ describe('escaping', () => {
     expect(esc('纯文本')).toBe('纯文本');
   });
 });
+
+describe('the presentation part', () => {
+  it('lists master, notes master and slides in the order the schema requires, at PowerPoint’s widescreen size', async () => {
+    const { brief } = loadBrief('briefs/2025-01-shanghai-quarterly.yaml');
+    const deck = await readDeck((await buildDeckWithPlan(brief)).bytes);
+    const xml = deck.xml.get('ppt/presentation.xml')!;
+    const at = (tag: string) => xml.indexOf(`<p:${tag}`);
+    expect(at('sldMasterIdLst')).toBeGreaterThan(0);
+    expect(at('sldMasterIdLst')).toBeLessThan(at('notesMasterIdLst'));
+    expect(at('notesMasterIdLst')).toBeLessThan(at('sldIdLst'));
+    expect(at('sldIdLst')).toBeLessThan(at('sldSz'));
+    expect(xml).toContain('<p:sldSz cx="12192000" cy="6858000"/>');
+    expect(xml.match(/<p:sldId /g)).toHaveLength(12);
+  });
+});
