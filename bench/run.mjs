@@ -3,7 +3,7 @@
 // measured side by side in one run — alternating runs, medians — and reported as a ratio.
 //   BENCH_RUNS=7 npm run bench     more runs per figure (default 5)
 //   BENCH_QUICK=1 npm run bench    skip the 5,000-unit build
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,45 @@ const layout = median(
 );
 rows.push(['layout alone, 1,000 units', ms(layout), '', '', '', `< 1 s ${layout < 1000 ? '✓' : '✗'}`]);
 verdicts.push(layout < 1000);
+// 4. The meeting day: `build --watch` running, the brief saved; time from the save to the
+// line saying the new deck is written (the watcher's own settle time included).
+const watched = join(work, 'watch.yaml');
+const sampleText = readFileSync(SAMPLE, 'utf8');
+writeFileSync(watched, sampleText);
+const watcher = spawn(process.execPath, [CLI, 'build', watched, '--out', out, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+let seen = '';
+const nextLine = (re) =>
+  new Promise((resolveLine, rejectLine) => {
+    const timer = setTimeout(() => rejectLine(new Error(`watch: no line matching ${re} in 10 s:\n${seen}`)), 10_000);
+    const check = () => {
+      const m = re.exec(seen);
+      if (!m) return;
+      seen = seen.slice(m.index + m[0].length);
+      clearTimeout(timer);
+      watcher.stdout.off('data', onData);
+      resolveLine(m);
+    };
+    const onData = (d) => {
+      seen += d;
+      check();
+    };
+    watcher.stdout.on('data', onData);
+    check();
+  });
+await nextLine(/watching/);
+const rebuilds = [];
+for (let i = 0; i < RUNS; i++) {
+  await new Promise((r) => setTimeout(r, 300));
+  const t0 = performance.now();
+  writeFileSync(watched, `${sampleText}\n# edit ${i}\n`);
+  await nextLine(/rebuilt .*watching/);
+  rebuilds.push(performance.now() - t0);
+}
+watcher.kill();
+const watchMs = median(rebuilds);
+rows.push(['watch: brief saved → new deck written', ms(watchMs), '', '', '', `< 200 ms ${watchMs < 200 ? '✓' : '✗'}`]);
+verdicts.push(watchMs < 200);
+
 const { benchmarkDraft } = await import('../dist/draft/index.js');
 const seed = readFileSync(join(ROOT, 'tests/fixtures/draft/shanghai-2025-01.txt'), 'utf8');
 const draft = benchmarkDraft(seed, 1024 * 1024, RUNS);
