@@ -72,7 +72,9 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: process.env.BRIEFDECK_BUNDLE_DEBUG !== '1',
+  // Whitespace and syntax only: names stay, so the stack of a bug report names real functions.
+  minifyWhitespace: process.env.BRIEFDECK_BUNDLE_DEBUG !== '1',
+  minifySyntax: process.env.BRIEFDECK_BUNDLE_DEBUG !== '1',
   sourcemap: false,
   legalComments: 'none',
   // A native addon cannot be bundled; it is loaded from node_modules when an SVG needs it.

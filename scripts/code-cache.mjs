@@ -9,12 +9,12 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const dir = resolve(process.argv[2] ?? 'dist/bundle');
-const { load, CACHE } = createRequire(import.meta.url)(join(dir, 'load.cjs'));
+const { load, CACHE, cacheFile } = createRequire(import.meta.url)(join(dir, 'load.cjs'));
 rmSync(CACHE, { force: true });
 try {
-  const { exports, script } = load({ useCache: false });
+  const { exports, script, source } = load({ useCache: false });
   await exports.train();
-  writeFileSync(CACHE, script.createCachedData());
+  writeFileSync(CACHE, cacheFile(source, script.createCachedData()));
 } catch (e) {
   process.stderr.write(`briefdeck: no code cache made (the CLI works, its start is slower): ${e instanceof Error ? e.message : String(e)}\n`);
 }

@@ -54,9 +54,10 @@ export function deckDate(brief: Brief, env: NodeJS.ProcessEnv = process.env): Da
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     const d = new Date(Number(epoch) * 1000);
-    // A zip entry can carry 1980–2107 only.
-    if (!/^\d+$/.test(epoch) || !(d.getUTCFullYear() >= 1980 && d.getUTCFullYear() <= 2107)) {
-      throw new BriefdeckError({ message: `SOURCE_DATE_EPOCH=${epoch} is not a time briefdeck can write: give seconds since 1970, for a date from 1980 to 2107` });
+    // Zip entries carry 1980–2107 (an earlier time, such as the common 0, is written there as
+    // 1980; the document properties keep it exactly).
+    if (!/^\d+$/.test(epoch) || !(d.getUTCFullYear() <= 2107)) {
+      throw new BriefdeckError({ message: `SOURCE_DATE_EPOCH=${epoch} is not a time briefdeck can write: give seconds since 1970, for a date up to 2107` });
     }
     return d;
   }

@@ -5,10 +5,6 @@
  */
 import { z } from 'zod';
 
-// Each brief is validated once per process: zod's generated fast paths (new Function per
-// object schema) cost more to make than they save on one pass.
-z.config({ jitless: true });
-
 /** Something a reader can see: a letter, digit, punctuation mark or symbol (emoji included). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 

@@ -7,10 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { bufferIO } from './io.js';
 import { run } from './run.js';
 
 export { serveBuilds } from './worker.js';
+
+// The CLI validates each brief and theme once: zod's generated fast paths (new Function per
+// object schema) cost more to make than they save. (Here, not in the library, whose users may
+// have zod schemas of their own: the setting is global.)
+z.config({ jitless: true });
 
 export async function main(argv: string[]): Promise<number> {
   // `briefdeck themes | head`: the reader went away; that is not an error worth a stack trace.

@@ -40,7 +40,12 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
   let next = 0;
   // This thread has everything loaded already: it builds too, beside n - 1 workers that are
   // still starting up (a worker costs a few hundred milliseconds before its first deck).
-  const workers = Array.from({ length: n - 1 }, () => new Worker(script, { workerData: { briefdeck: 'build' } }));
+  const workers: Worker[] = [];
+  try {
+    for (let i = 0; i < n - 1; i++) workers.push(new Worker(script, { workerData: { briefdeck: 'build' } }));
+  } catch {
+    // Threads not allowed here (Node's permission model): what started helps, this thread does the rest.
+  }
   const here = async () => {
     while (next < jobs.length) {
       const id = next++;
@@ -66,12 +71,19 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
               feed();
             });
             w.on('error', reject);
+            // A worker that stops without a word (out of memory, killed) must not leave the batch waiting.
+            w.on('exit', (code) => reject(new Error(`briefdeck bug: a build thread stopped (exit ${code}) with decks still to build`)));
             feed();
           }),
       ),
     ]);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(
+      workers.map((w) => {
+        w.removeAllListeners('exit');
+        return w.terminate();
+      }),
+    );
   }
   return results;
 }

@@ -30,7 +30,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, what = 'the dec
     fd = openSync(tmp, 'w', 0o644);
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
+    flushToDisk(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
@@ -44,6 +44,16 @@ export function writeFileAtomic(file: string, bytes: Uint8Array, what = 'the dec
     }
     rmSync(tmp, { force: true });
     throw new BriefdeckError({ file, message: `cannot write ${what}: ${describeFsError(e)}` });
+  }
+}
+
+/** On disk before the rename, so a crash leaves the old deck or the new one, never an empty one.
+ * Node's permission model forbids fsync: the rename still never shows a half-written file. */
+function flushToDisk(fd: number): void {
+  try {
+    fsyncSync(fd);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_ACCESS_DENIED') throw e;
   }
 }
 

@@ -95,6 +95,11 @@ export function threadCompressor(threads = helperThreads()): Compressor {
     failed ??= e;
     for (const ws of out.values()) for (const w of ws) w.reject(failed);
     out.clear();
+    // Parts gathered but not yet sent fail too: nothing waits for an answer that cannot come.
+    for (const w of waiters) w.reject(failed);
+    waiters = [];
+    parts = [];
+    used = 0;
   };
   const done = ({ id, buffer, out: parts }: { id: number; buffer: ArrayBuffer; out: Array<Omit<PartOut, 'body'> & { length: number }> }) => {
     const ws = out.get(id);
@@ -111,7 +116,7 @@ export function threadCompressor(threads = helperThreads()): Compressor {
     worker.on('exit', (code) => fail(new Error(`briefdeck bug: a compressing thread stopped (exit ${code})`)));
   }
   const flush = () => {
-    if (!parts.length) return;
+    if (!parts.length || failed) return;
     const id = nextId++;
     out.set(id, waiters);
     // allocUnsafeSlow: a buffer of its own (not a slice of Node's pool), so it can be handed over.
@@ -146,6 +151,16 @@ export function threadCompressor(threads = helperThreads()): Compressor {
       );
     },
   };
+}
+
+/** On helper threads where they can be started (a permission model may forbid them), else here. */
+export function bestCompressor(slides: number, helperThread?: boolean): Compressor {
+  if (!(helperThread ?? slides >= THREAD_FROM_SLIDES)) return inlineCompressor();
+  try {
+    return threadCompressor();
+  } catch {
+    return inlineCompressor();
+  }
 }
 
 /** As many as there are cores, up to two: this thread writes the slides meanwhile. */

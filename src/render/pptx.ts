@@ -6,7 +6,7 @@
  */
 import type { DeckPlan, FontFaces, SlidePlan } from '../layout/plan.js';
 import { PackageCheck } from './check.js';
-import { inlineCompressor, THREAD_FROM_SLIDES, threadCompressor, type Compressor } from './deflate.js';
+import { bestCompressor, type Compressor } from './deflate.js';
 import { collectMedia, type DeckMedia } from './media.js';
 import { skeleton, type Skeleton } from './skeleton.js';
 import { writeSlide, type SlideContext } from './slide.js';
@@ -59,7 +59,7 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
   }
   for (const f of media.files) names.push(`ppt/media/${f.name}`);
 
-  const compressor = (options.helperThread ?? n >= THREAD_FROM_SLIDES) ? threadCompressor() : inlineCompressor();
+  const compressor = bestCompressor(n, options.helperThread);
   try {
     return await writePackage({ plan, date, names, fixed, fixedNames, media, ctx }, compressor);
   } finally {

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import { readDeck } from '../helpers/deck.js';
@@ -22,6 +22,8 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-batch-'));
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, BRIEFDECK_BUNDLE_OUT: BUNDLE } });
 }, 120_000);
+// Not left in dist/, which is what the package publishes.
+afterAll(() => rmSync(BUNDLE, { recursive: true, force: true }));
 
 describe('the bundled CLI', () => {
   it('builds the same bytes as the library, starting from the code cache the install made', async () => {
@@ -37,18 +39,50 @@ describe('the bundled CLI', () => {
     expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(library)).toBe(true);
   });
 
-  it('ignores a code cache that does not fit (another Node, a damaged file) and builds all the same', () => {
+  it('ignores a code cache that is damaged or made from another bundle, and builds all the same', () => {
     const dir = tmp();
     const copy = join(ROOT, 'dist', 'bundle-test-damaged');
-    cpSync(BUNDLE, copy, { recursive: true });
-    writeFileSync(join(copy, 'app.cjs.cache'), Buffer.from('not a code cache at all'));
-    const r = spawnSync(process.execPath, [join(copy, 'briefdeck.cjs'), 'build', SAMPLE, '--out', dir], { encoding: 'utf8', env: { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' } });
-    rmSync(copy, { recursive: true, force: true });
+    const debug = { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' };
+    try {
+      cpSync(BUNDLE, copy, { recursive: true });
+      // Damaged in the middle, where V8 itself would not notice (it checks only a header).
+      const cache = readFileSync(join(copy, 'app.cjs.cache'));
+      for (let i = cache.length >> 1; i < (cache.length >> 1) + 400; i++) cache[i] = cache[i]! ^ 0xff;
+      writeFileSync(join(copy, 'app.cjs.cache'), cache);
+      const r = spawnSync(process.execPath, [join(copy, 'briefdeck.cjs'), 'build', SAMPLE, '--out', dir], { encoding: 'utf8', env: debug });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('briefdeck code cache: rejected');
+      const good = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', join(dir, 'good')], { encoding: 'utf8' });
+      expect(good.status).toBe(0);
+      expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(readFileSync(join(dir, 'good', '2025-01-shanghai-quarterly.pptx')))).toBe(true);
+      // A bundle changed after the cache was made (same length, which is all V8 compares): the
+      // new code runs, not the cached old one.
+      cpSync(join(BUNDLE, 'app.cjs.cache'), join(copy, 'app.cjs.cache'));
+      const source = readFileSync(join(copy, 'app.cjs'), 'utf8');
+      expect(source).toContain('Name a command');
+      writeFileSync(join(copy, 'app.cjs'), source.replace('Name a command', 'Name a COMMAND'));
+      const stale = spawnSync(process.execPath, [join(copy, 'briefdeck.cjs')], { encoding: 'utf8', env: debug });
+      expect(stale.stderr).toContain('briefdeck code cache: rejected');
+      expect(stale.stderr).toContain('Name a COMMAND');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('where threads are not allowed', () => {
+  it("builds a folder of big briefs in one thread under Node's permission model", async () => {
+    const dir = tmp();
+    // 90 units: over ninety slides, which would be compressed on helper threads.
+    const units = Array.from({ length: 90 }, (_, i) => `  - name: 第${i + 1}区区委\n    achievements: [新建街区党组织${i + 2}个, 推动全区2304个小区组建业委会]\n    shortcomings: [全面从严治党]\n`).join('');
+    const brief = `lang: zh-CN\nmeeting:\n  title: 市委季度工作会议\n  date: 2025-01\n  attendees: [龚正]\nunits:\n${units}`;
+    for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.yaml`), brief);
+    const out = join(dir, 'out');
+    const r = spawnSync(process.execPath, ['--experimental-permission', '--allow-fs-read=*', `--allow-fs-write=${dir}`, BIN, 'build', dir, '--out', out, '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('briefdeck code cache: rejected');
-    const good = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', join(dir, 'good')], { encoding: 'utf8' });
-    expect(good.status).toBe(0);
-    expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(readFileSync(join(dir, 'good', '2025-01-shanghai-quarterly.pptx')))).toBe(true);
+    expect(r.stdout).toMatch(/2 decks built/);
+    const deck = await readDeck(readFileSync(join(out, 'a.pptx')));
+    expect(deck.slides.length).toBeGreaterThan(90);
   });
 });
 

@@ -179,6 +179,9 @@ describe('reproducible builds', () => {
     const { deckDate } = await import('../../src/index.js');
     expect(deckDate(brief, {}).toISOString()).toBe('2025-01-01T00:00:00.000Z');
     expect(deckDate(brief, { SOURCE_DATE_EPOCH: '1736121600' }).toISOString()).toBe('2025-01-06T00:00:00.000Z');
+    // 0, as many reproducible builds set it: 1970 in the properties, 1980 (the earliest a zip holds) in the zip.
+    const epoch0 = await buildDeck(brief, { date: deckDate(brief, { SOURCE_DATE_EPOCH: '0' }) });
+    expect((await readDeck(epoch0)).xml.get('docProps/core.xml')).toContain('>1970-01-01T00:00:00Z<');
     const deck = await readDeck(await buildDeck(brief, { date: new Date('2025-01-06T00:00:00Z') }));
     expect(deck.xml.get('docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-01-06T00:00:00Z</dcterms:modified>');
   });
