@@ -1,22 +1,17 @@
 /**
- * The entry of the bundled CLI (dist/bundle/briefdeck.cjs): what its two small launchers call —
+ * The entry of the bundled CLI (dist/bundle/app.cjs): what its two small launchers call —
  * `main` for the command line, `serveBuilds` in a worker thread of a batch build — and `train`,
  * which the install runs once so that V8 can cache the compiled code for every later start.
  */
+import './zod-config.js'; // first: before any schema is made
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { bufferIO } from './io.js';
 import { run } from './run.js';
 
 export { serveBuilds } from './worker.js';
-
-// The CLI validates each brief and theme once: zod's generated fast paths (new Function per
-// object schema) cost more to make than they save. (Here, not in the library, whose users may
-// have zod schemas of their own: the setting is global.)
-z.config({ jitless: true });
 
 export async function main(argv: string[]): Promise<number> {
   // `briefdeck themes | head`: the reader went away; that is not an error worth a stack trace.
