@@ -5,7 +5,8 @@
  * (Every part is well-formed by construction: all text goes through esc(), the skeleton is
  * checked when pptxgenjs makes it, and the tests parse every part of every fixture deck.)
  */
-const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const EXTENSION = /\bExtension="([^"]*)"/;
+const PART_NAME = /\bPartName="([^"]*)"/;
 
 /** Checks a package part by part, as it is written (so no part needs to be kept). */
 export class PackageCheck {
@@ -15,8 +16,8 @@ export class PackageCheck {
 
   constructor(typesXml: string | undefined, names: Set<string>) {
     if (typesXml === undefined) throw new Error('briefdeck bug: the package has no [Content_Types].xml');
-    this.defaults = new Set((typesXml.match(/<Default\b[^>]*>/g) ?? []).map((t) => attr(t, 'Extension')?.toLowerCase()));
-    this.overrides = new Set((typesXml.match(/<Override\b[^>]*>/g) ?? []).map((t) => attr(t, 'PartName')));
+    this.defaults = new Set((typesXml.match(/<Default\b[^>]*>/g) ?? []).map((t) => EXTENSION.exec(t)?.[1]?.toLowerCase()));
+    this.overrides = new Set((typesXml.match(/<Override\b[^>]*>/g) ?? []).map((t) => PART_NAME.exec(t)?.[1]));
     for (const part of this.overrides) if (part && !names.has(part.slice(1))) this.problems.push(`[Content_Types].xml names ${part}, which is missing`);
   }
 

@@ -40,7 +40,8 @@ export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
     for (const shape of slide.shapes) {
       if (shape.kind !== 'image' || parts.has(shape.path)) continue;
       const data = readFileSync(shape.path);
-      const ext = extname(shape.path).toLowerCase() === '.svg' ? 'svg' : extname(shape.path).toLowerCase() === '.png' ? 'png' : 'jpeg';
+      const suffix = extname(shape.path).toLowerCase();
+      const ext = suffix === '.svg' ? 'svg' : suffix === '.png' ? 'png' : 'jpeg';
       const key = `${ext}:${createHash('sha256').update(data).digest('hex')}`;
       let part = byContent.get(key);
       if (!part) {

@@ -1,8 +1,8 @@
 /**
  * DeckPlan → .pptx bytes. The package's fixed parts (theme, masters, layout) come from pptxgenjs
  * (`skeleton.ts`); the slides, notes and the parts that list them are written here, slide by
- * slide, each compressed on the thread pool while the next is written. The same plan gives the
- * same bytes: fixed timestamps and part order.
+ * slide, each handed to the compressor (`deflate.ts`: here, or on helper threads for a big deck)
+ * as the next is written. The same plan gives the same bytes: fixed timestamps and part order.
  */
 import type { DeckPlan, FontFaces, SlidePlan } from '../layout/plan.js';
 import { PackageCheck } from './check.js';
@@ -45,7 +45,7 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
   const [fixed, media] = await Promise.all([skeleton(), collectMedia(plan)]);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
-  const ctx: SlideContext = { lang, altLang: lang === 'en-US' ? 'zh-CN' : 'en-US', media: media.parts };
+  const ctx: SlideContext = { lang, altLang: lang === 'en-US' ? 'zh-CN' : 'en-US', media: media.parts, runProps: new Map() };
   const n = plan.slides.length;
   const notes = plan.slides.map((s) => s.notes !== undefined);
 

@@ -15,6 +15,8 @@ export interface SlideContext {
   altLang: string;
   /** Pictures by the path the plan names, already stored in the package. */
   media: Map<string, MediaPart>;
+  /** Run properties written so far in this deck. */
+  runProps: RunPropsCache;
 }
 
 export interface WrittenSlide {
@@ -117,17 +119,16 @@ function paragraphXml(p: Paragraph, ctx: SlideContext): string {
   return `<a:p>${pPr}${runs}<a:endParaRPr lang="${ctx.lang}"${last ? ` sz="${centiPt(last.sizePt)}"` : ''} dirty="0"/></a:p>`;
 }
 
-/** Run properties repeat across a deck (a few sizes, colours and fonts): each is written once,
- * found by the font (the theme's own object), the colour and the size. */
-const rPrCache = new WeakMap<FontFaces, Map<string, Map<number, string>>>();
+/** Run properties, written once each per deck: found by the font (the theme's own object), the
+ * colour and the size in hundredths of a point with bold as its sign. */
+export type RunPropsCache = Map<FontFaces, Map<string, Map<number, string>>>;
 
 function runProps(r: Run, ctx: SlideContext): string {
-  let byColor = rPrCache.get(r.font);
-  if (!byColor) rPrCache.set(r.font, (byColor = new Map()));
+  let byColor = ctx.runProps.get(r.font);
+  if (!byColor) ctx.runProps.set(r.font, (byColor = new Map()));
   let bySize = byColor.get(r.color);
   if (!bySize) byColor.set(r.color, (bySize = new Map()));
-  // Size in hundredths of a point, bold as the sign; the language is the deck's.
-  const key = (r.bold ? -1 : 1) * centiPt(r.sizePt) + (ctx.lang === 'en-US' ? 0.5 : 0);
+  const key = (r.bold ? -1 : 1) * centiPt(r.sizePt);
   let xml = bySize.get(key);
   if (xml === undefined) {
     xml = `<a:rPr lang="${ctx.lang}" altLang="${ctx.altLang}" sz="${centiPt(r.sizePt)}" b="${r.bold ? 1 : 0}" dirty="0">${solid(r.color)}${fontsXml(r.font)}</a:rPr>`;

@@ -1,8 +1,8 @@
 /**
- * A fast well-formedness check for the XML parts we write: one pass over the text, balanced
- * tags, quoted attributes, known entities, no characters XML forbids. It is the self-check that
- * runs on every build, so it must cost milliseconds; the tests check every part again with a
- * full parser (fast-xml-parser).
+ * A fast well-formedness check: one pass over the text, balanced tags, quoted attributes, known
+ * entities, no characters XML forbids. It checks the parts pptxgenjs makes for the skeleton (once
+ * per process, or when the CLI is bundled); the tests check every part of every fixture deck
+ * again with a full parser (fast-xml-parser).
  */
 
 const NAME = /^[A-Za-z_][\w.:-]*$/;

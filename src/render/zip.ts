@@ -3,7 +3,7 @@
  * thread), fixed timestamps and order, so the same deck gives the same bytes. Plain zip: no
  * zip64, which a deck never needs.
  */
-import { inlineCompressor, type Compressor, type PartOut } from './deflate.js';
+import type { Compressor, PartOut } from './deflate.js';
 
 /** Bytes of parts handed over and not yet written out: bounds memory on a big deck. */
 const PENDING_BYTES = 2 * 1024 * 1024;
@@ -45,7 +45,7 @@ export class ZipWriter {
 
   constructor(
     when: Date,
-    private readonly compressor: Compressor = inlineCompressor(),
+    private readonly compressor: Compressor,
   ) {
     ({ time: this.time, date: this.date } = dosDateTime(when));
   }
@@ -69,31 +69,27 @@ export class ZipWriter {
 
   private write(fileName: string, { crc, size, method, body }: PartOut): void {
     const name = Buffer.from(fileName, 'utf8');
+    // The fields the local header and the central directory share, from version needed to the
+    // name's length, at `at` in each.
+    const shared = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at); // version needed: 2.0
+      header.writeUInt16LE(0x0800, at + 2); // names are UTF-8
+      header.writeUInt16LE(method, at + 4);
+      header.writeUInt16LE(this.time, at + 6);
+      header.writeUInt16LE(this.date, at + 8);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(body.length, at + 14);
+      header.writeUInt32LE(size, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(this.time, 10);
-    local.writeUInt16LE(this.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    shared(local, 4);
     name.copy(local, 30);
     const central = Buffer.alloc(46 + name.length);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(this.time, 12);
-    central.writeUInt16LE(this.date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    shared(central, 6);
     central.writeUInt32LE(this.offset, 42);
     name.copy(central, 46);
     this.chunks.push(local, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
