@@ -2,7 +2,7 @@
  * Building one brief into one deck: the unit of work a batch shares out to worker threads.
  * Returns what happened as data (so a worker can post it back); throws only on bugs.
  */
-import { performance } from 'node:perf_hooks';
+import { now } from './clock.js';
 import { loadBrief } from '../brief/load.js';
 import { isBriefdeckError, type Problem } from '../errors.js';
 import { buildDeckWithPlan } from '../build.js';
@@ -32,7 +32,7 @@ export interface DeckResult {
 }
 
 export async function buildOne(job: BuildJob): Promise<DeckResult> {
-  const start = performance.now();
+  const start = now();
   const r: DeckResult = { brief: job.file };
   try {
     const { brief, warnings } = loadBrief(job.file);
@@ -42,7 +42,7 @@ export async function buildOne(job: BuildJob): Promise<DeckResult> {
     writeFileAtomic(job.target, bytes);
     r.inputs = [job.file, ...theme.files];
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
-    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit, ms: Math.round(performance.now() - start) });
+    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit, ms: Math.round(now() - start) });
   } catch (e) {
     if (!isBriefdeckError(e)) throw e;
     r.problems = e.problems;

@@ -3,7 +3,7 @@
  * at the end, a progress line while it runs on a terminal. A failing brief does not stop the
  * others; the exit code is 1 if any failed.
  */
-import { performance } from 'node:perf_hooks';
+import { now } from './clock.js';
 import { basename, extname, join } from 'node:path';
 import { isBriefdeckError, type Problem } from '../errors.js';
 import type { ExportOptions } from '../output/export.js';
@@ -46,7 +46,7 @@ export function jobsFor(files: string[], args: BuildArgs): { jobs: BuildJob[]; p
 }
 
 export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> {
-  const started = performance.now();
+  const started = now();
   const { files, problems } = collectBriefs(args.inputs);
   printProblems(io, problems);
   if (files.length === 0 && !args.watch) return EXIT.input;
@@ -73,7 +73,7 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
   if (args.json) io.out(JSON.stringify(results.map(({ inputs: _i, ...r }) => r), null, 2));
   else if (files.length + problems.length > 1) {
     const built = results.length - results.filter((r) => r.problems).length;
-    io.out(`${built} deck${built === 1 ? '' : 's'} built${failed ? `, ${failed} failed` : ''} in ${seconds(performance.now() - started)}`);
+    io.out(`${built} deck${built === 1 ? '' : 's'} built${failed ? `, ${failed} failed` : ''} in ${seconds(now() - started)}`);
   }
   if (args.watch) return watchBriefs(args, results, io);
   return failed ? EXIT.input : EXIT.ok;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { bufferIO } from './io.js';
 import { run } from './run.js';
 
-export { serveBuilds } from './worker.js';
+export { serveBuilds } from './serve.js';
 
 export async function main(argv: string[]): Promise<number> {
   // `briefdeck themes | head`: the reader went away; that is not an error worth a stack trace.

@@ -6,16 +6,11 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { buildOne, type BuildJob, type DeckResult } from './build-one.js';
 
-/**
- * Decks built at once by default: one per core but one. A build keeps more than its own thread
- * busy — V8 collects garbage and compiles on background threads, big decks are compressed on
- * helper threads — and on a 2-core machine two decks at once were slower than one after the
- * other (20 briefs of 40 units: 1.8 s with one, 2.0 s with two).
- */
-export const defaultJobs = () => Math.max(1, availableParallelism() - 1);
+/** Decks built at once by default: one per core (this thread and a worker per other core). */
+export const defaultJobs = () => Math.max(1, availableParallelism());
 
 function workerScript(): URL | undefined {
   for (const name of ['./worker.cjs', './worker.js']) {
@@ -42,6 +37,7 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
   // still starting up (a worker costs a few hundred milliseconds before its first deck).
   const workers: Worker[] = [];
   try {
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     for (let i = 0; i < n - 1; i++) workers.push(new Worker(script, { workerData: { briefdeck: 'build' } }));
   } catch {
     // Threads not allowed here (Node's permission model): what started helps, this thread does the rest.

@@ -36,7 +36,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
           .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
           .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
           .option('allow-outside-files', { describe: 'Let briefs and themes use files outside their own folder', type: 'boolean', default: false })
-          .option('jobs', { alias: 'j', describe: 'Decks built at once (default: one per core but one)', type: 'number' })
+          .option('jobs', { alias: 'j', describe: 'Decks built at once (default: one per core)', type: 'number' })
           .option('watch', { alias: 'w', describe: 'Rebuild a deck whenever its brief or theme changes', type: 'boolean', default: false })
           .option('pdf', { describe: 'Also write a PDF of each deck (needs LibreOffice)', type: 'boolean', default: false })
           .option('png', { describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)', type: 'boolean', default: false })

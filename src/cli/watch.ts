@@ -5,7 +5,7 @@
  * open never sees half a file.
  */
 import { statSync, watch, type FSWatcher } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { now } from './clock.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { clearThemeCache } from '../theme/resolve.js';
 import { buildOne, type BuildJob, type DeckResult } from './build-one.js';
@@ -51,12 +51,12 @@ export async function watchBriefs(args: BuildArgs, initial: DeckResult[], io: Cl
       io.out(`watching… (${basename(brief)} has problems; the previous deck is kept)`);
     } else {
       reportDeck(io, r);
-      io.out(`rebuilt ${r.deck} ${Math.round(performance.now() - since)} ms after the change; watching…`);
+      io.out(`rebuilt ${r.deck} ${Math.round(now() - since)} ms after the change; watching…`);
     }
   };
 
   const schedule = (brief: string) => {
-    const since = performance.now();
+    const since = now();
     clearTimeout(timers.get(brief));
     timers.set(
       brief,

@@ -6,7 +6,6 @@
  * here, where starting a thread would cost more than it saves.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface PartIn {
@@ -82,6 +81,8 @@ interface Waiter {
 
 /** On helper threads (batches go to them in turn). */
 export function threadCompressor(threads = helperThreads()): Compressor {
+  // worker_threads is loaded here, not at start: most decks are compressed in this thread.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const workers = Array.from({ length: threads }, () => new Worker(HELPER, { eval: true }));
   let failed: Error | undefined;
   const out = new Map<number, Waiter[]>();

@@ -2,7 +2,6 @@
  * The pictures of a deck: each distinct file stored once in ppt/media, however many slides show
  * it. An SVG is stored with a PNG drawn from it, which programs without SVG support show.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DeckPlan } from '../layout/plan.js';
@@ -42,7 +41,8 @@ export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
       const data = readFileSync(shape.path);
       const suffix = extname(shape.path).toLowerCase();
       const ext = suffix === '.svg' ? 'svg' : suffix === '.png' ? 'png' : 'jpeg';
-      const key = `${ext}:${createHash('sha256').update(data).digest('hex')}`;
+      // crypto is loaded only for a deck with pictures: it costs every other start ~4 ms.
+      const key = `${ext}:${process.getBuiltinModule('node:crypto').createHash('sha256').update(data).digest('hex')}`;
       let part = byContent.get(key);
       if (!part) {
         const n = byContent.size + 1;

@@ -18,6 +18,11 @@ const SAMPLE = join(ROOT, 'briefs/2025-01-shanghai-quarterly.yaml');
 const BUNDLE = join(ROOT, 'dist', 'bundle-test');
 const BIN = join(BUNDLE, 'briefdeck.cjs');
 const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-batch-'));
+const writeProbe = (dir: string, code: string) => {
+  const file = join(dir, 'probe.cjs');
+  writeFileSync(file, code);
+  return file;
+};
 
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, BRIEFDECK_BUNDLE_OUT: BUNDLE } });
@@ -37,6 +42,17 @@ describe('the bundled CLI', () => {
     const library = await buildDeck(brief, { date: deckDate(brief) });
     // Same skeleton (made by pptxgenjs when bundling, or now), same slides, same bytes.
     expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(library)).toBe(true);
+  });
+
+  it('loads no more of Node than a single build needs (threads, processes, crypto wait until asked for)', () => {
+    const dir = tmp();
+    // What Node loaded for the build, beyond what it loads for an empty script.
+    const probe = `const before = new Set(process.moduleLoadList); process.on('exit', () => process.stderr.write('LOADED ' + process.moduleLoadList.filter((m) => !before.has(m)).join(',') + '\\n'));`;
+    const r = spawnSync(process.execPath, ['--require', writeProbe(dir, probe), BIN, 'build', SAMPLE, '--out', dir], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = /LOADED (.*)/.exec(r.stderr)![1]!.split(',');
+    for (const heavy of ['child_process', 'worker_threads', 'crypto', 'assert', 'perf_hooks']) expect(loaded, heavy).not.toContain(`NativeModule ${heavy}`);
+    expect(loaded).toContain('NativeModule zlib'); // the deck is compressed: the probe sees what it should
   });
 
   it('ignores a code cache that is damaged or made from another bundle, and builds all the same', () => {
@@ -104,6 +120,12 @@ describe('batch builds', () => {
     const one = spawnSync(process.execPath, [BIN, 'build', join(dir, 'm1.yaml'), '--out', join(dir, 'single'), '--jobs', '1'], { encoding: 'utf8' });
     expect(one.status).toBe(0);
     expect(readFileSync(join(dir, 'single', 'm1.pptx')).equals(readFileSync(join(out, 'm1.pptx')))).toBe(true);
+  });
+
+  it('builds one deck per core by default: this thread and a worker for every other core', async () => {
+    const { defaultJobs } = await import('../../src/cli/pool.js');
+    const { availableParallelism } = await import('node:os');
+    expect(defaultJobs()).toBe(availableParallelism());
   });
 
   it('refuses a --jobs that is not a whole number of 1 or more, as wrong usage', async () => {
