@@ -24,7 +24,9 @@ export function themeNamesIn(dir: string): string[] {
     .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
-export const builtinThemeNames = () => themeNamesIn(BUILTIN_DIR);
+/** The package's own themes do not change while it runs: read their folder once. */
+let builtins: string[] | undefined;
+export const builtinThemeNames = (): string[] => [...(builtins ??= themeNamesIn(BUILTIN_DIR))];
 
 export const builtinPath = (name: string) => join(BUILTIN_DIR, `${name}.yaml`);
 

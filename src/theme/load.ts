@@ -10,7 +10,8 @@ import type { Lang } from '../brief/schema.js';
 import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
 import { formatPath, locate, suggest, validate } from '../yaml/validate.js';
 import { builtinPath, builtinThemeNames, imageProblem, isInside, looksLikePath, themeNamesIn } from './files.js';
-import { ThemeFileSchema, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
+import { themeFileSchema, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
+import { BUILTIN_LAYERS } from './builtin-layers.js';
 import { compileTemplate, describeTemplateError } from './templates.js';
 
 export interface ThemeOptions {
@@ -103,10 +104,13 @@ function at(layer: ThemeLayer, path: PropertyKey[]): Omit<Problem, 'message'> {
 }
 
 function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
-  const src = parseYaml(readTextFile(file, 'theme'), file);
+  const text = readTextFile(file, 'theme');
+  const baked = bakedLayer(file, text);
+  if (baked) return baked;
+  const src = parseYaml(text, file);
   const plain = toPlain(src) ?? {};
   if (typeof plain !== 'object' || Array.isArray(plain)) throw new BriefdeckError({ file, line: 1, column: 1, message: 'a theme is a mapping of settings (colors, fonts, sizes…), not a list or a single value' });
-  const { data, problems } = validate(ThemeFileSchema, plain, src);
+  const { data, problems } = validate(themeFileSchema(), plain, src);
   if (!data) throw new BriefdeckError(problems);
   const builtinName = builtinThemeNames().find((n) => resolve(builtinPath(n)) === resolve(file));
   const layer: ThemeLayer = { file, src, data, ...(builtinName ? { builtin: builtinName } : {}) };
@@ -131,6 +135,33 @@ function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
   }
   if (found.length) throw new BriefdeckError(found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   return layer;
+}
+
+/** A built-in theme checked when the CLI was bundled, if the file still holds what was checked.
+ * Its positions (for a message about it) are found only if asked for. */
+function bakedLayer(file: string, text: string): ThemeLayer | undefined {
+  const name = builtinThemeNames().find((n) => resolve(builtinPath(n)) === resolve(file));
+  const baked = name === undefined ? undefined : BUILTIN_LAYERS[name];
+  if (!baked || baked.text !== text) return undefined;
+  let src: YamlSource | undefined;
+  return {
+    file,
+    builtin: name!,
+    data: JSON.parse(baked.json) as ThemeFile,
+    get src() {
+      return (src ??= parseYaml(text, file));
+    },
+  };
+}
+
+/** What bundling bakes for each built-in theme (see builtin-layers.ts). */
+export function bakeBuiltinLayers(): Record<string, { text: string; json: string }> {
+  return Object.fromEntries(
+    builtinThemeNames().map((name) => {
+      const file = builtinPath(name);
+      return [name, { text: readTextFile(file, 'theme'), json: JSON.stringify(readLayer(file, {}).data) }];
+    }),
+  );
 }
 
 function checkTemplate(layer: ThemeLayer, path: PropertyKey[], source: string, found: Problem[]): void {
