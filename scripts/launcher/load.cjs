@@ -18,7 +18,7 @@ const BUNDLE = join(__dirname, 'app.cjs');
 const CACHE = `${BUNDLE}.cache`;
 const HEADER = 8;
 
-/** The cache file for a source and V8's payload. */
+/** The cache file for a source (its bytes) and V8's payload. */
 function cacheFile(source, payload) {
   const header = Buffer.alloc(HEADER);
   header.writeUInt32LE(crc32(source), 0);
@@ -41,13 +41,15 @@ function cachedDataFor(source) {
 
 /** `useCache: false` compiles from scratch (to make the cache). */
 function load({ useCache = true } = {}) {
-  const source = readFileSync(BUNDLE, 'utf8');
-  const cached = useCache ? cachedDataFor(source) : { status: 'none' };
+  // The CRC is of the bytes as read: a CRC of the decoded text would encode it all back first.
+  const bytes = readFileSync(BUNDLE);
+  const source = bytes.toString('utf8');
+  const cached = useCache ? cachedDataFor(bytes) : { status: 'none' };
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, ...(cached.payload ? { cachedData: cached.payload } : {}) });
   if (process.env.BRIEFDECK_CODE_CACHE_DEBUG) process.stderr.write(`briefdeck code cache: ${cached.payload ? (script.cachedDataRejected ? 'rejected' : 'used') : cached.status}\n`);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-  return { exports: module.exports, script, source };
+  return { exports: module.exports, script, source: bytes };
 }
 
 module.exports = { BUNDLE, CACHE, cacheFile, load };

@@ -92,13 +92,17 @@ const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '�
 
 /** Ranges [open, close] of quoted text; nesting handled with a stack. */
 const ANY_QUOTE = /[“「『《"]/;
+/** Every character that opens or closes a quotation: the scan jumps from one to the next. */
+const QUOTE_CHARS = /[“”「」『』《》"]/g;
 
 function quoteRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   if (!ANY_QUOTE.test(text)) return ranges;
   const stack: Array<{ close: string; at: number }> = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
+  QUOTE_CHARS.lastIndex = 0;
+  for (let m = QUOTE_CHARS.exec(text); m; m = QUOTE_CHARS.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
     const top = stack[stack.length - 1];
     if (top !== undefined && ch === top.close) {
       stack.pop();

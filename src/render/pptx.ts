@@ -30,16 +30,22 @@ const CONTENT_TYPES: Record<string, string> = {
   'docProps/core.xml': 'application/vnd.openxmlformats-package.core-properties+xml',
   'docProps/app.xml': `${CT}.extended-properties+xml`,
 };
-const CONTENT_TYPE_BY_FOLDER: Array<[RegExp, string]> = [
-  [/^ppt\/theme\/theme\d+\.xml$/, `${CT}.theme+xml`],
-  [/^ppt\/slideMasters\/slideMaster\d+\.xml$/, `${CT}.presentationml.slideMaster+xml`],
-  [/^ppt\/slideLayouts\/slideLayout\d+\.xml$/, `${CT}.presentationml.slideLayout+xml`],
-  [/^ppt\/notesMasters\/notesMaster\d+\.xml$/, `${CT}.presentationml.notesMaster+xml`],
-  [/^ppt\/slides\/slide\d+\.xml$/, `${CT}.presentationml.slide+xml`],
-  [/^ppt\/notesSlides\/notesSlide\d+\.xml$/, `${CT}.presentationml.notesSlide+xml`],
+/** Numbered parts by folder (`ppt/slides/slide12.xml`): the folder, then the whole name. */
+const CONTENT_TYPE_BY_FOLDER: Array<[string, RegExp, string]> = [
+  ['ppt/slides/', /^ppt\/slides\/slide\d+\.xml$/, `${CT}.presentationml.slide+xml`],
+  ['ppt/notesSlides/', /^ppt\/notesSlides\/notesSlide\d+\.xml$/, `${CT}.presentationml.notesSlide+xml`],
+  ['ppt/theme/', /^ppt\/theme\/theme\d+\.xml$/, `${CT}.theme+xml`],
+  ['ppt/slideMasters/', /^ppt\/slideMasters\/slideMaster\d+\.xml$/, `${CT}.presentationml.slideMaster+xml`],
+  ['ppt/slideLayouts/', /^ppt\/slideLayouts\/slideLayout\d+\.xml$/, `${CT}.presentationml.slideLayout+xml`],
+  ['ppt/notesMasters/', /^ppt\/notesMasters\/notesMaster\d+\.xml$/, `${CT}.presentationml.notesMaster+xml`],
 ];
 
-const contentTypeOf = (name: string) => CONTENT_TYPES[name] ?? CONTENT_TYPE_BY_FOLDER.find(([re]) => re.test(name))?.[1];
+const contentTypeOf = (name: string) => {
+  if (CONTENT_TYPES[name] !== undefined) return CONTENT_TYPES[name];
+  if (name.endsWith('.rels')) return undefined; // relationships: the Default for .rels
+  for (const [folder, re, type] of CONTENT_TYPE_BY_FOLDER) if (name.startsWith(folder)) return re.test(name) ? type : undefined;
+  return undefined;
+};
 
 export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): Promise<Buffer> {
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
