@@ -7,13 +7,26 @@
 //   dist/bundle/briefdeck.cjs   the `briefdeck` command: loads the bundle, calls main
 //   dist/bundle/worker.cjs      a worker thread of a batch build
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 // BRIEFDECK_BUNDLE_OUT: the batch test bundles to a folder of its own, not over the installed CLI.
 const outdir = process.env.BRIEFDECK_BUNDLE_OUT ?? 'dist/bundle';
 rmSync(outdir, { recursive: true, force: true }); // nothing stale beside the new files
+
+// What is made now below (skeleton, templates, themes) comes from the compiled dist/; when a
+// source is newer than it (the batch test bundles without `npm run build`), compile first, so
+// nothing baked into the bundle lags behind the code bundled beside it.
+const newest = (dir) => Math.max(...readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => statSync(join(dir, f)).mtimeMs));
+const compiled = (() => {
+  try {
+    return statSync('dist/index.js').mtimeMs;
+  } catch {
+    return 0;
+  }
+})();
+if (compiled < newest('src')) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 // The package parts pptxgenjs writes for every deck (theme, masters, layout), made now rather
 // than at every start (`npm run build` compiled dist/ first).

@@ -18,6 +18,8 @@ export interface BuildOptions {
   themeOptions?: ThemeOptions;
   /** Timestamp in the package; default: the meeting date, or SOURCE_DATE_EPOCH when set. */
   date?: Date;
+  /** Compress on helper threads; default: for big decks. The bytes are the same either way. */
+  helperThread?: boolean;
 }
 
 export interface BuiltDeck {
@@ -35,7 +37,7 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
         ? resolveTheme(options.theme, brief.lang, { allowOutsideFiles: true, ...options.themeOptions })
         : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, options.themeOptions));
   const plan = planDeck(brief, theme);
-  const bytes = await renderDeck(plan, { date: options.date ?? deckDate(brief) });
+  const bytes = await renderDeck(plan, { date: options.date ?? deckDate(brief), ...(options.helperThread !== undefined ? { helperThread: options.helperThread } : {}) });
   return { bytes, plan, theme };
 }
 

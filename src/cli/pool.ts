@@ -45,7 +45,7 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
   const here = async () => {
     while (next < jobs.length) {
       const id = next++;
-      results[id] = await buildOne(jobs[id]!);
+      results[id] = await buildOne({ ...jobs[id]!, shared: true });
       done(results[id]!, id);
     }
   };
@@ -58,7 +58,7 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
             const feed = () => {
               if (next >= jobs.length) return resolve();
               const id = next++;
-              w.postMessage({ ...jobs[id]!, id });
+              w.postMessage({ ...jobs[id]!, shared: true, id });
             };
             w.on('message', (m: { id: number; result?: DeckResult; bug?: string }) => {
               if (m.bug) return reject(new Error(`briefdeck bug while building ${jobs[m.id]!.file}:\n${m.bug}`));

@@ -154,14 +154,16 @@ function bakedLayer(file: string, text: string): ThemeLayer | undefined {
   };
 }
 
-/** What bundling bakes for each built-in theme (see builtin-layers.ts). */
+/** What bundling bakes for each built-in theme (see builtin-layers.ts). A theme with pictures
+ * is not baked: their paths are resolved where the package is installed, and checked there. */
 export function bakeBuiltinLayers(): Record<string, { text: string; json: string }> {
-  return Object.fromEntries(
-    builtinThemeNames().map((name) => {
-      const file = builtinPath(name);
-      return [name, { text: readTextFile(file, 'theme'), json: JSON.stringify(readLayer(file, {}).data) }];
-    }),
-  );
+  const baked: Record<string, { text: string; json: string }> = {};
+  for (const name of builtinThemeNames()) {
+    const file = builtinPath(name);
+    const { data } = readLayer(file, {});
+    if (!data.images || Object.values(data.images).every((v) => v === undefined)) baked[name] = { text: readTextFile(file, 'theme'), json: JSON.stringify(data) };
+  }
+  return baked;
 }
 
 function checkTemplate(layer: ThemeLayer, path: PropertyKey[], source: string, found: Problem[]): void {
