@@ -101,17 +101,8 @@ export function strictEqual(actual, expected, message) { if (!Object.is(actual, 
   },
 };
 
-// zod's namespace carries its messages in 48 languages (300 KB, a fifth of the bundle, loaded and
-// run at every start); briefdeck writes its own messages over English ones. Only English stays.
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";\n', loader: 'js' }));
-  },
-};
-
 await build({
-  plugins: [lazyStringWidth, builtinTemplates, yargsStartup, zodEnglishOnly],
+  plugins: [lazyStringWidth, builtinTemplates, yargsStartup],
   entryPoints: ['src/cli/main.ts'],
   outfile: join(outdir, 'app.cjs'),
   bundle: true,

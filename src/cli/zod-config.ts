@@ -4,6 +4,6 @@
  * this module is imported first by the CLI's entry; the library leaves the global setting alone
  * (its users may have zod schemas of their own).
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 z.config({ jitless: true });

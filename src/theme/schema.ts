@@ -3,7 +3,7 @@
  * default the built-in `default`), and values deep-merge. The resolved theme is complete.
  * One definition gives the validator and `schema/theme.schema.json`.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { describe } from '../brief/schema.js';
 
 const COLOR_KEYS = {

@@ -3,7 +3,7 @@
  * every problem at once, with "did you mean …" for misspelt keys.
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from '../zod.js';
 import type { Problem } from '../errors.js';
 import type { YamlSource } from './source.js';
 
