@@ -2,12 +2,30 @@
  * Theme templates: handlebars producing plain text. No HTML escaping (a meeting titled
  * `R&D <Q1>` shows exactly that; the renderer escapes XML once), no prototype access.
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsType from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import type { Lang } from '../brief/schema.js';
 import { PRECOMPILED } from './precompiled.js';
 import type { Template, TemplateContext } from './types.js';
 
-const hb = Handlebars.create();
+type Env = typeof HandlebarsType;
+
+/** Handlebars' runtime: all the built-in themes' precompiled templates need. */
+const hb = (HandlebarsRuntime as unknown as Env).create();
+
+/** Handlebars with its compiler, loaded the first time a template has to be compiled (a team's
+ * own template): the parser and code generator are most of handlebars, and of its start-up. */
+let compilerEnv: Env | undefined;
+function compiler(): Env {
+  if (!compilerEnv) {
+    // In the bundled CLI `require` bundles it (still loaded only now); from dist/, Node loads it.
+    const full = (typeof require === 'function' ? require('handlebars') : createRequire(import.meta.url)('handlebars')) as Env;
+    compilerEnv = full.create();
+    registerHelpers(compilerEnv);
+  }
+  return compilerEnv;
+}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -23,16 +41,19 @@ export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN').format(n);
 }
 
-hb.registerHelper('date', function (this: TemplateContext, value: unknown, options: { data?: { root?: TemplateContext } }) {
-  const lang = options?.data?.root?.lang ?? 'zh-CN';
-  return typeof value === 'string' ? formatDate(value, lang) : '';
-});
-hb.registerHelper('number', function (value: unknown, options: { data?: { root?: TemplateContext } }) {
-  const lang = options?.data?.root?.lang ?? 'zh-CN';
-  const n = Number(value);
-  return Number.isFinite(n) ? formatNumber(n, lang) : '';
-});
-hb.registerHelper('upper', (value: unknown) => String(value ?? '').toUpperCase());
+function registerHelpers(env: Env): void {
+  env.registerHelper('date', function (this: TemplateContext, value: unknown, options: { data?: { root?: TemplateContext } }) {
+    const lang = options?.data?.root?.lang ?? 'zh-CN';
+    return typeof value === 'string' ? formatDate(value, lang) : '';
+  });
+  env.registerHelper('number', function (value: unknown, options: { data?: { root?: TemplateContext } }) {
+    const lang = options?.data?.root?.lang ?? 'zh-CN';
+    const n = Number(value);
+    return Number.isFinite(n) ? formatNumber(n, lang) : '';
+  });
+  env.registerHelper('upper', (value: unknown) => String(value ?? '').toUpperCase());
+}
+registerHelpers(hb);
 
 export const TEMPLATE_HELPERS = ['date', 'number', 'upper'] as const;
 
@@ -52,7 +73,7 @@ const seen = new Set<string>();
 export const compiledSources = (): string[] => [...seen];
 
 /** A template as JavaScript source, as the bundle carries the built-in themes' templates. */
-export const precompileTemplate = (source: string): string => hb.precompile(source, COMPILE_OPTIONS) as string;
+export const precompileTemplate = (source: string): string => compiler().precompile(source, COMPILE_OPTIONS) as string;
 
 /** Compile a template; throws the handlebars error (the theme loader positions it). */
 export function compileTemplate<C = TemplateContext>(source: string, options: { trim?: boolean } = {}): Template<C> {
@@ -69,8 +90,8 @@ export function compileTemplate<C = TemplateContext>(source: string, options: { 
   if (spec) fn = hb.template(spec as TemplateSpecification);
   else {
     // Parse now so syntax errors surface at load time, not at the first slide.
-    hb.parse(source);
-    fn = hb.compile(source, COMPILE_OPTIONS);
+    compiler().parse(source);
+    fn = compiler().compile(source, COMPILE_OPTIONS);
     // Handlebars compiles lazily: run once on an empty context so unknown helpers fail now.
     fn({}, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   }

@@ -44,6 +44,18 @@ describe('the bundled CLI', () => {
     expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(library)).toBe(true);
   });
 
+  it("compiles a team theme's own templates (handlebars' compiler, loaded only then) to the same deck as the library", async () => {
+    const { loadBrief } = await import('../../src/brief/load.js');
+    const { buildDeck, deckDate } = await import('../../src/index.js');
+    const dir = tmp();
+    const theme = join(ROOT, 'tests/fixtures/themes/team/bureau.yaml');
+    const r = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--theme', theme, '--out', dir], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const { brief } = loadBrief(SAMPLE);
+    const library = await buildDeck(brief, { theme, themeOptions: { allowOutsideFiles: true }, date: deckDate(brief) });
+    expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(library)).toBe(true);
+  });
+
   it('loads no more of Node than a single build needs (threads, processes, crypto wait until asked for)', () => {
     const dir = tmp();
     // What Node loaded for the build, beyond what it loads for an empty script.
