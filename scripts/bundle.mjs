@@ -54,8 +54,9 @@ const precompiled = compiledSources()
 // validating it (~8 ms), as long as the file still holds the same text.
 const { bakeBuiltinLayers } = await import('../dist/theme/load.js');
 const layers = JSON.stringify(bakeBuiltinLayers());
-const builtinTemplates = {
-  name: 'builtin-templates',
+// Templates and theme layers go into the bundle in place of the (empty) modules the sources import.
+const builtinThemes = {
+  name: 'builtin-themes',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]precompiled\.ts$/ }, () => ({ contents: `export const PRECOMPILED = {\n${precompiled}\n};\n`, loader: 'js' }));
     b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]builtin-layers\.ts$/ }, () => ({ contents: `export const BUILTIN_LAYERS = ${layers};\n`, loader: 'js' }));
@@ -102,7 +103,7 @@ export function strictEqual(actual, expected, message) { if (!Object.is(actual, 
 };
 
 await build({
-  plugins: [lazyStringWidth, builtinTemplates, yargsStartup],
+  plugins: [lazyStringWidth, builtinThemes, yargsStartup],
   entryPoints: ['src/cli/main.ts'],
   outfile: join(outdir, 'app.cjs'),
   bundle: true,

@@ -12,9 +12,9 @@ const dir = resolve(process.argv[2] ?? 'dist/bundle');
 const { load, CACHE, cacheFile } = createRequire(import.meta.url)(join(dir, 'load.cjs'));
 rmSync(CACHE, { force: true });
 try {
-  const { exports, script, source } = load({ useCache: false });
+  const { exports, script, bytes } = load({ useCache: false });
   await exports.train();
-  writeFileSync(CACHE, cacheFile(source, script.createCachedData()));
+  writeFileSync(CACHE, cacheFile(bytes, script.createCachedData()));
 } catch (e) {
   process.stderr.write(`briefdeck: no code cache made (the CLI works, its start is slower): ${e instanceof Error ? e.message : String(e)}\n`);
 }

@@ -49,7 +49,7 @@ function load({ useCache = true } = {}) {
   if (process.env.BRIEFDECK_CODE_CACHE_DEBUG) process.stderr.write(`briefdeck code cache: ${cached.payload ? (script.cachedDataRejected ? 'rejected' : 'used') : cached.status}\n`);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-  return { exports: module.exports, script, source: bytes };
+  return { exports: module.exports, script, bytes };
 }
 
 module.exports = { BUNDLE, CACHE, cacheFile, load };

@@ -98,11 +98,11 @@ export function threadCompressor(threads = helperThreads()): Compressor {
     parts = [];
     size = 0;
   };
-  const done = ({ id, buffer, out: parts }: { id: number; buffer: ArrayBuffer; out: Array<Omit<PartOut, 'body'> & { length: number }> }) => {
+  const done = ({ id, buffer, out: results }: { id: number; buffer: ArrayBuffer; out: Array<Omit<PartOut, 'body'> & { length: number }> }) => {
     const ws = out.get(id);
     out.delete(id);
     let at = 0;
-    parts.forEach(({ length, ...p }, i) => {
+    results.forEach(({ length, ...p }, i) => {
       ws?.[i]?.resolve({ ...p, body: new Uint8Array(buffer, at, length) });
       at += length;
     });

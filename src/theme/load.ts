@@ -105,14 +105,14 @@ function at(layer: ThemeLayer, path: PropertyKey[]): Omit<Problem, 'message'> {
 
 function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
   const text = readTextFile(file, 'theme');
-  const baked = bakedLayer(file, text);
+  const builtinName = builtinThemeNames().find((n) => resolve(builtinPath(n)) === resolve(file));
+  const baked = builtinName === undefined ? undefined : bakedLayer(file, text, builtinName);
   if (baked) return baked;
   const src = parseYaml(text, file);
   const plain = toPlain(src) ?? {};
   if (typeof plain !== 'object' || Array.isArray(plain)) throw new BriefdeckError({ file, line: 1, column: 1, message: 'a theme is a mapping of settings (colors, fonts, sizes…), not a list or a single value' });
   const { data, problems } = validate(themeFileSchema(), plain, src);
   if (!data) throw new BriefdeckError(problems);
-  const builtinName = builtinThemeNames().find((n) => resolve(builtinPath(n)) === resolve(file));
   const layer: ThemeLayer = { file, src, data, ...(builtinName ? { builtin: builtinName } : {}) };
   const found: Problem[] = [];
   // Templates and labels compile now, so a mistake points at its line, not at the first slide.
@@ -139,14 +139,13 @@ function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
 
 /** A built-in theme checked when the CLI was bundled, if the file still holds what was checked.
  * Its positions (for a message about it) are found only if asked for. */
-function bakedLayer(file: string, text: string): ThemeLayer | undefined {
-  const name = builtinThemeNames().find((n) => resolve(builtinPath(n)) === resolve(file));
-  const baked = name === undefined ? undefined : BUILTIN_LAYERS[name];
+function bakedLayer(file: string, text: string, name: string): ThemeLayer | undefined {
+  const baked = BUILTIN_LAYERS[name];
   if (!baked || baked.text !== text) return undefined;
   let src: YamlSource | undefined;
   return {
     file,
-    builtin: name!,
+    builtin: name,
     data: JSON.parse(baked.json) as ThemeFile,
     get src() {
       return (src ??= parseYaml(text, file));
