@@ -1,5 +1,6 @@
 /** Loading a brief: read, parse with positions, validate, normalise. */
 import { BriefdeckError, type Problem } from '../errors.js';
+import { readQuickYaml, type QuickYaml } from '../yaml/fast.js';
 import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
 import { locate, validate } from '../yaml/validate.js';
 import { BriefSchema, type BriefInput } from './schema.js';
@@ -16,10 +17,28 @@ export function loadBrief(file: string): LoadedBrief {
   return parseBrief(readTextFile(file, 'brief'), file);
 }
 
-/** Validate brief YAML text; `file` names it in messages. */
+/**
+ * Validate brief YAML text; `file` names it in messages. Plain YAML that validates is read by
+ * the quick reader; anything else — and every problem — goes through `yaml`, which positions
+ * each message.
+ */
 export function parseBrief(text: string, file = '<brief>'): LoadedBrief {
+  const quick = readQuickYaml(text);
+  const brief = quick && briefFromQuick(quick, file);
+  if (brief) return { brief, warnings: [] };
   const src = parseYaml(text, file);
   return { brief: briefFromSource(src), warnings: src.warnings };
+}
+
+/** The brief, if the quickly read data is one; undefined sends the text to `yaml`. */
+function briefFromQuick({ value, topLevel }: QuickYaml, file: string): Brief | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const result = BriefSchema.safeParse(value);
+  if (!result.success) return undefined;
+  const brief = normaliseBrief(result.data, file);
+  const at = topLevel.get('theme');
+  if (brief.theme && at) brief.themeAt = at;
+  return brief;
 }
 
 function briefFromSource(src: YamlSource): Brief {
