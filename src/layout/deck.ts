@@ -13,7 +13,7 @@ import { fitTitle, footerShapes, frameFor, placeFooter, titleChrome, type Frame 
 import { fitFlow } from './flow.js';
 import { panelShapes, type PanelContent } from './panels.js';
 import type { DeckPlan, FitEntry, SlideKind, SlidePlan } from './plan.js';
-import type { ListItem, ListStyle } from './text.js';
+import { listItem, type ListItem, type ListStyle } from './text.js';
 
 export interface LayoutContext {
   brief: Brief;
@@ -69,7 +69,7 @@ function listStyle(ctx: LayoutContext, kind: ListStyle['kind'], color: string, e
   };
 }
 
-const plainItems = (texts: string[]): ListItem[] => texts.map((t) => ({ segments: [{ text: t }] }));
+const plainItems = (texts: string[]): ListItem[] => texts.map((t) => listItem([{ text: t }]));
 
 /** A titled slide of panels, continued over more slides when needed. */
 function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title: string, panels: PanelContent[], notes: string | undefined, fit: FitEntry[], maxPt?: number): SlidePlan[] {
@@ -116,7 +116,7 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
       key: 'achievements',
       label: theme.labels.achievements,
       color: c.achievements,
-      items: unit.achievements.map((t) => ({ segments: splitFigures(t) })),
+      items: unit.achievements.map((t) => listItem(splitFigures(t))),
       style: listStyle(ctx, 'bullet', c.achievements),
     },
     { key: 'shortcomings', label: theme.labels.shortcomings, color: c.shortcomings, items: plainItems(unit.shortcomings), style: listStyle(ctx, 'bullet', c.shortcomings) },
@@ -124,9 +124,7 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
       key: 'directives',
       label: theme.labels.directives,
       color: c.directives,
-      items: unit.directives.map((d) => ({
-        segments: [{ text: d.text }, ...(d.by ? [{ text: (ctx.brief.lang === 'en' ? ' ' : '') + theme.templates.by({ by: d.by }), muted: true }] : [])],
-      })),
+      items: unit.directives.map((d) => listItem([{ text: d.text }, ...(d.by ? [{ text: (ctx.brief.lang === 'en' ? ' ' : '') + theme.templates.by({ by: d.by }), muted: true }] : [])])),
       style: listStyle(ctx, 'bullet', c.directives),
     },
   ];

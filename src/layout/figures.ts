@@ -56,12 +56,32 @@ const NUM = `${DIGITS}+(?:,${DIGITS}{3}(?!${DIGITS}))*(?:\\.${DIGITS}+)?`;
  * Groups: 1 currency, 2 number, 3 second number of a range, 4 CN unit,
  * 5 multiplier, 6 unit after multiplier, 7 unit after 余/多, 8 EN unit.
  */
-const ARABIC = new RegExp(
+export const ARABIC = new RegExp(
   `(US\\$|RMB ?|USD ?|[$¥￥€£])?(${NUM})(?:\\s*[-–—~～至到]\\s*(${NUM}))?` +
     `(?:(${CN_UNIT_ALT})|([万亿千百]+)[余多]?(${CN_UNIT_ALT})?|[余多](${CN_UNIT_ALT})?` +
     `|(%|\\s?(?:${EN_UNITS})\\b(?:\\s(?:${EN_MONEY})\\b)?))?`,
   'gu',
 );
+
+/** ARABIC at one place only; and where a match can begin: a digit, or a currency's first
+ * character. Trying only there finds the same matches as `matchAll(ARABIC)`, which tries the
+ * long pattern at every character. */
+const ARABIC_AT = new RegExp(ARABIC.source, 'yu');
+const FIGURE_START = /[0-9０-９$¥￥€£UR]/g;
+
+export function arabicMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  FIGURE_START.lastIndex = 0;
+  for (let c = FIGURE_START.exec(text); c; c = FIGURE_START.exec(text)) {
+    ARABIC_AT.lastIndex = c.index;
+    const m = ARABIC_AT.exec(text);
+    if (m) {
+      found.push(m);
+      FIGURE_START.lastIndex = c.index + m[0].length;
+    }
+  }
+  return found;
+}
 
 const SCOPE = '全市|全区|全省|全国|全县|全球|全世界|世界|全行业|全网|国内|郊区|中心城区|各区|长三角';
 const RANK_NUM = '[一二三四五六七八九十0-9０-９]+';
@@ -186,7 +206,7 @@ export function splitFigures(text: string): Segment[] {
   // Each pattern runs only where the text holds what it needs (a digit, 分之, a scope, an
   // English ranking word): most items have no ranking at all.
   if (MAY_HAVE.arabic.test(text)) {
-    for (const m of text.matchAll(ARABIC)) {
+    for (const m of arabicMatches(text)) {
       if (acceptArabic(text, m, quoting(m.index))) emphasise(m.index, m.index + m[0].length);
     }
   }

@@ -8,7 +8,7 @@
  */
 import type { Box } from './plan.js';
 import { arrange, BODY_INSETS, headerHeight, STRIP, type PanelContent, type PanelSlide } from './panels.js';
-import { BODY_PITCH, FIT_SLACK, PT_PER_IN, itemText, lineCount, metricsOf, splitItem, textWidthEmFor, type ListItem } from './text.js';
+import { BODY_PITCH, FIT_SLACK, PT_PER_IN, lineCount, metricsOf, splitItem, textWidthEmFor, type ListItem } from './text.js';
 import type { Theme } from '../theme/types.js';
 
 export interface FlowResult {
@@ -43,7 +43,7 @@ export function fitFlow(panels: PanelContent[], region: Box, theme: Theme, optio
 
 /** Lines an item takes at the minimum size in a column of the given width. */
 function linesAt(item: ListItem, p: PanelContent, width: number, pt: number): number {
-  return lineCount(itemText(item), textWidthEmFor(width - STRIP, BODY_INSETS, p.style, pt, 99), metricsOf(item, p.style));
+  return lineCount(item.text, textWidthEmFor(width - STRIP, BODY_INSETS, p.style, pt, 99), metricsOf(item, p.style));
 }
 
 /** How many lines of one item fit in a panel of this height. */
@@ -150,7 +150,7 @@ function sequentialFlow(panels: PanelContent[], region: Box, theme: Theme, first
       const p = panels[head.panel]!;
       const widthEm = textWidthEmFor(reg.w - STRIP, BODY_INSETS, p.style, pt, 99);
       const pieces = splitItem(head.item, widthEm, maxLines(p, reg, pt, theme), maxLines(p, region, pt, theme), metricsOf(head.item, p.style));
-      if (pieces.length < 2) throw new Error(`briefdeck bug: cannot place an item of ${lineCount(itemText(head.item), widthEm, metricsOf(head.item, p.style))} lines`);
+      if (pieces.length < 2) throw new Error(`briefdeck bug: cannot place an item of ${lineCount(head.item.text, widthEm, metricsOf(head.item, p.style))} lines`);
       splitItems++;
       queue.splice(0, 1, ...pieces.map((item) => ({ panel: head.panel, item })));
       continue;

@@ -6,7 +6,7 @@
  * placed inside one, so combining marks, variation selectors and ZWJ emoji
  * sequences stay with their base character.
  */
-import { AUTOSPACE_EM, CONSERVATIVE, graphemes, graphemeWidthEm, isEmojiCodePoint, isWideCodePoint, type LatinMetrics } from './metrics.js';
+import { AUTOSPACE_EM, clusters, CONSERVATIVE, graphemes, graphemeWidthEm, isEmojiCodePoint, isWideCodePoint, type LatinMetrics } from './metrics.js';
 
 export interface Line {
   text: string;
@@ -14,16 +14,45 @@ export interface Line {
   widthEm: number;
 }
 
-type Kind = 'space' | 'zwsp' | 'wide' | 'quote' | 'narrow';
+/** What a grapheme is for breaking, with the kinsoku facts about it, as bits. */
+const SPACE = 0;
+const ZWSP = 1;
+const WIDE = 2;
+const QUOTE = 3;
+const NARROW = 4;
+const KIND = 7;
+/** May not begin a line (closing punctuation). */
+const NO_START = 8;
+/** May not end a line (opening punctuation). */
+const NO_END = 16;
+/** Half of a pair never split (——, ……). */
+const PAIRED = 32;
+/** Starts with a digit. */
+const DIGIT = 64;
+/** A hyphen ('-' or U+2010). */
+const HYPHEN = 128;
 
-interface Atom {
-  g: string;
-  w: number;
+/** Strongly Asian (CJK) or strongly Latin (a letter or digit), for autospace. */
+const STRONG_A = 256;
+const STRONG_L = 512;
+/** Set on every classified code unit in the table below (flags can be 0: a space). */
+const KNOWN = 1024;
+
+/**
+ * A paragraph's graphemes, as parallel arrays of numbers: what the greedy loop reads millions
+ * of times on a big deck.
+ */
+interface Atoms {
+  para: string;
+  length: number;
+  /** Where each grapheme begins in `para` (and, last, where the paragraph ends). */
+  offs: number[];
+  w: number[];
   /** Autospace before this atom when it follows its neighbour on the same line. */
-  gap: number;
-  kind: Kind;
-  /** First code point, used for the kinsoku tables. */
-  cp: number;
+  gap: number[];
+  flags: number[];
+  /** Width of the whole paragraph on one line: it fits any width at least this. */
+  oneLine: number;
 }
 
 // Floating-point sums of table widths must not turn "exactly fits" into overflow.
@@ -50,54 +79,63 @@ const INSEPARABLE = new Set(Array.from('—―…‥'));
 
 const SPACE_RE = /^[ \t\u2000-\u2006\u2008-\u200a\u205f]+$/;
 
-function classify(g: string, latin: LatinMetrics): Atom {
-  const cp = g.codePointAt(0) ?? 0;
+function kindOf(g: string, cp: number): number {
   // The two cases that make up nearly all text, decided without a regular expression.
-  if (g.length === 1 && cp >= 0x4e00 && cp <= 0x9fff) return { g, w: 1, gap: 0, kind: 'wide', cp };
-  if (g.length === 1 && cp > 0x20 && cp < 0x7f && cp !== 0x22 && cp !== 0x27) return { g, w: graphemeWidthEm(g, latin), gap: 0, kind: 'narrow', cp };
-  let kind: Kind;
-  if (SPACE_RE.test(g)) kind = 'space';
-  else if (cp === 0x200b) kind = 'zwsp';
-  else if (QUOTES.has(g)) kind = 'quote';
-  else if (isWideCodePoint(cp) || isEmojiCodePoint(cp) || WIDE_PUNCT.has(g)) kind = 'wide';
-  else kind = 'narrow';
-  return { g, w: graphemeWidthEm(g, latin), gap: 0, kind, cp };
+  if (g.length === 1 && cp >= 0x4e00 && cp <= 0x9fff) return WIDE;
+  if (g.length === 1 && cp > 0x20 && cp < 0x7f && cp !== 0x22 && cp !== 0x27) return NARROW;
+  if (SPACE_RE.test(g)) return SPACE;
+  if (cp === 0x200b) return ZWSP;
+  if (QUOTES.has(g)) return QUOTE;
+  if (isWideCodePoint(cp) || isEmojiCodePoint(cp) || WIDE_PUNCT.has(g)) return WIDE;
+  return NARROW;
 }
 
-const isDigitAtom = (a: Atom | undefined): boolean => a !== undefined && /^[0-9０-９]/.test(a.g);
+function flagsOf(g: string, kind: number): number {
+  let f = kind;
+  // Only one-character graphemes are in the tables (a mark after one makes it another).
+  if (g.length === 1) {
+    if (NO_LINE_START.has(g)) f |= NO_START;
+    if (NO_LINE_END.has(g)) f |= NO_END;
+    if (INSEPARABLE.has(g)) f |= PAIRED;
+    if (g === '-' || g === '\u2010') f |= HYPHEN;
+  }
+  const c = g.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) f |= DIGIT;
+  return f;
+}
+
+const kind = (atoms: Atoms, i: number) => atoms.flags[i]! & KIND;
+const isDigitAt = (atoms: Atoms, i: number) => (atoms.flags[i]! & DIGIT) !== 0;
 
 /**
  * Is there a break opportunity between atoms[b-1] and atoms[b] (atoms[b] is
- * not a space)? This ignores kinsoku, which legalBreak() applies on top.
+ * not a space)? This ignores kinsoku, which kinsokuOk() applies on top.
  */
-function opportunity(atoms: readonly Atom[], b: number): boolean {
-  const a = atoms[b - 1];
-  const c = atoms[b];
-  if (a === undefined || c === undefined) return false;
-  if (a.kind === 'space' || a.kind === 'zwsp') return true;
-  if (c.kind === 'zwsp') return false;
-  if (INSEPARABLE.has(a.g) && a.g === c.g) return false;
+function opportunity(atoms: Atoms, b: number): boolean {
+  if (b < 1 || b >= atoms.length) return false;
+  const a = kind(atoms, b - 1);
+  const c = kind(atoms, b);
+  if (a === SPACE || a === ZWSP) return true;
+  if (c === ZWSP) return false;
+  if (atoms.flags[b - 1]! & PAIRED && atoms.offs[b + 1]! - atoms.offs[b]! === 1 && atoms.para.charCodeAt(atoms.offs[b - 1]!) === atoms.para.charCodeAt(atoms.offs[b]!)) return false;
   // Between two CJK characters, or CJK and anything else: PowerPoint breaks
   // there, which splits "2.3万" into "2.3|万" but never inside "2.3".
-  if (a.kind === 'wide' || c.kind === 'wide') return true;
-  if (a.kind === 'quote' || c.kind === 'quote') return false;
+  if (a === WIDE || c === WIDE) return true;
+  if (a === QUOTE || c === QUOTE) return false;
   // Latin: after a hyphen inside a word ("state-|of-|the-art"), but not in
   // number ranges ("1-11") or before digits ("COVID-19").
-  if ((a.g === '-' || a.g === '\u2010') && c.kind === 'narrow' && !isDigitAtom(c)) {
-    const before = atoms[b - 2];
-    return before !== undefined && before.kind === 'narrow' && !isDigitAtom(before);
+  if (atoms.flags[b - 1]! & HYPHEN && c === NARROW && !isDigitAt(atoms, b)) {
+    return b >= 2 && kind(atoms, b - 2) === NARROW && !isDigitAt(atoms, b - 2);
   }
   return false;
 }
 
 /** Would a line ending before atoms[b] obey kinsoku (and be non-empty)? */
-function kinsokuOk(atoms: readonly Atom[], start: number, b: number): boolean {
-  const next = atoms[b];
-  if (next !== undefined && NO_LINE_START.has(next.g)) return false;
+function kinsokuOk(atoms: Atoms, start: number, b: number): boolean {
+  if (b < atoms.length && atoms.flags[b]! & NO_START) return false;
   for (let k = b - 1; k >= start; k--) {
-    const prev = atoms[k];
-    if (prev === undefined || prev.kind === 'space') continue;
-    return !NO_LINE_END.has(prev.g);
+    if (kind(atoms, k) === SPACE) continue;
+    return (atoms.flags[k]! & NO_END) === 0;
   }
   return false; // nothing but spaces before b: the line would be empty
 }
@@ -110,40 +148,50 @@ function kinsokuOk(atoms: readonly Atom[], start: number, b: number): boolean {
  *    boundary that obeys kinsoku;
  * 3. otherwise right before atoms[i], rules or not: a too-wide line is worse.
  */
-function findBreak(atoms: readonly Atom[], start: number, i: number): number {
+function findBreak(atoms: Atoms, start: number, i: number): number {
   for (let b = i; b > start; b--) {
-    if (atoms[b]?.kind === 'space') continue;
+    if (b < atoms.length && kind(atoms, b) === SPACE) continue;
     if (opportunity(atoms, b) && kinsokuOk(atoms, start, b)) return b;
   }
   for (let b = i; b > start; b--) {
-    if (atoms[b]?.kind === 'space') continue;
+    if (b < atoms.length && kind(atoms, b) === SPACE) continue;
     if (kinsokuOk(atoms, start, b)) return b;
   }
   return i;
 }
 
-function makeLine(atoms: readonly Atom[], start: number, end: number, trimEnd: boolean): Line {
-  let text = '';
+function makeLine(atoms: Atoms, start: number, end: number, trimEnd: boolean): Line {
   let width = 0;
   let pending = 0; // width of a run of spaces not yet followed by content
-  let trailing = ''; // ditto, text
+  let contentEnd = start; // the atom after the last one that is not a space
   for (let k = start; k < end; k++) {
-    const a = atoms[k];
-    if (a === undefined) continue;
-    if (a.kind === 'space') {
-      pending += a.w;
-      trailing += a.g;
+    if (kind(atoms, k) === SPACE) {
+      pending += atoms.w[k]!;
       continue;
     }
-    text += trailing + a.g;
-    width += pending + a.w + (k > start ? a.gap : 0);
+    width += pending + atoms.w[k]! + (k > start ? atoms.gap[k]! : 0);
     pending = 0;
-    trailing = '';
+    contentEnd = k + 1;
   }
-  return { text: trimEnd ? text : text + trailing, widthEm: width };
+  return { text: atoms.para.slice(atoms.offs[start], atoms.offs[trimEnd ? contentEnd : end]), widthEm: width };
 }
 
 const LATIN_ALNUM = /^[\p{L}\p{N}]/u;
+
+/** Kind, kinsoku and script of one grapheme. */
+function classify(g: string): number {
+  const cp = g.codePointAt(0) ?? 0;
+  const k = kindOf(g, cp);
+  let f = flagsOf(g, k);
+  if (k === WIDE && !isEmojiCodePoint(cp)) f |= STRONG_A;
+  else if (k === NARROW && LATIN_ALNUM.test(g)) f |= STRONG_L;
+  return f;
+}
+
+/** Flags of one-code-unit graphemes (nearly all text), found once each. */
+const unitFlags = new Uint16Array(0x10000);
+/** Their widths, per Latin metrics (NaN: not measured yet). */
+const unitWidths = new Map<LatinMetrics, Float64Array>();
 
 /**
  * Mark the renderer's autospace. LibreOffice assigns each character a script: CJK is Asian,
@@ -151,58 +199,125 @@ const LATIN_ALNUM = /^[\p{L}\p{N}]/u;
  * of what precedes them. Wherever the script changes between Asian and Latin, it adds a quarter
  * em: so "约 7.4%；" gets one before "7" (the space counts as Asian) and one before "；".
  */
-function addAutospace(atoms: Atom[]): void {
-  const strong = (a: Atom): 'A' | 'L' | undefined => (a.kind === 'wide' && !isEmojiCodePoint(a.cp) ? 'A' : a.kind === 'narrow' && LATIN_ALNUM.test(a.g) ? 'L' : undefined);
-  let prev: 'A' | 'L' | undefined = atoms.map(strong).find((c) => c !== undefined);
-  for (let k = 0; k < atoms.length; k++) {
-    const own = strong(atoms[k]!);
-    const eff = own ?? prev;
-    if (k > 0 && eff !== undefined && prev !== undefined && eff !== prev) atoms[k]!.gap = AUTOSPACE_EM;
+function addAutospace(atoms: Atoms): void {
+  const { flags, gap, length } = atoms;
+  let prev = 0;
+  for (let k = 0; k < length && prev === 0; k++) prev = flags[k]! & (STRONG_A | STRONG_L);
+  for (let k = 0; k < length; k++) {
+    const own = flags[k]! & (STRONG_A | STRONG_L);
+    const eff = own || prev;
+    if (k > 0 && eff !== 0 && prev !== 0 && eff !== prev) gap[k] = AUTOSPACE_EM;
     prev = eff;
   }
 }
 
-/** Atoms of a paragraph, kept: fitting breaks the same text at many widths and sizes. */
-const atomCache = new Map<LatinMetrics, Map<string, readonly Atom[]>>();
+function measure(para: string, latin: LatinMetrics): Atoms {
+  let widths = unitWidths.get(latin);
+  if (!widths) unitWidths.set(latin, (widths = new Float64Array(0x10000).fill(NaN)));
+  const offs = [0];
+  const w: number[] = [];
+  const flags: number[] = [];
+  const unit = (c: number) => {
+    let f = unitFlags[c]!;
+    if (f === 0) unitFlags[c] = f = classify(String.fromCharCode(c)) | KNOWN;
+    let x = widths[c]!;
+    if (x !== x) widths[c] = x = graphemeWidthEm(String.fromCharCode(c), latin);
+    flags.push(f);
+    w.push(x);
+  };
+  const cluster = (g: string) => {
+    flags.push(classify(g));
+    w.push(graphemeWidthEm(g, latin));
+  };
+  if (clusters(para)) {
+    let at = 0;
+    for (const g of graphemes(para)) {
+      if (g.length === 1) unit(g.charCodeAt(0));
+      else cluster(g);
+      offs.push((at += g.length));
+    }
+  } else {
+    // Every code point its own grapheme: a surrogate pair is one, anything else one code unit.
+    for (let i = 0; i < para.length; ) {
+      const c = para.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < para.length && (para.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        cluster(para.slice(i, i + 2));
+        i += 2;
+      } else {
+        unit(c);
+        i++;
+      }
+      offs.push(i);
+    }
+  }
+  const n = w.length;
+  const atoms: Atoms = { para, length: n, offs, w, gap: new Array<number>(n).fill(0), flags, oneLine: 0 };
+  addAutospace(atoms);
+  // The width layOut reaches at the paragraph's end when nothing wraps, summed the same way.
+  let width = 0;
+  let pending = 0;
+  let hasContent = false;
+  for (let i = 0; i < n; i++) {
+    if (kind(atoms, i) === SPACE) {
+      pending += w[i]!;
+      continue;
+    }
+    width = width + pending + w[i]! + (hasContent ? atoms.gap[i]! : 0);
+    pending = 0;
+    hasContent = true;
+  }
+  atoms.oneLine = width;
+  return atoms;
+}
+
+const PARAGRAPHS = /\r\n|[\n\r\u2028\u2029]/;
+
+/** A text measured once: its paragraphs (null for an empty one), and its line counts by width
+ * (milli-em, rounded down): fitting breaks the same text at many widths and sizes. */
+interface Measured {
+  paras: Array<Atoms | null>;
+  lines: Map<number, number>;
+}
+
+const measured = new Map<LatinMetrics, Map<string, Measured>>();
 
 /** Forget measured text (benchmarks measure a cold layout). */
 export function clearBreakCache(): void {
-  atomCache.clear();
+  measured.clear();
 }
 
-function atomsOf(para: string, latin: LatinMetrics): readonly Atom[] {
-  let perLatin = atomCache.get(latin);
-  if (!perLatin) atomCache.set(latin, (perLatin = new Map()));
-  let atoms = perLatin.get(para);
-  if (!atoms) {
-    const fresh = graphemes(para).map((g) => classify(g, latin));
-    addAutospace(fresh);
+function measuredText(text: string, latin: LatinMetrics): Measured {
+  let perLatin = measured.get(latin);
+  if (!perLatin) measured.set(latin, (perLatin = new Map()));
+  let m = perLatin.get(text);
+  if (!m) {
     if (perLatin.size > 50_000) perLatin.clear();
-    perLatin.set(para, fresh);
-    atoms = fresh;
+    m = { paras: text.split(PARAGRAPHS).map((p) => (p === '' ? null : measure(p, latin))), lines: new Map() };
+    perLatin.set(text, m);
   }
-  return atoms;
+  return m;
 }
 
 /**
  * Lay out one paragraph greedily; `line` is told each line's atom range [start, end) and
  * whether it is the last (whose trailing spaces are kept). Returns the number of lines.
  */
-function layOut(atoms: readonly Atom[], maxWidthEm: number, line?: (start: number, end: number, last: boolean) => void): number {
+function layOut(atoms: Atoms, maxWidthEm: number, line?: (start: number, end: number, last: boolean) => void): number {
+  const n = atoms.length;
+  const { w, gap, flags } = atoms;
   let start = 0;
   let count = 0;
-  while (start < atoms.length) {
+  while (start < n) {
     let width = 0;
     let pending = 0;
     let hasContent = false;
-    let end = atoms.length;
-    for (let i = start; i < atoms.length; i++) {
-      const a = atoms[i]!;
-      if (a.kind === 'space') {
-        pending += a.w; // trailing spaces hang, so they never cause a wrap
+    let end = n;
+    for (let i = start; i < n; i++) {
+      if ((flags[i]! & KIND) === SPACE) {
+        pending += w[i]!; // trailing spaces hang, so they never cause a wrap
         continue;
       }
-      const next = width + pending + a.w + (hasContent ? a.gap : 0);
+      const next = width + pending + w[i]! + (hasContent ? gap[i]! : 0);
       if (next <= maxWidthEm + EPS || !hasContent) {
         // An atom wider than the whole line goes alone on its own line.
         width = next;
@@ -214,23 +329,28 @@ function layOut(atoms: readonly Atom[], maxWidthEm: number, line?: (start: numbe
       break;
     }
     count++;
-    if (end >= atoms.length) {
-      line?.(start, atoms.length, true);
+    if (end >= n) {
+      line?.(start, n, true);
       return count;
     }
     line?.(start, end, false);
     start = end;
-    while (atoms[start]?.kind === 'space') start++; // no spaces at a wrapped line's start
+    while (start < n && (flags[start]! & KIND) === SPACE) start++; // no spaces at a wrapped line's start
   }
   return count;
 }
 
-const PARAGRAPHS = /\r\n|[\n\r\u2028\u2029]/;
-
-/** How many lines `breakLines` would give, without building them: what fitting asks most. */
-export function countLines(text: string, maxWidthEm: number, latin: LatinMetrics = CONSERVATIVE): number {
-  let n = 0;
-  for (const para of text.split(PARAGRAPHS)) n += para === '' ? 1 : layOut(atomsOf(para, latin), maxWidthEm);
+/** How many lines `breakLines` would give at a width in milli-em, without building them, and
+ * remembered: what fitting asks most, for the same text at many widths and sizes. */
+export function countLinesAtMilli(text: string, milli: number, latin: LatinMetrics): number {
+  const m = measuredText(text, latin);
+  let n = m.lines.get(milli);
+  if (n === undefined) {
+    const width = milli / 1000;
+    n = 0;
+    for (const atoms of m.paras) n += atoms === null ? 1 : atoms.oneLine <= width + EPS ? 1 : layOut(atoms, width);
+    m.lines.set(milli, n);
+  }
   return n;
 }
 
@@ -243,12 +363,11 @@ export function countLines(text: string, maxWidthEm: number, latin: LatinMetrics
 export function breakLines(text: string, maxWidthEm: number, latin: LatinMetrics = CONSERVATIVE): Line[] {
   if (Number.isNaN(maxWidthEm)) throw new RangeError('maxWidthEm must be a number');
   const lines: Line[] = [];
-  for (const para of text.split(PARAGRAPHS)) {
-    if (para === '') {
+  for (const atoms of measuredText(text, latin).paras) {
+    if (atoms === null) {
       lines.push({ text: '', widthEm: 0 });
       continue;
     }
-    const atoms = atomsOf(para, latin);
     layOut(atoms, maxWidthEm, (start, end, last) => lines.push(makeLine(atoms, start, end, !last)));
   }
   return lines;
@@ -257,9 +376,10 @@ export function breakLines(text: string, maxWidthEm: number, latin: LatinMetrics
 /** Width in em of one line of text as the renderer draws it: glyphs and autospace. */
 export function textWidth(text: string, latin: LatinMetrics = CONSERVATIVE): number {
   let widest = 0;
-  for (const para of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+  for (const atoms of measuredText(text, latin).paras) {
+    if (atoms === null) continue;
     let w = 0;
-    atomsOf(para, latin).forEach((a, k) => (w += a.w + (k > 0 ? a.gap : 0)));
+    for (let k = 0; k < atoms.length; k++) w += atoms.w[k]! + (k > 0 ? atoms.gap[k]! : 0);
     widest = Math.max(widest, w);
   }
   return widest;

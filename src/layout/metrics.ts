@@ -260,6 +260,9 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
  * code point is its own cluster, and Intl.Segmenter (the slow part of layout) is not needed. */
 const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 
+/** Whether some characters of `s` join into one grapheme cluster (else each code point is one). */
+export const clusters = (s: string): boolean => CLUSTERING.test(s);
+
 /** Splits a string into user-perceived characters (grapheme clusters). */
 export function graphemes(s: string): string[] {
   if (!CLUSTERING.test(s)) return Array.from(s);

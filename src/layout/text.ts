@@ -3,7 +3,7 @@
  * (insets, hanging indent, exact line pitch, space after), so what we measure is what every
  * program draws: text boxes are written with autofit off and explicit sizes.
  */
-import { breakLines, clearBreakCache, countLines } from './linebreak.js';
+import { breakLines, clearBreakCache, countLinesAtMilli } from './linebreak.js';
 import type { Segment as FigureSegment } from './figures.js';
 import { LINE_HEIGHT_EM, type LatinMetrics } from './metrics.js';
 import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
@@ -36,8 +36,23 @@ export interface Segment extends Omit<FigureSegment, 'emphasis'> {
 
 export interface ListItem {
   segments: Segment[];
+  /** The segments' text, joined: what is measured (at every size and width fitting tries). */
+  text: string;
+  /** Some segment is a key figure, set in bold. */
+  emphasised: boolean;
   /** This item continues one begun on the previous slide: no bullet, same indent. */
   continued?: boolean;
+}
+
+/** An item of these segments. */
+export function listItem(segments: Segment[], continued?: boolean): ListItem {
+  let text = '';
+  let emphasised = false;
+  for (const s of segments) {
+    text += s.text;
+    if (s.emphasis) emphasised = true;
+  }
+  return continued ? { segments, text, emphasised, continued } : { segments, text, emphasised };
 }
 
 export interface ListStyle {
@@ -55,15 +70,7 @@ export interface ListStyle {
 }
 
 /** Emphasised figures are bold, and bold Latin is wider. */
-export const metricsOf = (item: ListItem, style: ListStyle): LatinMetrics => (item.segments.some((s) => s.emphasis) ? style.latin.bold : style.latin.regular);
-
-const itemTexts = new WeakMap<ListItem, string>();
-/** An item's whole text (memoised: fitting asks for it at every size and width). */
-export function itemText(item: ListItem): string {
-  let t = itemTexts.get(item);
-  if (t === undefined) itemTexts.set(item, (t = item.segments.map((s) => s.text).join('')));
-  return t;
-}
+export const metricsOf = (item: ListItem, style: ListStyle): LatinMetrics => (item.emphasised ? style.latin.bold : style.latin.regular);
 
 export function indentPt(style: ListStyle, sizePt: number, count: number): number {
   if (style.kind === 'plain') return 0;
@@ -77,47 +84,19 @@ export function textWidthEmFor(boxW: number, insets: Insets, style: ListStyle, s
   return widthPt / sizePt;
 }
 
-/** Memo of line counts per metrics, text and width: fitting tries many widths and sizes. */
-const lineCache = new Map<LatinMetrics, Map<string, Map<number, number>>>();
-
 /** Forget every memo of measured text: what a fresh process starts with. */
 export function clearMeasureCaches(): void {
-  lineCache.clear();
   clearBreakCache();
 }
 
-/** Lines an item takes at a width in em. */
+/** Lines an item takes at a width in em. Rounded down to a milli-em, so the memo behind it
+ * never allows a hair more width than there is. */
 export function lineCount(text: string, widthEm: number, latin: LatinMetrics): number {
-  let perLatin = lineCache.get(latin);
-  if (!perLatin) lineCache.set(latin, (perLatin = new Map()));
-  let perText = perLatin.get(text);
-  if (!perText) {
-    if (perLatin.size > 50_000) perLatin.clear();
-    perLatin.set(text, (perText = new Map()));
-  }
-  // Rounded down, so the memo never allows a hair more width than there is.
-  const milli = Math.floor(widthEm * 1000);
-  let n = perText.get(milli);
-  if (n === undefined) {
-    n = countLines(text, milli / 1000, latin);
-    perText.set(milli, n);
-  }
-  return n;
+  return countLinesAtMilli(text, Math.floor(widthEm * 1000), latin);
 }
 
-/** Line counts of one item by width (milli-em), in the metrics its list measures it with. */
-const itemLines = new WeakMap<ListItem, { latin: LatinMetrics; byWidth: Map<number, number> }>();
-
-/** Lines an item takes at a width in em: fitting asks for each item at many widths and sizes. */
-function itemLineCount(item: ListItem, widthEm: number, style: ListStyle): number {
-  const latin = metricsOf(item, style);
-  let memo = itemLines.get(item);
-  if (!memo || memo.latin !== latin) itemLines.set(item, (memo = { latin, byWidth: new Map() }));
-  const milli = Math.floor(widthEm * 1000);
-  let n = memo.byWidth.get(milli);
-  if (n === undefined) memo.byWidth.set(milli, (n = lineCount(itemText(item), widthEm, latin)));
-  return n;
-}
+/** Lines an item takes at a width in em, in the metrics its list measures it with. */
+const itemLineCount = (item: ListItem, widthEm: number, style: ListStyle): number => lineCount(item.text, widthEm, metricsOf(item, style));
 
 /** Height in inches that a list of items needs in a box of width `boxW`, at `sizePt`. */
 export function listHeight(items: ListItem[], boxW: number, insets: Insets, style: ListStyle, sizePt: number, numberFrom = 1): number {
@@ -159,7 +138,7 @@ export function listParagraphs(items: ListItem[], base: TextStyle, style: ListSt
 /** Split one item into pieces that each take at most `maxLines` lines (the first) or
  * `nextMaxLines` (the rest) at this width. Splits only at line breaks, so no word is cut. */
 export function splitItem(item: ListItem, widthEm: number, maxLines: number, nextMaxLines: number, latin: LatinMetrics): ListItem[] {
-  const text = itemText(item);
+  const text = item.text;
   const lines = breakLines(text, widthEm, latin);
   const pieces: ListItem[] = [];
   let offset = 0;
@@ -171,7 +150,7 @@ export function splitItem(item: ListItem, widthEm: number, maxLines: number, nex
     lineIdx += chunk.length;
     // Map the lines back to the source text, so whitespace at break points is kept in place.
     const end = lineIdx >= lines.length ? text.length : endOffset(text, offset, chunk.map((l) => l.text));
-    pieces.push({ segments: sliceSegments(item.segments, offset, end), ...(first ? (item.continued ? { continued: true } : {}) : { continued: true }) });
+    pieces.push(listItem(sliceSegments(item.segments, offset, end), first ? item.continued : true));
     offset = end;
     first = false;
   }

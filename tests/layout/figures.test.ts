@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { splitFigures, type Segment } from '../../src/layout/figures.js';
+import fc from 'fast-check';
+import { ARABIC, arabicMatches, splitFigures, type Segment } from '../../src/layout/figures.js';
 
 const emphasised = (segs: Segment[]): string[] => segs.filter((s) => s.emphasis).map((s) => s.text);
 
@@ -106,5 +107,20 @@ describe('splitFigures: edge cases', () => {
 
   it('keeps astral characters intact', () => {
     check('𠀀𠀀完成12项😀', ['12项']);
+  });
+});
+
+describe('arabicMatches', () => {
+  it('finds exactly what matchAll finds, trying the pattern only where a figure can begin', () => {
+    const piece = fc.constantFrom('1', '23', '４', '2,304', '3.5', ',', '.', '-', '至', ' ', '万', '亿', '余', '多', '个', '个百分点', '%', '％', 'US$', 'USD ', 'RMB', 'R', 'U', '$', '¥', '€', '年', '月', '全市', 'percent', ' million', 'times', 'a', '“', '”', '🎉', '\uD83D');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        const slow = [...text.matchAll(ARABIC)].map((m) => [m.index, ...m]);
+        const quick = arabicMatches(text).map((m) => [m.index, ...m]);
+        expect(quick).toEqual(slow);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
   });
 });
