@@ -112,15 +112,13 @@ export function listParagraphs(items: ListItem[], base: TextStyle, style: ListSt
   const indent = indentPt(style, base.sizePt, numberFrom + items.length - 1);
   let n = numberFrom;
   return items.map((item) => {
-    const runs: Run[] = item.segments
-      .filter((s) => s.text.length > 0)
-      .map((s) => ({
-        text: s.text,
-        sizePt: base.sizePt,
-        font: base.font,
-        color: s.emphasis ? (style.emphasisColor ?? base.color) : s.muted ? (style.mutedColor ?? base.color) : base.color,
-        ...(s.emphasis || base.bold ? { bold: true } : {}),
-      }));
+    const runs: Run[] = [];
+    for (const s of item.segments) {
+      if (s.text.length === 0) continue;
+      const run: Run = { text: s.text, sizePt: base.sizePt, font: base.font, color: s.emphasis ? (style.emphasisColor ?? base.color) : s.muted ? (style.mutedColor ?? base.color) : base.color };
+      if (s.emphasis || base.bold) run.bold = true;
+      runs.push(run);
+    }
     const p: Paragraph = {
       runs,
       align: style.align ?? 'left',

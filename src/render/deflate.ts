@@ -104,10 +104,11 @@ export function threadCompressor(threads = helperThreads()): Compressor {
     const ws = out.get(id);
     out.delete(id);
     let at = 0;
-    results.forEach(({ length, ...p }, i) => {
-      ws?.[i]?.resolve({ ...p, body: new Uint8Array(buffer, at, length) });
+    for (let i = 0; i < results.length; i++) {
+      const { crc, size, method, length } = results[i]!;
+      ws?.[i]?.resolve({ crc, size, method, body: new Uint8Array(buffer, at, length) });
       at += length;
-    });
+    }
   };
   for (const worker of workers) {
     worker.on('message', done);

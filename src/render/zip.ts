@@ -35,7 +35,8 @@ interface Pending {
  * go when compressed, so only the compressed package and a few parts are held in memory. */
 export class ZipWriter {
   private readonly chunks: Buffer[] = [];
-  private readonly centrals: Buffer[] = [];
+  /** Each part's local header and where it is: the central directory is made from them. */
+  private readonly centrals: Array<{ header: Buffer; offset: number }> = [];
   private readonly pending: Pending[] = [];
   private pendingBytes = 0;
   private offset = 0;
@@ -69,38 +70,42 @@ export class ZipWriter {
 
   private write(fileName: string, { crc, size, method, body }: PartOut): void {
     const name = Buffer.from(fileName, 'utf8');
-    // The fields the local header and the central directory share, from version needed to the
-    // name's length, at `at` in each.
-    const shared = (header: Buffer, at: number) => {
-      header.writeUInt16LE(20, at); // version needed: 2.0
-      header.writeUInt16LE(0x0800, at + 2); // names are UTF-8
-      header.writeUInt16LE(method, at + 4);
-      header.writeUInt16LE(this.time, at + 6);
-      header.writeUInt16LE(this.date, at + 8);
-      header.writeUInt32LE(crc, at + 10);
-      header.writeUInt32LE(body.length, at + 14);
-      header.writeUInt32LE(size, at + 18);
-      header.writeUInt16LE(name.length, at + 22);
-    };
-    const local = Buffer.alloc(30 + name.length);
+    // allocUnsafe: from Node's pool, not zeroed; every byte of the header is written below.
+    const local = Buffer.allocUnsafe(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
-    shared(local, 4);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(this.time, 10);
+    local.writeUInt16LE(this.date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28); // no extra field
     name.copy(local, 30);
-    const central = Buffer.alloc(46 + name.length);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS
-    shared(central, 6);
-    central.writeUInt32LE(this.offset, 42);
-    name.copy(central, 46);
     this.chunks.push(local, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-    this.centrals.push(central);
+    // The central directory repeats the header's fields from "version needed" to the name's
+    // length; it is written at the end, from these.
+    this.centrals.push({ header: local, offset: this.offset });
     this.offset += local.length + body.length;
     this.count++;
   }
 
   async finish(): Promise<Buffer> {
     while (this.pending.length) await this.settle();
-    const cd = Buffer.concat(this.centrals);
+    let cdSize = 0;
+    for (const { header } of this.centrals) cdSize += 46 + header.length - 30;
+    const cd = Buffer.alloc(cdSize);
+    let at = 0;
+    for (const { header, offset } of this.centrals) {
+      cd.writeUInt32LE(0x02014b50, at);
+      cd.writeUInt16LE(20, at + 4); // made by: 2.0, MS-DOS
+      header.copy(cd, at + 6, 4, 30); // version needed … name length, and extra length (0)
+      cd.writeUInt32LE(offset, at + 42); // comment, disk, attributes: 0
+      header.copy(cd, at + 46, 30);
+      at += 46 + header.length - 30;
+    }
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
     end.writeUInt16LE(this.count, 8);
