@@ -69,6 +69,17 @@ export const ARABIC = new RegExp(
 const ARABIC_AT = new RegExp(ARABIC.source, 'yu');
 const FIGURE_START = /[0-9０-９$¥￥€£UR]/g;
 
+/** Every match of a global pattern, as `matchAll` gives them, without its iterator. */
+function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return found;
+}
+
 export function arabicMatches(text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   FIGURE_START.lastIndex = 0;
@@ -190,9 +201,10 @@ const MAY_HAVE = {
 /** Split text into plain and emphasised segments; concatenation equals the input. */
 export function splitFigures(text: string): Segment[] {
   if (text === '') return [];
-  const mark = new Array<boolean>(text.length).fill(false);
+  const mark = new Uint8Array(text.length);
   const quotes = quoteRanges(text);
   const quoting = (i: number): Quoting => {
+    if (quotes.length === 0) return 'none';
     // Innermost enclosing quotation decides (ranges are pushed inner first).
     const q = quotes.find(([s, e]) => s < i && i < e);
     if (q === undefined) return 'none';
@@ -200,7 +212,7 @@ export function splitFigures(text: string): Segment[] {
   };
   const inQuotes = (i: number): boolean => quoting(i) !== 'none';
   const emphasise = (s: number, e: number): void => {
-    for (let k = s; k < e; k++) mark[k] = true;
+    mark.fill(1, s, e);
   };
 
   // Each pattern runs only where the text holds what it needs (a digit, 分之, a scope, an
@@ -215,7 +227,7 @@ export function splitFigures(text: string): Segment[] {
       if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
     }
   }
-  if (MAY_HAVE.cnRanking.test(text)) for (const m of text.matchAll(CN_RANKING)) {
+  if (MAY_HAVE.cnRanking.test(text)) for (const m of execAll(CN_RANKING, text)) {
     if (inQuotes(m.index)) continue;
     const end = m.index + m[0].length;
     emphasise(m.index, end);
@@ -242,19 +254,19 @@ export function splitFigures(text: string): Segment[] {
       const first = mark[at];
       let mixed = false;
       for (let k = at + 1; k < end; k++) if (mark[k] !== first) mixed = true;
-      if (mixed || (first && g.length > 1 && !/^[\p{L}\p{N}]+$/u.test(g))) for (let k = at; k < end; k++) mark[k] = false;
+      if (mixed || (first && g.length > 1 && !/^[\p{L}\p{N}]+$/u.test(g))) mark.fill(0, at, end);
       at = end;
     }
   }
 
   // Runs of equal marks become segments (adjacent figures merge).
   const segments: Segment[] = [];
-  let runStart = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || mark[i] !== mark[runStart]) {
-      segments.push({ text: text.slice(runStart, i), emphasis: mark[runStart] ?? false });
-      runStart = i;
-    }
+  for (let runStart = 0; runStart < text.length; ) {
+    const on = mark[runStart]!;
+    const next = mark.indexOf(1 - on, runStart + 1);
+    const end = next < 0 ? text.length : next;
+    segments.push({ text: text.slice(runStart, end), emphasis: on === 1 });
+    runStart = end;
   }
   return segments;
 }

@@ -72,7 +72,7 @@ parentPort.on('message', ({ id, parts }) => {
 `;
 
 /** Characters (or bytes) gathered before a batch goes to a helper. */
-const BATCH_SIZE = 256 * 1024;
+const BATCH_SIZE = 128 * 1024;
 
 interface Waiter {
   resolve: (p: PartOut) => void;
