@@ -37,8 +37,26 @@ export const STRIP = 0.07;
 export const BODY_INSETS = { left: 0.16, right: 0.16, top: 0.06, bottom: 0.1 };
 const LABEL_INSETS = { left: BODY_INSETS.left, right: BODY_INSETS.right, top: 0.07, bottom: 0.02 };
 
+interface LabelFit {
+  sizePt: number;
+  lines: number;
+}
+
+/** Fits found per theme, by label and width: fitting asks for the same few labels at every
+ * size and arrangement it tries. */
+const labelFits = new WeakMap<Theme, Map<string, LabelFit>>();
+
 /** A label on one line at the heading size; a long one (a topic) shrinks, then wraps. */
-export function labelFit(theme: Theme, label: string, panelW: number): { sizePt: number; lines: number } {
+export function labelFit(theme: Theme, label: string, panelW: number): LabelFit {
+  let fits = labelFits.get(theme);
+  if (!fits) labelFits.set(theme, (fits = new Map()));
+  const key = `${panelW}\u0000${label}`;
+  let fit = fits.get(key);
+  if (!fit) fits.set(key, (fit = fitLabel(theme, label, panelW)));
+  return fit;
+}
+
+function fitLabel(theme: Theme, label: string, panelW: number): LabelFit {
   const { heading, minimum } = theme.sizes;
   if (!label || !Number.isFinite(panelW)) return { sizePt: heading, lines: 1 };
   const latin = latinMetricsFor(theme.fonts.heading.latin, true);
