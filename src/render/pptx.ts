@@ -22,14 +22,16 @@ export interface RenderOptions {
 }
 
 const CT = 'application/vnd.openxmlformats-officedocument';
-const CONTENT_TYPES: Record<string, string> = {
-  'ppt/presentation.xml': `${CT}.presentationml.presentation.main+xml`,
-  'ppt/presProps.xml': `${CT}.presentationml.presProps+xml`,
-  'ppt/viewProps.xml': `${CT}.presentationml.viewProps+xml`,
-  'ppt/tableStyles.xml': `${CT}.presentationml.tableStyles+xml`,
-  'docProps/core.xml': 'application/vnd.openxmlformats-package.core-properties+xml',
-  'docProps/app.xml': `${CT}.extended-properties+xml`,
-};
+// A Map: looking a name up as an object's key would make V8 intern each of a big deck's
+// thousands of part names first.
+const CONTENT_TYPES = new Map<string, string>([
+  ['ppt/presentation.xml', `${CT}.presentationml.presentation.main+xml`],
+  ['ppt/presProps.xml', `${CT}.presentationml.presProps+xml`],
+  ['ppt/viewProps.xml', `${CT}.presentationml.viewProps+xml`],
+  ['ppt/tableStyles.xml', `${CT}.presentationml.tableStyles+xml`],
+  ['docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
+  ['docProps/app.xml', `${CT}.extended-properties+xml`],
+]);
 /** Numbered parts by folder (`ppt/slides/slide12.xml`): the folder, then the whole name. */
 const CONTENT_TYPE_BY_FOLDER: Array<[string, RegExp, string]> = [
   ['ppt/slides/', /^ppt\/slides\/slide\d+\.xml$/, `${CT}.presentationml.slide+xml`],
@@ -41,8 +43,9 @@ const CONTENT_TYPE_BY_FOLDER: Array<[string, RegExp, string]> = [
 ];
 
 const contentTypeOf = (name: string) => {
-  if (CONTENT_TYPES[name] !== undefined) return CONTENT_TYPES[name];
   if (name.endsWith('.rels')) return undefined; // relationships: the Default for .rels
+  const fixed = CONTENT_TYPES.get(name);
+  if (fixed !== undefined) return fixed;
   for (const [folder, re, type] of CONTENT_TYPE_BY_FOLDER) if (name.startsWith(folder)) return re.test(name) ? type : undefined;
   return undefined;
 };

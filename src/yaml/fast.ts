@@ -27,6 +27,9 @@ const giveUp = (): never => {
 // eslint-disable-next-line no-control-regex
 const UNSUPPORTED_CHARS = /[\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSUPPORTED = /[\t\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
 /** Keys that `yaml` would read as something other than text, or that JS objects treat apart. */
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
@@ -38,7 +41,8 @@ const DASH = 45;
 /** The plain YAML in `text` as data, or undefined when it is not in the subset read here. */
 export function readQuickYaml(text: string): QuickYaml | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (UNSUPPORTED_CHARS.test(text)) return undefined;
+  // The exact test only where the quick one finds a candidate (a CR, a surrogate…).
+  if (MAYBE_UNSUPPORTED.test(text) && UNSUPPORTED_CHARS.test(text)) return undefined;
   try {
     return new Reader(text).document();
   } catch (e) {
