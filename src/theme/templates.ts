@@ -111,7 +111,8 @@ export function handlebarsTemplate(source: string): (ctx: TemplateContext) => st
 
 /** `{{path}}` or `{{helper path}}`: what nearly every theme template is made of. */
 const MUSTACHE = /\{\{\s*(?:(date|number|upper)\s+)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*\}\}/g;
-const HELPER_NAMES = new Set<string>(TEMPLATE_HELPERS);
+/** Ours and handlebars' own: a name alone in `{{…}}` is a call to one of these. */
+const HELPER_NAMES = new Set<string>([...TEMPLATE_HELPERS, 'if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
 const RESERVED = new Set(['this', 'else', 'true', 'false', 'null', 'undefined']);
 
 /** A property the way handlebars looks it up: own properties only (no prototype access). */

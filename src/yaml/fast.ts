@@ -2,7 +2,7 @@
  * A quick reader for the plain YAML briefs are written in: block mappings and lists, one-line
  * plain and quoted text, one-line `{ … }` and `[ … ]`, `|` blocks and comments. It gives the
  * same data as `yaml` (the tests check this on every fixture and on generated briefs) about
- * twenty times faster, with no positions.
+ * ten times faster, with no positions.
  *
  * It never guesses: at anything else — anchors, tags, `>` folding, escapes, text running over
  * several lines, a duplicate key, odd indentation, a character a deck cannot hold — it gives up,
@@ -309,7 +309,11 @@ class Reader {
     if (c === 34 || c === 39) return this.quoted(i, e);
     // Anchors, aliases, tags, block marks, comments: left to `yaml`.
     if (c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === HASH) giveUp();
-    if ((c === DASH || c === 63 || c === 58) && text.charCodeAt(i + 1) === SPACE) giveUp();
+    // `-`, `?` or `:` not followed by text of its own starts something else (or is an error).
+    if (c === DASH || c === 63 || c === 58) {
+      const d = i + 1 < e ? text.charCodeAt(i + 1) : SPACE;
+      if (d === SPACE || d === 44 || d === closing || d === 91 || d === 93 || d === 123 || d === 125) giveUp();
+    }
     let end = i;
     while (end < e) {
       const d = text.charCodeAt(end);

@@ -128,6 +128,12 @@ describe('quick YAML reader', () => {
     ['a comment glued to a quote', 'a: "x"#c\n', false],
     ['a question-mark key', '? a\n: b\n', false],
     ['a block sequence in a value', 'a: - b\n', false],
+    // Found in review: a lone indicator inside a flow collection is not text.
+    ['a lone dash in a flow list', 'a: [x, -]\n', false],
+    ['a lone dash as a flow value', 'a: {b: -}\n', false],
+    ['a lone question mark in a flow list', 'a: [a, ?]\n', false],
+    ['a lone question mark as a flow value', 'a: {b: ?}\n', false],
+    ['dashes and question marks that are text', 'a: [-1, ?x, a-b]\nb: {c: -x}\n', true],
   ];
   for (const [what, text, quick] of cases) {
     it(`${quick ? 'reads' : 'leaves to yaml'}: ${what}`, () => {
@@ -138,7 +144,7 @@ describe('quick YAML reader', () => {
   it('agrees with yaml on generated documents (fast-check)', () => {
     const key = fc.constantFrom('a', 'b', 'name', 'text', 'by', 'units', 'x-y', 'null', 'True', '__proto__', '单位', 'a b', 'k_1');
     const scalar = fc.oneof(
-      fc.constantFrom('甲', '全市第一', '1-11月', '12', '-3', '1.50', '0x1F', '0o7', '.inf', '~', 'true', 'no', '2025-01', 'a # c', 'a#b', 'x: y', 'x:', ': x', '- x', '-x', '?', '? x', '[a, b]', '{ a: 1 }', '{a: 1}', '[]', '{}', '"q"', "'q'", "'it''s'", '"a\\n"', '"open', '|', '|-', '|+', '>', '&a x', '*a', '!!str 1', '%x', '@x', '`x', ',x', '　全角', 'a  ', 'é'),
+      fc.constantFrom('[-]', '[x, -]', '[ -]', '{b: -}', '{b: ?}', '[?]', '[a, ?]', '[:]', '{b: :}', '[-x]', '甲', '全市第一', '1-11月', '12', '-3', '1.50', '0x1F', '0o7', '.inf', '~', 'true', 'no', '2025-01', 'a # c', 'a#b', 'x: y', 'x:', ': x', '- x', '-x', '?', '? x', '[a, b]', '{ a: 1 }', '{a: 1}', '[]', '{}', '"q"', "'q'", "'it''s'", '"a\\n"', '"open', '|', '|-', '|+', '>', '&a x', '*a', '!!str 1', '%x', '@x', '`x', ',x', '　全角', 'a  ', 'é'),
       fc.string({ unit: fc.constantFrom('a', '甲', ' ', ':', '#', '-', '"', "'", ',', '[', ']', '{', '}', '|', '1', '.', '\\'), maxLength: 8 }),
     );
     const line = fc.oneof(
