@@ -28,7 +28,7 @@ export interface Compressor {
   encode(part: PartIn): Promise<PartOut>;
   /** Start work on every part handed over so far. */
   flush(): void;
-  /** Let go of the helper thread, if any. */
+  /** Let go of the helper threads, if any (they stop on their own time). */
   close(): Promise<void>;
 }
 
@@ -134,13 +134,15 @@ export function threadCompressor(threads = helperThreads()): Compressor {
       return answer;
     },
     flush,
-    async close() {
-      await Promise.all(
-        workers.map((w) => {
-          w.removeAllListeners('exit');
-          return w.terminate().catch(() => undefined);
-        }),
-      );
+    close() {
+      // A thread takes a few milliseconds to stop; nothing needs to wait for that, and a thread
+      // let go of no longer keeps the process running.
+      for (const w of workers) {
+        w.removeAllListeners('exit');
+        w.unref();
+        w.terminate().catch(() => undefined);
+      }
+      return Promise.resolve();
     },
   };
 }
