@@ -244,13 +244,7 @@ function measure(para: string, latin: LatinMetrics): Atoms {
         cluster(para.slice(i, i + 2));
         i += 2;
       } else {
-        // unit(c), by hand: this loop sees every character of every text.
-        let f = unitFlags[c]!;
-        if (f === 0) unitFlags[c] = f = classify(String.fromCharCode(c)) | KNOWN;
-        let x = widths[c]!;
-        if (x !== x) widths[c] = x = graphemeWidthEm(String.fromCharCode(c), latin);
-        flags.push(f);
-        w.push(x);
+        unit(c);
         i++;
       }
       offs.push(i);
