@@ -41,21 +41,25 @@ export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN').format(n);
 }
 
+/** The helpers a template may call, on a value and the language of the deck. */
+const HELPERS = {
+  date: (value: unknown, lang: Lang) => (typeof value === 'string' ? formatDate(value, lang) : ''),
+  number: (value: unknown, lang: Lang) => (Number.isFinite(Number(value)) ? formatNumber(Number(value), lang) : ''),
+  upper: (value: unknown) => String(value ?? '').toUpperCase(),
+};
+type HelperName = keyof typeof HELPERS;
+
+/** The context's language, as a helper sees it (the whole context is handlebars' `root`). */
+const langOf = (ctx: { lang?: Lang } | undefined): Lang => ctx?.lang ?? 'zh-CN';
+
 function registerHelpers(env: Env): void {
-  env.registerHelper('date', function (this: TemplateContext, value: unknown, options: { data?: { root?: TemplateContext } }) {
-    const lang = options?.data?.root?.lang ?? 'zh-CN';
-    return typeof value === 'string' ? formatDate(value, lang) : '';
-  });
-  env.registerHelper('number', function (value: unknown, options: { data?: { root?: TemplateContext } }) {
-    const lang = options?.data?.root?.lang ?? 'zh-CN';
-    const n = Number(value);
-    return Number.isFinite(n) ? formatNumber(n, lang) : '';
-  });
-  env.registerHelper('upper', (value: unknown) => String(value ?? '').toUpperCase());
+  for (const [name, helper] of Object.entries(HELPERS)) {
+    env.registerHelper(name, (value: unknown, options: { data?: { root?: TemplateContext } }) => helper(value, langOf(options?.data?.root)));
+  }
 }
 registerHelpers(hb);
 
-export const TEMPLATE_HELPERS = ['date', 'number', 'upper'] as const;
+export const TEMPLATE_HELPERS = Object.keys(HELPERS) as HelperName[];
 
 /** A handlebars error in the users' words. */
 export function describeTemplateError(e: unknown): string {
@@ -110,7 +114,7 @@ export function handlebarsTemplate(source: string): (ctx: TemplateContext) => st
 }
 
 /** `{{path}}` or `{{helper path}}`: what nearly every theme template is made of. */
-const MUSTACHE = /\{\{\s*(?:(date|number|upper)\s+)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*\}\}/g;
+const MUSTACHE = new RegExp(`\\{\\{\\s*(?:(${TEMPLATE_HELPERS.join('|')})\\s+)?([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*\\}\\}`, 'g');
 /** Ours and handlebars' own: a name alone in `{{…}}` is a call to one of these. */
 const HELPER_NAMES = new Set<string>([...TEMPLATE_HELPERS, 'if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
 const RESERVED = new Set(['this', 'else', 'true', 'false', 'null', 'undefined']);
@@ -130,7 +134,7 @@ function lookup(parent: unknown, name: string): unknown {
  * for anything else (blocks, `this`, `../`, literals, escapes, comments…): handlebars runs it.
  */
 export function simpleTemplate(source: string): ((ctx: TemplateContext) => string) | undefined {
-  const pieces: Array<string | { helper?: string; path: string[] }> = [];
+  const pieces: Array<string | { helper?: HelperName; path: string[] }> = [];
   let at = 0;
   MUSTACHE.lastIndex = 0;
   for (let m = MUSTACHE.exec(source); m; m = MUSTACHE.exec(source)) {
@@ -144,7 +148,7 @@ export function simpleTemplate(source: string): ((ctx: TemplateContext) => strin
     // A helper's name alone is a call to it, not a path; `this`, `else` and literals are not
     // properties either.
     if ((!m[1] && HELPER_NAMES.has(m[2]!)) || path.some((name) => RESERVED.has(name))) return undefined;
-    pieces.push({ ...(m[1] ? { helper: m[1] } : {}), path });
+    pieces.push({ ...(m[1] ? { helper: m[1] as HelperName } : {}), path });
     at = m.index + m[0].length;
   }
   const rest = source.slice(at);
@@ -159,9 +163,7 @@ export function simpleTemplate(source: string): ((ctx: TemplateContext) => strin
       }
       let value: unknown = ctx;
       for (const name of p.path) value = lookup(value, name);
-      if (p.helper === 'date') value = typeof value === 'string' ? formatDate(value, ctx.lang ?? 'zh-CN') : '';
-      else if (p.helper === 'number') value = Number.isFinite(Number(value)) ? formatNumber(Number(value), ctx.lang ?? 'zh-CN') : '';
-      else if (p.helper === 'upper') value = String(value ?? '').toUpperCase();
+      if (p.helper) value = HELPERS[p.helper](value, langOf(ctx));
       if (value != null) out += value as string;
     }
     return out;

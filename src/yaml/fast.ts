@@ -30,7 +30,8 @@ const UNSUPPORTED_CHARS = /[\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009
 // eslint-disable-next-line no-control-regex
 const MAYBE_UNSUPPORTED = /[\t\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
+/** Keys read here: a letter or `_`, then letters, digits, `_` and `-`; at most this long. */
+const MAX_KEY = 128;
 /** Keys that `yaml` would read as something other than text, or that JS objects treat apart. */
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
@@ -157,8 +158,7 @@ class Reader {
       const e = this.ends[this.cur]!;
       const colon = this.keyEnd(s, e);
       if (colon < 0) giveUp(); // a list item or text where a key should be
-      const key = text.slice(s, colon);
-      if (SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) giveUp();
+      const key = this.newKey(s, colon, map);
       let v = colon + 1;
       while (v < e && text.charCodeAt(v) === SPACE) v++;
       if (v === e || text.charCodeAt(v) === HASH) {
@@ -201,8 +201,15 @@ class Reader {
       const d = text.charCodeAt(i);
       if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === DASH)) break;
     }
-    if (i >= e || text.charCodeAt(i) !== 58 /* : */ || (i + 1 < e && text.charCodeAt(i + 1) !== SPACE)) return -1;
-    return KEY.test(text.slice(s, i)) ? i : -1;
+    if (i >= e || i - s > MAX_KEY || text.charCodeAt(i) !== 58 /* : */ || (i + 1 < e && text.charCodeAt(i + 1) !== SPACE)) return -1;
+    return i;
+  }
+
+  /** The key from `s` to its colon, if `map` may take it (not a duplicate, nothing special). */
+  private newKey(s: number, colon: number, map: Record<string, unknown>): string {
+    const key = this.text.slice(s, colon);
+    if (SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) giveUp();
+    return key;
   }
 
   /** A value that begins on this line at `v`; moves past it. `indent`: its parent's. */
@@ -284,8 +291,7 @@ class Reader {
     for (;;) {
       const colon = this.keyEnd(i, e);
       if (colon < 0 || colon + 1 >= e) giveUp();
-      const key = text.slice(i, colon);
-      if (SPECIAL_KEY.test(key) || Object.hasOwn(map, key)) giveUp();
+      const key = this.newKey(i, colon, map);
       const [value, end] = this.flowScalar(this.skipSpaces(colon + 1, e), e, 125);
       map[key] = value;
       i = this.skipSpaces(end, e);
@@ -340,12 +346,9 @@ class Reader {
     let n = -1;
     let i = this.cur + 1;
     for (; i < this.count; i++) {
-      const st = this.starts[i]!;
-      const en = this.ends[i]!;
-      let k = st;
-      while (k < en && text.charCodeAt(k) === SPACE) k++;
-      if (k < en) {
-        n = k - st;
+      const k = this.skipSpaces(this.starts[i]!, this.ends[i]!);
+      if (k < this.ends[i]!) {
+        n = k - this.starts[i]!;
         break;
       }
     }
@@ -356,8 +359,7 @@ class Reader {
     for (i = this.cur + 1; i < this.count; i++) {
       const st = this.starts[i]!;
       const en = this.ends[i]!;
-      let k = st;
-      while (k < en && text.charCodeAt(k) === SPACE) k++;
+      const k = this.skipSpaces(st, en);
       if (k === en) {
         // A blank line: part of the block if more text follows; spaces beyond the indentation
         // would be text (left to `yaml`).
@@ -397,7 +399,7 @@ function plainBlock(line: string): unknown {
 }
 
 /** What YAML 1.2's core schema makes of plain text, as `yaml` resolves it. */
-export function plainScalar(s: string): unknown {
+function plainScalar(s: string): unknown {
   const c = s.charCodeAt(0);
   // Only text starting with one of these can be anything but text.
   if (!((c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
