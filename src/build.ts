@@ -7,6 +7,7 @@ import type { Brief } from './brief/types.js';
 import { BriefdeckError } from './errors.js';
 import { planDeck } from './layout/deck.js';
 import type { DeckPlan } from './layout/plan.js';
+import { bestCompressor, THREAD_FROM_SLIDES } from './render/deflate.js';
 import { renderDeck } from './render/pptx.js';
 import { resolveTheme, type ThemeOptions } from './theme/resolve.js';
 import type { Theme } from './theme/types.js';
@@ -36,8 +37,18 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
       : options.theme !== undefined
         ? resolveTheme(options.theme, brief.lang, { allowOutsideFiles: true, ...options.themeOptions })
         : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, options.themeOptions));
-  const plan = planDeck(brief, theme);
-  const bytes = await renderDeck(plan, { date: options.date ?? deckDate(brief), ...(options.helperThread !== undefined ? { helperThread: options.helperThread } : {}) });
+  // A deck that is sure to be big starts its helper threads now: they start while the layout
+  // runs, instead of keeping the first slides waiting.
+  const atLeast = 2 + brief.units.length + brief.directives.length;
+  const compressor = options.helperThread !== false && atLeast >= THREAD_FROM_SLIDES ? bestCompressor(atLeast, options.helperThread) : undefined;
+  let plan: DeckPlan;
+  try {
+    plan = planDeck(brief, theme);
+  } catch (e) {
+    await compressor?.close();
+    throw e;
+  }
+  const bytes = await renderDeck(plan, { date: options.date ?? deckDate(brief), ...(options.helperThread !== undefined ? { helperThread: options.helperThread } : {}), ...(compressor ? { compressor } : {}) });
   return { bytes, plan, theme };
 }
 

@@ -19,6 +19,9 @@ export interface RenderOptions {
   /** Compress on a helper thread; default: for decks of THREAD_FROM_SLIDES slides or more.
    * The bytes are the same either way. */
   helperThread?: boolean;
+  /** A compressor started earlier (helper threads take ~0.1 s to start, which a big deck's
+   * layout can hide); renderDeck closes it. */
+  compressor?: Compressor;
 }
 
 const CT = 'application/vnd.openxmlformats-officedocument';
@@ -68,7 +71,7 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
   }
   for (const f of media.files) names.push(`ppt/media/${f.name}`);
 
-  const compressor = bestCompressor(n, options.helperThread);
+  const compressor = options.compressor ?? bestCompressor(n, options.helperThread);
   try {
     return await writePackage({ plan, date, names, fixed, fixedNames, media, ctx }, compressor);
   } finally {
