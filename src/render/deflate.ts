@@ -54,20 +54,96 @@ export function inlineCompressor(): Compressor {
 // TypeScript sources (tests) and from the bundled CLI, with no file to find on disk. A batch
 // arrives as the parts themselves (text is copied as it is, which costs this thread less than
 // encoding it) and goes back as one buffer of compressed parts (handed over, not copied).
+//
+// deflateRawSync builds a stream object and a zlib state for every call, which was a third of
+// a helper's time on a big deck (two calls a slide). The helper keeps one zlib state instead,
+// reset between parts, and drives it through the handle Node's own deflateRawSync uses; a Node
+// without that handle, or a failed call, gets deflateRawSync as before. Text is encoded into
+// one reused buffer, and the compressed parts written one after another into another.
+//
+// The same bytes as deflateRawSync: a reset keeps the settings, but not quite a fresh state.
+// zlib's match finder looks up to 258 bytes past the end of the input, where a fresh state has
+// zeros and a reset one has the previous part; the match it picks can then differ. So before
+// each part the state compresses as many zeros as the part is long (plus room), which puts
+// zeros there again: cheap, as zeros are one long match. A part over WIPE_UP_TO bytes, where
+// the window would slide, goes to deflateRawSync.
 const HELPER = `
-const { parentPort } = require('node:worker_threads');
-const { crc32, deflateRawSync } = require('node:zlib');
+const { parentPort, workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
+const { crc32, deflateRawSync } = zlib;
+const { Z_FINISH } = zlib.constants;
+let engine;
+try {
+  engine = workerData.keepState ? zlib.createDeflateRaw({ level: ${LEVEL} }) : undefined;
+  if (engine && typeof engine._handle?.writeSync !== 'function' || !(engine._writeState instanceof Uint32Array) || typeof engine.reset !== 'function') engine = undefined;
+} catch {
+  engine = undefined;
+}
+engine?.on('error', () => undefined); // a failed call shows as a destroyed engine, below
+let text = Buffer.allocUnsafeSlow(1 << 20);
+let out = Buffer.allocUnsafeSlow(1 << 20);
+let end = 0;
+/** Room for n more bytes in out. */
+const room = (n) => {
+  if (out.length - end >= n) return;
+  const bigger = Buffer.allocUnsafeSlow(Math.max(out.length * 2, end + n));
+  out.copy(bigger, 0, 0, end);
+  out = bigger;
+};
+const WIPE_UP_TO = 48 * 1024;
+const zeros = Buffer.alloc(WIPE_UP_TO + 1024);
+/** Compress bytes onto the end of out with the kept state; false if it cannot. */
+const deflateKept = (bytes) => {
+  if (!engine || bytes.length > WIPE_UP_TO) return false;
+  const at = end;
+  // Zeros first, their output dropped: see above.
+  if (!finish(zeros.subarray(0, bytes.length + 1024))) return false;
+  end = at;
+  return finish(bytes);
+};
+/** Compress bytes onto the end of out with the kept state, then reset it; false if it failed. */
+const finish = (bytes) => {
+  const from = end;
+  const state = engine._writeState;
+  let inOff = 0;
+  let inLen = bytes.length;
+  for (;;) {
+    room(Math.min(inLen, 1 << 16) + 64);
+    const avail = out.length - end;
+    engine._handle.writeSync(Z_FINISH, bytes, inOff, inLen, out, end, avail);
+    if (engine.destroyed) {
+      engine = undefined;
+      end = from;
+      return false;
+    }
+    end += avail - state[0];
+    inOff += inLen - state[1];
+    inLen = state[1];
+    // Output room left means the stream is finished.
+    if (state[0] !== 0) break;
+  }
+  engine.reset();
+  return true;
+};
 parentPort.on('message', ({ id, parts }) => {
-  const bodies = [];
-  const out = parts.map(({ data, compress }) => {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    const body = compress ? deflateRawSync(bytes, { level: ${LEVEL} }) : bytes;
-    bodies.push(body);
-    return { crc: crc32(bytes), size: bytes.length, method: compress ? 8 : 0, length: body.length };
+  end = 0;
+  const results = parts.map(({ data, compress }) => {
+    let bytes = data;
+    if (typeof data === 'string') {
+      if (text.length < data.length * 3) text = Buffer.allocUnsafeSlow(data.length * 3);
+      bytes = text.subarray(0, text.write(data, 0, 'utf8'));
+    }
+    const at = end;
+    if (!compress || !deflateKept(bytes)) {
+      const body = compress ? deflateRawSync(bytes, { level: ${LEVEL} }) : bytes;
+      room(body.length);
+      out.set(body, end);
+      end += body.length;
+    }
+    return { crc: crc32(bytes), size: bytes.length, method: compress ? 8 : 0, length: end - at };
   });
-  const joined = Buffer.concat(bodies);
-  const result = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.length);
-  parentPort.postMessage({ id, buffer: result, out }, [result]);
+  const result = out.buffer.slice(out.byteOffset, out.byteOffset + end);
+  parentPort.postMessage({ id, buffer: result, out: results }, [result]);
 });
 `;
 
@@ -79,11 +155,12 @@ interface Waiter {
   reject: (e: Error) => void;
 }
 
-/** On helper threads (batches go to them in turn). */
-export function threadCompressor(threads = helperThreads()): Compressor {
+/** On helper threads (batches go to them in turn). `keepState: false` gives each part a zlib
+ * state of its own, as a Node without the handle the helper uses would (tests). */
+export function threadCompressor(threads = helperThreads(), { keepState = true } = {}): Compressor {
   // worker_threads is loaded here, not at start: most decks are compressed in this thread.
   const { Worker } = process.getBuiltinModule('node:worker_threads');
-  const workers = Array.from({ length: threads }, () => new Worker(HELPER, { eval: true }));
+  const workers = Array.from({ length: threads }, () => new Worker(HELPER, { eval: true, workerData: { keepState } }));
   let failed: Error | undefined;
   const out = new Map<number, Waiter[]>();
   let parts: PartIn[] = [];
