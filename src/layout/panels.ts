@@ -43,16 +43,18 @@ interface LabelFit {
 }
 
 /** Fits found per theme, by label and width: fitting asks for the same few labels at every
- * size and arrangement it tries. */
-const labelFits = new WeakMap<Theme, Map<string, LabelFit>>();
+ * size and arrangement it tries. (By label, then by width as a number: writing the width into
+ * a string key cost more than the lookup saved.) */
+const labelFits = new WeakMap<Theme, Map<string, Map<number, LabelFit>>>();
 
 /** A label on one line at the heading size; a long one (a topic) shrinks, then wraps. */
 export function labelFit(theme: Theme, label: string, panelW: number): LabelFit {
-  let fits = labelFits.get(theme);
-  if (!fits) labelFits.set(theme, (fits = new Map()));
-  const key = `${panelW}\u0000${label}`;
-  let fit = fits.get(key);
-  if (!fit) fits.set(key, (fit = fitLabel(theme, label, panelW)));
+  let byLabel = labelFits.get(theme);
+  if (!byLabel) labelFits.set(theme, (byLabel = new Map()));
+  let byWidth = byLabel.get(label);
+  if (!byWidth) byLabel.set(label, (byWidth = new Map()));
+  let fit = byWidth.get(panelW);
+  if (!fit) byWidth.set(panelW, (fit = fitLabel(theme, label, panelW)));
   return fit;
 }
 
