@@ -37,10 +37,10 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
       : options.theme !== undefined
         ? resolveTheme(options.theme, brief.lang, { allowOutsideFiles: true, ...options.themeOptions })
         : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, options.themeOptions));
-  // A deck that is sure to be big starts its helper threads now: they start while the layout
-  // runs, instead of keeping the first slides waiting.
+  // A deck that is sure to be big (or is told to use helper threads) starts them now: they
+  // start while the layout runs, instead of keeping the first slides waiting.
   const atLeast = 2 + brief.units.length + brief.directives.length;
-  const compressor = options.helperThread !== false && atLeast >= THREAD_FROM_SLIDES ? bestCompressor(atLeast, options.helperThread) : undefined;
+  const compressor = (options.helperThread ?? atLeast >= THREAD_FROM_SLIDES) ? bestCompressor(atLeast, true) : undefined;
   let plan: DeckPlan;
   try {
     plan = planDeck(brief, theme);

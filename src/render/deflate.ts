@@ -237,5 +237,7 @@ export function bestCompressor(slides: number, helperThread?: boolean): Compress
 /** As many as there are cores, up to two: this thread writes the slides meanwhile. */
 const helperThreads = () => Math.max(1, Math.min(2, availableParallelism()));
 
-/** Slides from which a deck is worth a helper thread. */
-export const THREAD_FROM_SLIDES = 80;
+/** Slides from which a deck is worth helper threads. Measured side by side on two cores with
+ * generated briefs: 106 slides built 6% faster in this thread alone, 306 about the same, 510
+ * and 1,026 slides 3–5% faster with helpers. */
+export const THREAD_FROM_SLIDES = 400;

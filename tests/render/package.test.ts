@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { generatedBrief } from '../../bench/generate.mjs';
 import { loadBrief, parseBrief } from '../../src/brief/load.js';
 import { buildDeckWithPlan } from '../../src/index.js';
-import { inlineCompressor, threadCompressor } from '../../src/render/deflate.js';
+import { inlineCompressor, threadCompressor, THREAD_FROM_SLIDES } from '../../src/render/deflate.js';
 import { renderDeck } from '../../src/render/pptx.js';
 import { generateSkeleton } from '../../src/render/skeleton.js';
 import { esc } from '../../src/render/xml.js';
@@ -80,10 +80,10 @@ describe('compressing parts', () => {
     }
   });
 
-  it('builds a deck big from the start (helpers started before the layout) to the same bytes as in one thread', async () => {
+  it('builds a deck with helpers started before the layout to the same bytes as in one thread', async () => {
     const { brief } = parseBrief(stringify(generatedBrief(120), { aliasDuplicateObjects: false }));
     const date = new Date(Date.UTC(2025, 0, 6));
-    const { plan, bytes } = await buildDeckWithPlan(brief, { date });
+    const { plan, bytes } = await buildDeckWithPlan(brief, { date, helperThread: true });
     expect(plan.slides.length).toBeGreaterThan(120);
     expect((await renderDeck(plan, { date, helperThread: false })).equals(bytes)).toBe(true);
   });
@@ -91,7 +91,7 @@ describe('compressing parts', () => {
   it('builds a big deck to the same bytes with and without the helper thread', async () => {
     const { brief } = loadBrief('tests/fixtures/stress/many-units.yaml');
     const { plan, bytes } = await buildDeckWithPlan(brief, { date: new Date(Date.UTC(2025, 0, 6)) });
-    const other = await renderDeck(plan, { date: new Date(Date.UTC(2025, 0, 6)), helperThread: plan.slides.length < 80 });
+    const other = await renderDeck(plan, { date: new Date(Date.UTC(2025, 0, 6)), helperThread: plan.slides.length < THREAD_FROM_SLIDES });
     expect(other.equals(bytes)).toBe(true);
     const deck = await readDeck(other);
     expect(deck.slides).toHaveLength(plan.slides.length);
