@@ -54,6 +54,17 @@ const contentTypeOf = (name: string) => {
 };
 
 export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): Promise<Buffer> {
+  // A compressor handed in is closed here whatever happens, a picture that cannot be read
+  // included: its helper threads would otherwise keep the process (or a watch) holding them.
+  let compressor = options.compressor;
+  try {
+    return await renderWith(plan, options, (n) => (compressor ??= bestCompressor(n, options.helperThread)));
+  } finally {
+    await compressor?.close();
+  }
+}
+
+async function renderWith(plan: DeckPlan, options: RenderOptions, compressorFor: (slides: number) => Compressor): Promise<Buffer> {
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
   const [fixed, media] = await Promise.all([skeleton(), collectMedia(plan)]);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
@@ -71,12 +82,7 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
   }
   for (const f of media.files) names.push(`ppt/media/${f.name}`);
 
-  const compressor = options.compressor ?? bestCompressor(n, options.helperThread);
-  try {
-    return await writePackage({ plan, date, names, fixed, fixedNames, media, ctx }, compressor);
-  } finally {
-    await compressor.close();
-  }
+  return writePackage({ plan, date, names, fixed, fixedNames, media, ctx }, compressorFor(n));
 }
 
 interface PackageInput {

@@ -88,6 +88,17 @@ describe('compressing parts', () => {
     expect((await renderDeck(plan, { date, helperThread: false })).equals(bytes)).toBe(true);
   });
 
+  it('lets go of a compressor handed to it when the deck cannot be made (a picture gone since the theme was read)', async () => {
+    const { brief } = loadBrief('briefs/2025-01-shanghai-quarterly.yaml');
+    const { plan } = await buildDeckWithPlan(brief);
+    plan.slides[0]!.shapes.push({ kind: 'image', path: '/nonexistent/briefdeck/logo.png', alt: 'logo', x: 1, y: 1, w: 1, h: 1 });
+    const helpers = threadCompressor(1);
+    let closed = 0;
+    const watched = { ...helpers, close: () => (closed++, helpers.close()) };
+    await expect(renderDeck(plan, { compressor: watched })).rejects.toThrow(/ENOENT/);
+    expect(closed).toBe(1);
+  });
+
   it('builds a big deck to the same bytes with and without the helper thread', async () => {
     const { brief } = loadBrief('tests/fixtures/stress/many-units.yaml');
     const { plan, bytes } = await buildDeckWithPlan(brief, { date: new Date(Date.UTC(2025, 0, 6)) });
