@@ -37,8 +37,10 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
       : options.theme !== undefined
         ? resolveTheme(options.theme, brief.lang, { allowOutsideFiles: true, ...options.themeOptions })
         : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, options.themeOptions));
+  const date = options.date ?? deckDate(brief);
   // A deck that is sure to be big (or is told to use helper threads) starts them now: they
-  // start while the layout runs, instead of keeping the first slides waiting.
+  // start while the layout runs, instead of keeping the first slides waiting. From here on
+  // they are closed whatever happens (renderDeck closes them once it has them).
   const atLeast = 2 + brief.units.length + brief.directives.length;
   const compressor = (options.helperThread ?? atLeast >= THREAD_FROM_SLIDES) ? bestCompressor(atLeast, true) : undefined;
   let plan: DeckPlan;
@@ -48,7 +50,7 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
     await compressor?.close();
     throw e;
   }
-  const bytes = await renderDeck(plan, { date: options.date ?? deckDate(brief), ...(options.helperThread !== undefined ? { helperThread: options.helperThread } : {}), ...(compressor ? { compressor } : {}) });
+  const bytes = await renderDeck(plan, { date, ...(options.helperThread !== undefined ? { helperThread: options.helperThread } : {}), ...(compressor ? { compressor } : {}) });
   return { bytes, plan, theme };
 }
 

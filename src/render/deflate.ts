@@ -74,8 +74,13 @@ const { crc32, deflateRawSync } = zlib;
 const { Z_FINISH } = zlib.constants;
 let engine;
 try {
-  engine = workerData.keepState ? zlib.createDeflateRaw({ level: ${LEVEL} }) : undefined;
-  if (engine && typeof engine._handle?.writeSync !== 'function' || !(engine._writeState instanceof Uint32Array) || typeof engine.reset !== 'function') engine = undefined;
+  if (workerData.keepState) {
+    engine = zlib.createDeflateRaw({ level: ${LEVEL} });
+    if (typeof engine._handle?.writeSync !== 'function' || !(engine._writeState instanceof Uint32Array) || typeof engine.reset !== 'function') {
+      engine.close();
+      engine = undefined;
+    }
+  }
 } catch {
   engine = undefined;
 }

@@ -3,9 +3,9 @@
  * CLI (npm install builds it; this test rebuilds it, which takes a second).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
@@ -98,19 +98,43 @@ describe('the bundled CLI', () => {
   });
 });
 
+/** A brief of n short units. */
+const unitsBrief = (n: number) => {
+  const units = Array.from({ length: n }, (_, i) => `  - name: 第${i + 1}区区委\n    achievements: [新建街区党组织${i + 2}个, 推动全区2304个小区组建业委会]\n    shortcomings: [全面从严治党]\n`).join('');
+  return `lang: zh-CN\nmeeting:\n  title: 市委季度工作会议\n  date: 2025-01\n  attendees: [龚正]\nunits:\n${units}`;
+};
+
 describe('where threads are not allowed', () => {
-  it("builds a folder of big briefs in one thread under Node's permission model", async () => {
+  it("builds a folder of briefs, and a deck big enough for helper threads, in one thread under Node's permission model", async () => {
     const dir = tmp();
-    // 90 units: over ninety slides, which would be compressed on helper threads.
-    const units = Array.from({ length: 90 }, (_, i) => `  - name: 第${i + 1}区区委\n    achievements: [新建街区党组织${i + 2}个, 推动全区2304个小区组建业委会]\n    shortcomings: [全面从严治党]\n`).join('');
-    const brief = `lang: zh-CN\nmeeting:\n  title: 市委季度工作会议\n  date: 2025-01\n  attendees: [龚正]\nunits:\n${units}`;
-    for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.yaml`), brief);
+    for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.yaml`), unitsBrief(90));
     const out = join(dir, 'out');
-    const r = spawnSync(process.execPath, ['--experimental-permission', '--allow-fs-read=*', `--allow-fs-write=${dir}`, BIN, 'build', dir, '--out', out, '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    const permitted = ['--experimental-permission', '--allow-fs-read=*', `--allow-fs-write=${dir}`];
+    const r = spawnSync(process.execPath, [...permitted, BIN, 'build', dir, '--out', out, '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/2 decks built/);
     const deck = await readDeck(readFileSync(join(out, 'a.pptx')));
     expect(deck.slides.length).toBeGreaterThan(90);
+    // 400 units: a deck whose helper threads would start before its layout.
+    const big = join(dir, 'big', 'big.yaml');
+    mkdirSync(dirname(big));
+    writeFileSync(big, unitsBrief(400));
+    const one = spawnSync(process.execPath, [...permitted, BIN, 'build', big, '--out', out], { encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
+    expect(one.status, one.stderr).toBe(0);
+    expect((await readDeck(readFileSync(join(out, 'big.pptx')))).slides.length).toBeGreaterThan(400);
+  });
+});
+
+describe('a big deck that cannot be made', () => {
+  it('exits with its message at once, leaving no helper thread to hold the process', () => {
+    const dir = tmp();
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, unitsBrief(400));
+    const r = spawnSync(process.execPath, [BIN, 'build', big, '--out', dir], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: 'soon' }, timeout: 20_000 });
+    expect(r.signal, 'still running after 20 s').toBeNull();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('SOURCE_DATE_EPOCH=soon is not a time briefdeck can write');
+    expect(existsSync(join(dir, 'big.pptx'))).toBe(false);
   });
 });
 
