@@ -52,10 +52,19 @@ type HelperName = keyof typeof HELPERS;
 /** The context's language, as a helper sees it (the whole context is handlebars' `root`). */
 const langOf = (ctx: { lang?: Lang } | undefined): Lang => ctx?.lang ?? 'zh-CN';
 
+/** Every value a template prints goes through this (see `valuesAsText`); not one of the helpers
+ * a theme may name. */
+const AS_TEXT = '__briefdeckText';
+
 function registerHelpers(env: Env): void {
   for (const [name, helper] of Object.entries(HELPERS)) {
-    env.registerHelper(name, (value: unknown, options: { data?: { root?: TemplateContext } }) => helper(value, langOf(options?.data?.root)));
+    // Named with nothing to work on (`{{upper}}`), handlebars passes only its options: no value.
+    env.registerHelper(name, (...args: unknown[]) => {
+      const options = args[args.length - 1] as { data?: { root?: TemplateContext } } | undefined;
+      return helper(args.length > 1 ? args[0] : undefined, langOf(options?.data?.root));
+    });
   }
+  env.registerHelper(AS_TEXT, (value: unknown) => (value == null ? '' : String(value)));
 }
 registerHelpers(hb);
 
@@ -70,14 +79,64 @@ export function describeTemplateError(e: unknown): string {
   return `the template does not compile: ${lines.slice(lines[0]?.startsWith('Parse error') ? 1 : 0).join(' ').replace(/\s+/g, ' ').trim()}`;
 }
 
-const COMPILE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(TEMPLATE_HELPERS.map((h) => [h, true])) };
+const COMPILE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries([...TEMPLATE_HELPERS, AS_TEXT].map((h) => [h, true])) };
+
+/** Handlebars' syntax tree, as far as it is walked here. */
+interface HbNode {
+  type: string;
+  [key: string]: unknown;
+}
+interface HbPath extends HbNode {
+  type: 'PathExpression';
+  original: string;
+  parts: string[];
+  data: boolean;
+  depth: number;
+}
+
+/**
+ * Handlebars joins a template's pieces with JavaScript's `+` and, without HTML escaping, leaves
+ * each value as it is, so `{{slide.number}}{{slide.count}}` printed 2 + 12 = "14". Every value
+ * printed goes through AS_TEXT instead — `{{x}}` becomes `{{AS_TEXT x}}`, `{{lookup a b}}`
+ * becomes `{{AS_TEXT (lookup a b)}}` — and the pieces join as text. A helper's name alone
+ * (`{{if}}`, `{{upper}}`) stays the call it is, and a literal (`{{"x"}}`) stays as it is.
+ */
+function valuesAsText(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) valuesAsText(child);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const n = node as HbNode;
+  if (n.type === 'MustacheStatement') {
+    const path = n.path as HbNode;
+    const params = n.params as HbNode[];
+    if (path.type !== 'PathExpression') return;
+    const p = path as HbPath;
+    const bareHelper = params.length === 0 && !n.hash && !p.data && p.depth === 0 && p.parts.length === 1 && HELPER_NAMES.has(p.original);
+    if (bareHelper) return;
+    const value = params.length === 0 && !n.hash ? p : { type: 'SubExpression', path: p, params, hash: n.hash, loc: n.loc };
+    n.path = { type: 'PathExpression', data: false, depth: 0, parts: [AS_TEXT], original: AS_TEXT, loc: p.loc };
+    n.params = [value];
+    n.hash = undefined;
+    return;
+  }
+  for (const key of ['body', 'program', 'inverse']) valuesAsText(n[key]);
+}
+
+/** A template's source, parsed, with every printed value as text. */
+function parsed(source: string): unknown {
+  const ast = compiler().parse(source);
+  valuesAsText(ast);
+  return ast;
+}
 
 const seen = new Set<string>();
 /** Every template source compiled in this process (the bundle precompiles the built-in ones). */
 export const compiledSources = (): string[] => [...seen];
 
 /** A template as JavaScript source, as the bundle carries the built-in themes' templates. */
-export const precompileTemplate = (source: string): string => compiler().precompile(source, COMPILE_OPTIONS) as string;
+export const precompileTemplate = (source: string): string => compiler().precompile(parsed(source) as string, COMPILE_OPTIONS) as string;
 
 /** Compile a template; throws the handlebars error (the theme loader positions it). */
 export function compileTemplate<C = TemplateContext>(source: string, options: { trim?: boolean } = {}): Template<C> {
@@ -104,9 +163,8 @@ export function handlebarsTemplate(source: string): (ctx: TemplateContext) => st
   const spec = PRECOMPILED[source];
   if (spec) fn = hb.template(spec as TemplateSpecification);
   else {
-    // Parse now so syntax errors surface at load time, not at the first slide.
-    compiler().parse(source);
-    fn = compiler().compile(source, COMPILE_OPTIONS);
+    // Parsed now, so syntax errors surface at load time, not at the first slide.
+    fn = compiler().compile(parsed(source) as string, COMPILE_OPTIONS);
     // Handlebars compiles lazily: run once on an empty context so unknown helpers fail now.
     fn({}, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   }
@@ -140,9 +198,6 @@ export function simpleTemplate(source: string): ((ctx: TemplateContext) => strin
   for (let m = MUSTACHE.exec(source); m; m = MUSTACHE.exec(source)) {
     const text = source.slice(at, m.index);
     if (/[{}\\]/.test(text)) return undefined;
-    // Two values side by side: handlebars adds them with JavaScript's + (two numbers make
-    // their sum), which is not worth imitating.
-    if (!text && pieces.length > 0) return undefined;
     if (text) pieces.push(text);
     const path = m[2]!.split('.');
     // A helper's name alone is a call to it, not a path; `this`, `else` and literals are not

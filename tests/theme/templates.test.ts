@@ -18,6 +18,25 @@ describe('templates', () => {
   it('format numbers', () => {
     expect(compileTemplate('{{number 12345}}')(ctx)).toBe('12,345');
   });
+  it('print two values side by side as text, not as their sum', () => {
+    // Handlebars joins pieces with +: unchecked, 2 and 12 printed "14".
+    const c = { ...ctx, list: [5, 6] } as never;
+    expect(compileTemplate('{{slide.number}}{{slide.count}}')(c)).toBe('212');
+    expect(compileTemplate(' {{~slide.number}}{{slide.count}}')(c)).toBe('212');
+    expect(compileTemplate('{{{slide.number}}}{{slide.count}}')(c)).toBe('212');
+    expect(compileTemplate('{{#with slide}}{{number}}{{count}}{{count}}{{/with}}')(c)).toBe('1212');
+    expect(compileTemplate('{{lookup slide "number"}}{{lookup slide "count"}}')(c)).toBe('212');
+    expect(compileTemplate('{{#if slide}}{{slide.number}}{{/if}}{{slide.count}}')(c)).toBe('212');
+    expect(compileTemplate('{{this.slide.number}}{{@root.slide.count}}')(c)).toBe('212');
+    expect(compileTemplate('{{#each list}}{{this}}{{@index}}{{/each}}')(c)).toBe('5061');
+    expect(compileTemplate('{{number slide.count}}{{slide.count}}')(c)).toBe('1212');
+  });
+  it('print nothing for a helper given nothing to work on', () => {
+    expect(compileTemplate('a{{upper}}{{date}}{{number}}b')(ctx)).toBe('ab');
+  });
+  it('still refuse a built-in helper used without what it needs', () => {
+    for (const source of ['{{if}}', '{{each}}', '{{#if}}x{{/if}}']) expect(() => compileTemplate(source), source).toThrow();
+  });
   it('have no access to prototypes', () => {
     expect(compileTemplate('{{meeting.constructor}}{{meeting.__proto__}}')(ctx)).toBe('');
     expect(compileTemplate('{{#with meeting}}{{constructor.name}}{{/with}}')(ctx)).toBe('');
