@@ -56,15 +56,15 @@ const contentTypeOf = (name: string) => {
 export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): Promise<Buffer> {
   // A compressor handed in is closed here whatever happens, a picture that cannot be read
   // included: its helper threads would otherwise keep the process (or a watch) holding them.
-  let compressor = options.compressor;
+  const compressor = options.compressor ?? bestCompressor(plan.slides.length, options.helperThread);
   try {
-    return await renderWith(plan, options, (n) => (compressor ??= bestCompressor(n, options.helperThread)));
+    return await renderWith(plan, options, compressor);
   } finally {
-    await compressor?.close();
+    await compressor.close();
   }
 }
 
-async function renderWith(plan: DeckPlan, options: RenderOptions, compressorFor: (slides: number) => Compressor): Promise<Buffer> {
+async function renderWith(plan: DeckPlan, options: RenderOptions, compressor: Compressor): Promise<Buffer> {
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
   const [fixed, media] = await Promise.all([skeleton(), collectMedia(plan)]);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
@@ -82,7 +82,7 @@ async function renderWith(plan: DeckPlan, options: RenderOptions, compressorFor:
   }
   for (const f of media.files) names.push(`ppt/media/${f.name}`);
 
-  return writePackage({ plan, date, names, fixed, fixedNames, media, ctx }, compressorFor(n));
+  return writePackage({ plan, date, names, fixed, fixedNames, media, ctx }, compressor);
 }
 
 interface PackageInput {
