@@ -11,7 +11,11 @@ export function generatedBrief(units, seedText) {
   const dir = [{ text: '着力抓牢安全生产、维护社会稳定，全面排查整治风险隐患，积极化解各类矛盾纠纷', by: '龚正' }];
   return {
     lang: 'zh-CN',
-    meeting: { title: '市委季度工作会议', date: '2025-01', attendees: Array.from({ length: 20 }, (_, i) => `领导${i + 1}`) },
+    meeting: {
+      title: '市委季度工作会议',
+      date: '2025-01',
+      attendees: Array.from({ length: 20 }, (_, i) => `领导${i + 1}`),
+    },
     units: Array.from({ length: units }, (_, i) => ({
       name: `第${i + 1}区区委`,
       achievements: ach.slice(0, 3 + (i % 3)).map((a) => `${a}（${i}）`),

@@ -26,7 +26,10 @@ const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)
 /** One cold process: wall time as the parent sees it, peak RSS as the child reports it. */
 function once(script, args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'bench/measure.mjs'), script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench/measure.mjs'), script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed:\n${r.stderr}`);
   const m = /BENCH (\{.*\})/.exec(r.stderr);
@@ -44,7 +47,11 @@ function sideBySide(a, b, runs = RUNS) {
     B.push(once(...b));
   }
   const ratio = median(A.map((x, i) => x.ms / B[i].ms));
-  return { a: { ms: median(A.map((x) => x.ms)), rssMB: Math.max(...A.map((x) => x.rssMB)), out: A[0].out }, b: { ms: median(B.map((x) => x.ms)), rssMB: Math.max(...B.map((x) => x.rssMB)) }, ratio };
+  return {
+    a: { ms: median(A.map((x) => x.ms)), rssMB: Math.max(...A.map((x) => x.rssMB)), out: A[0].out },
+    b: { ms: median(B.map((x) => x.ms)), rssMB: Math.max(...B.map((x) => x.rssMB)) },
+    ratio,
+  };
 }
 
 function briefFile(units) {
@@ -56,11 +63,22 @@ const slidesOf = (out) => Number(/(\d+) slides/.exec(out)?.[1]);
 const rows = [['what', 'briefdeck', 'bare pptxgenjs', 'ratio', 'peak RSS', 'target']];
 const verdicts = [];
 const row = (what, a, b, target, ok, ratio) => {
-  rows.push([what, ms(a.ms), b ? ms(b.ms) : '', ratio !== undefined ? `${ratio.toFixed(2)}×` : '', `${a.rssMB} MB`, `${target} ${ok ? '✓' : '✗'}`]);
+  rows.push([
+    what,
+    ms(a.ms),
+    b ? ms(b.ms) : '',
+    ratio !== undefined ? `${ratio.toFixed(2)}×` : '',
+    `${a.rssMB} MB`,
+    `${target} ${ok ? '✓' : '✗'}`,
+  ]);
   verdicts.push(ok);
 };
 
-console.log(`briefdeck bench — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${RUNS} runs each`);
+console.log(
+  `briefdeck bench — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${RUNS} runs each`,
+);
 const node0 = median(Array.from({ length: RUNS }, () => once(join(ROOT, 'bench/empty.mjs'), []).ms));
 rows.push(['node start-up alone', ms(node0), '', '', '', '']);
 const version = median(Array.from({ length: RUNS }, () => once(CLI, ['--version']).ms));
@@ -69,7 +87,10 @@ rows.push(['briefdeck --version (start-up)', ms(version), '', '', '', '']);
 // 1. The sample, cold: what a secretary runs.
 const out = join(work, 'out');
 mkdirSync(out, { recursive: true });
-const sample = sideBySide([CLI, ['build', SAMPLE, '--out', out, '--jobs', '1']], [BARE, ['12', join(work, 'bare.pptx')]]);
+const sample = sideBySide(
+  [CLI, ['build', SAMPLE, '--out', out, '--jobs', '1']],
+  [BARE, ['12', join(work, 'bare.pptx')]],
+);
 row('sample brief, cold build (12 slides)', sample.a, sample.b, '≤ 1.0×', sample.ratio <= 1, sample.ratio);
 
 // 2. Growth: 100 / 1,000 / 5,000 units against the bare script with the same slide count.
@@ -79,9 +100,14 @@ for (const units of sizes) {
   const file = briefFile(units);
   const first = once(CLI, ['build', file, '--out', out, '--jobs', '1']);
   const slides = slidesOf(first.out);
-  const r = sideBySide([CLI, ['build', file, '--out', out, '--jobs', '1']], [BARE, [String(slides), join(work, 'bare.pptx')]], units >= 5000 ? Math.min(RUNS, 3) : RUNS);
+  const r = sideBySide(
+    [CLI, ['build', file, '--out', out, '--jobs', '1']],
+    [BARE, [String(slides), join(work, 'bare.pptx')]],
+    units >= 5000 ? Math.min(RUNS, 3) : RUNS,
+  );
   per.push(r.a.ms / units);
-  if (units === 1000) row(`1,000 units (${slides} slides)`, r.a, r.b, '≤ 1.2×, ≤ 400 MB', r.ratio <= 1.2 && r.a.rssMB <= 400, r.ratio);
+  if (units === 1000)
+    row(`1,000 units (${slides} slides)`, r.a, r.b, '≤ 1.2×, ≤ 400 MB', r.ratio <= 1.2 && r.a.rssMB <= 400, r.ratio);
   else row(`${units.toLocaleString('en')} units (${slides} slides)`, r.a, r.b, '', true, r.ratio);
 }
 
@@ -107,7 +133,9 @@ verdicts.push(layout < 1000);
 const watched = join(work, 'watch.yaml');
 const sampleText = readFileSync(SAMPLE, 'utf8');
 writeFileSync(watched, sampleText);
-const watcher = spawn(process.execPath, [CLI, 'build', watched, '--out', out, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const watcher = spawn(process.execPath, [CLI, 'build', watched, '--out', out, '--watch'], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 let seen = '';
 const nextLine = (re) =>
   new Promise((resolveLine, rejectLine) => {
@@ -144,7 +172,14 @@ verdicts.push(watchMs < 200);
 const { benchmarkDraft } = await import('../dist/draft/index.js');
 const seed = readFileSync(join(ROOT, 'tests/fixtures/draft/shanghai-2025-01.txt'), 'utf8');
 const draft = benchmarkDraft(seed, 1024 * 1024, RUNS);
-rows.push([`draft alone, ${(draft.bytes / 1024 / 1024).toFixed(1)} MB report`, ms(draft.ms), '', '', '', `< 1 s ${draft.ms < 1000 ? '✓' : '✗'}`]);
+rows.push([
+  `draft alone, ${(draft.bytes / 1024 / 1024).toFixed(1)} MB report`,
+  ms(draft.ms),
+  '',
+  '',
+  '',
+  `< 1 s ${draft.ms < 1000 ? '✓' : '✗'}`,
+]);
 verdicts.push(draft.ms < 1000);
 
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
@@ -152,5 +187,7 @@ for (const [i, r] of rows.entries()) {
   console.log('| ' + r.map((v, c) => String(v).padEnd(widths[c])).join(' | ') + ' |');
   if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 }
-console.log(`\nbuild time per unit at ${sizes.map((s) => s.toLocaleString('en')).join(' / ')} units: ${per.map((p) => `${p.toFixed(2)} ms`).join(' / ')} (flat = linear)`);
+console.log(
+  `\nbuild time per unit at ${sizes.map((s) => s.toLocaleString('en')).join(' / ')} units: ${per.map((p) => `${p.toFixed(2)} ms`).join(' / ')} (flat = linear)`,
+);
 console.log(verdicts.every(Boolean) ? 'every target met' : 'some targets NOT met (✗)');

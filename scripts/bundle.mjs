@@ -18,7 +18,12 @@ rmSync(outdir, { recursive: true, force: true }); // nothing stale beside the ne
 // What is made now below (skeleton, templates, themes) comes from the compiled dist/; when a
 // source is newer than it (the batch test bundles without `npm run build`), compile first, so
 // nothing baked into the bundle lags behind the code bundled beside it.
-const newest = (dir) => Math.max(...readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => statSync(join(dir, f)).mtimeMs));
+const newest = (dir) =>
+  Math.max(
+    ...readdirSync(dir, { recursive: true })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => statSync(join(dir, f)).mtimeMs),
+  );
 const compiled = (() => {
   try {
     return statSync('dist/index.js').mtimeMs;
@@ -26,7 +31,10 @@ const compiled = (() => {
     return 0;
   }
 })();
-if (compiled < newest('src')) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (compiled < newest('src'))
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
 
 // The package parts pptxgenjs writes for every deck (theme, masters, layout), made now rather
 // than at every start (`npm run build` compiled dist/ first).
@@ -58,8 +66,14 @@ const layers = JSON.stringify(bakeBuiltinLayers());
 const builtinThemes = {
   name: 'builtin-themes',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]precompiled\.ts$/ }, () => ({ contents: `export const PRECOMPILED = {\n${precompiled}\n};\n`, loader: 'js' }));
-    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]builtin-layers\.ts$/ }, () => ({ contents: `export const BUILTIN_LAYERS = ${layers};\n`, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]precompiled\.ts$/ }, () => ({
+      contents: `export const PRECOMPILED = {\n${precompiled}\n};\n`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]builtin-layers\.ts$/ }, () => ({
+      contents: `export const BUILTIN_LAYERS = ${layers};\n`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -75,7 +89,8 @@ const lazyStringWidth = {
       return { path: args.resolveDir, namespace: 'lazy-string-width' };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
-      contents: "let real; export default function stringWidth(text, options) { real ??= require('string-width').default; return real(text, options); }",
+      contents:
+        "let real; export default function stringWidth(text, options) { real ??= require('string-width').default; return real(text, options); }",
       resolveDir: args.path,
       loader: 'js',
       pluginData: { real: true },
@@ -91,14 +106,19 @@ const lazyStringWidth = {
 const yargsStartup = {
   name: 'yargs-startup',
   setup(b) {
-    b.onResolve({ filter: /^(assert|escalade\/sync)$/ }, (args) => (/[\\/]yargs[\\/]/.test(args.importer) ? { path: args.path, namespace: 'yargs-startup' } : undefined));
+    b.onResolve({ filter: /^(assert|escalade\/sync)$/ }, (args) =>
+      /[\\/]yargs[\\/]/.test(args.importer) ? { path: args.path, namespace: 'yargs-startup' } : undefined,
+    );
     b.onLoad({ filter: /^assert$/, namespace: 'yargs-startup' }, () => ({
       contents: `const fail = (message, fallback) => { throw message instanceof Error ? message : new Error(message ?? fallback); };
 export function notStrictEqual(actual, expected, message) { if (Object.is(actual, expected)) fail(message, 'Expected values to be strictly unequal: ' + String(actual)); }
 export function strictEqual(actual, expected, message) { if (!Object.is(actual, expected)) fail(message, 'Expected values to be strictly equal: ' + String(actual) + ' !== ' + String(expected)); }`,
       loader: 'js',
     }));
-    b.onLoad({ filter: /^escalade\/sync$/, namespace: 'yargs-startup' }, () => ({ contents: 'export default function findUp() { return undefined; }', loader: 'js' }));
+    b.onLoad({ filter: /^escalade\/sync$/, namespace: 'yargs-startup' }, () => ({
+      contents: 'export default function findUp() { return undefined; }',
+      loader: 'js',
+    }));
   },
 };
 
@@ -128,5 +148,6 @@ await build({
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
-for (const file of ['load.cjs', 'briefdeck.cjs', 'worker.cjs']) copyFileSync(join('scripts/launcher', file), join(outdir, file));
+for (const file of ['load.cjs', 'briefdeck.cjs', 'worker.cjs'])
+  copyFileSync(join('scripts/launcher', file), join(outdir, file));
 execFileSync(process.execPath, ['scripts/code-cache.mjs', outdir], { stdio: 'inherit' });

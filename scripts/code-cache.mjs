@@ -16,5 +16,7 @@ try {
   await exports.train();
   writeFileSync(CACHE, cacheFile(bytes, script.createCachedData()));
 } catch (e) {
-  process.stderr.write(`briefdeck: no code cache made (the CLI works, its start is slower): ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `briefdeck: no code cache made (the CLI works, its start is slower): ${e instanceof Error ? e.message : String(e)}\n`,
+  );
 }

@@ -42,7 +42,8 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
   // start while the layout runs, instead of keeping the first slides waiting. From here on
   // they are closed whatever happens (renderDeck closes them once it has them).
   const atLeast = 2 + brief.units.length + brief.directives.length;
-  const compressor = (options.helperThread ?? atLeast >= THREAD_FROM_SLIDES) ? bestCompressor(atLeast, true) : undefined;
+  const compressor =
+    (options.helperThread ?? atLeast >= THREAD_FROM_SLIDES) ? bestCompressor(atLeast, true) : undefined;
   let plan: DeckPlan;
   try {
     plan = planDeck(brief, theme);
@@ -50,13 +51,21 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
     await compressor?.close();
     throw e;
   }
-  const bytes = await renderDeck(plan, { date, ...(options.helperThread !== undefined ? { helperThread: options.helperThread } : {}), ...(compressor ? { compressor } : {}) });
+  const bytes = await renderDeck(plan, {
+    date,
+    ...(options.helperThread !== undefined ? { helperThread: options.helperThread } : {}),
+    ...(compressor ? { compressor } : {}),
+  });
   return { bytes, plan, theme };
 }
 
 /** How the brief's own `theme:` is looked up: from the brief's folder, problems pointing at it. */
 export function briefThemeOptions(brief: Brief, extra: ThemeOptions = {}): ThemeOptions {
-  return { ...(brief.file ? { relativeTo: dirname(brief.file), namedIn: brief.file } : {}), ...(brief.themeAt ? { namedAt: brief.themeAt } : {}), ...extra };
+  return {
+    ...(brief.file ? { relativeTo: dirname(brief.file), namedIn: brief.file } : {}),
+    ...(brief.themeAt ? { namedAt: brief.themeAt } : {}),
+    ...extra,
+  };
 }
 
 /** Brief + options → .pptx bytes. */
@@ -72,7 +81,9 @@ export function deckDate(brief: Brief, env: NodeJS.ProcessEnv = process.env): Da
     // Zip entries carry 1980–2107 (an earlier time, such as the common 0, is written there as
     // 1980; the document properties keep it exactly).
     if (!/^\d+$/.test(epoch) || !(d.getUTCFullYear() <= 2107)) {
-      throw new BriefdeckError({ message: `SOURCE_DATE_EPOCH=${epoch} is not a time briefdeck can write: give seconds since 1970, for a date up to 2107` });
+      throw new BriefdeckError({
+        message: `SOURCE_DATE_EPOCH=${epoch} is not a time briefdeck can write: give seconds since 1970, for a date up to 2107`,
+      });
     }
     return d;
   }

@@ -23,7 +23,8 @@ export function formatProblem(p: Problem): string {
 export class BriefdeckError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[] | Problem | string) {
-    const list = typeof problems === 'string' ? [{ message: problems }] : Array.isArray(problems) ? problems : [problems];
+    const list =
+      typeof problems === 'string' ? [{ message: problems }] : Array.isArray(problems) ? problems : [problems];
     super(list.map(formatProblem).join('\n'));
     this.name = 'BriefdeckError';
     this.problems = list;

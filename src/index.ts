@@ -1,7 +1,14 @@
 /** briefdeck's library API: what the CLI calls. */
 export { loadBrief, parseBrief, type LoadedBrief } from './brief/load.js';
 export { briefJsonSchema } from './brief/schema.js';
-export { briefThemeOptions, buildDeck, buildDeckWithPlan, deckDate, type BuildOptions, type BuiltDeck } from './build.js';
+export {
+  briefThemeOptions,
+  buildDeck,
+  buildDeckWithPlan,
+  deckDate,
+  type BuildOptions,
+  type BuiltDeck,
+} from './build.js';
 export { BriefdeckError, formatProblem, type Problem } from './errors.js';
 export { planDeck } from './layout/deck.js';
 export { draftBrief, type DraftOptions, type DraftResult } from './draft/index.js';

@@ -35,7 +35,8 @@ function cachedDataFor(source) {
     return { status: 'none' };
   }
   const payload = file.subarray(HEADER);
-  if (file.length <= HEADER || file.readUInt32LE(0) !== crc32(source) || file.readUInt32LE(4) !== crc32(payload)) return { status: 'rejected (damaged or stale)' };
+  if (file.length <= HEADER || file.readUInt32LE(0) !== crc32(source) || file.readUInt32LE(4) !== crc32(payload))
+    return { status: 'rejected (damaged or stale)' };
   return { status: 'offered', payload };
 }
 
@@ -45,8 +46,14 @@ function load({ useCache = true } = {}) {
   const bytes = readFileSync(BUNDLE);
   const source = bytes.toString('utf8');
   const cached = useCache ? cachedDataFor(bytes) : { status: 'none' };
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, ...(cached.payload ? { cachedData: cached.payload } : {}) });
-  if (process.env.BRIEFDECK_CODE_CACHE_DEBUG) process.stderr.write(`briefdeck code cache: ${cached.payload ? (script.cachedDataRejected ? 'rejected' : 'used') : cached.status}\n`);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: BUNDLE,
+    ...(cached.payload ? { cachedData: cached.payload } : {}),
+  });
+  if (process.env.BRIEFDECK_CODE_CACHE_DEBUG)
+    process.stderr.write(
+      `briefdeck code cache: ${cached.payload ? (script.cachedDataRejected ? 'rejected' : 'used') : cached.status}\n`,
+    );
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   return { exports: module.exports, script, bytes };

@@ -43,9 +43,20 @@ function briefFromQuick({ value, topLevel }: QuickYaml, file: string): Brief | u
 
 function briefFromSource(src: YamlSource): Brief {
   const data = toPlain(src);
-  if (data === null || data === undefined) throw new BriefdeckError({ file: src.file, line: 1, column: 1, message: 'the brief is empty; it needs at least meeting and units' });
+  if (data === null || data === undefined)
+    throw new BriefdeckError({
+      file: src.file,
+      line: 1,
+      column: 1,
+      message: 'the brief is empty; it needs at least meeting and units',
+    });
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new BriefdeckError({ file: src.file, line: 1, column: 1, message: `a brief is a mapping with meeting and units at the top, not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
+    throw new BriefdeckError({
+      file: src.file,
+      line: 1,
+      column: 1,
+      message: `a brief is a mapping with meeting and units at the top, not ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+    });
   }
   const { data: input, problems } = validate(BriefSchema, data, src);
   if (!input) throw new BriefdeckError(problems);
@@ -63,13 +74,11 @@ function briefFromSource(src: YamlSource): Brief {
  * joined as the text reads: nothing between Chinese characters, one space between Latin words.
  */
 export function oneParagraph(s: string): string {
-  return s
-    .trim()
-    .replace(/[ \t]*(?:\r\n|[\n\r\u2028\u2029])\s*/g, (_m, offset: number, all: string) => {
-      const before = all[offset - 1] ?? '';
-      const after = all[offset + _m.length] ?? '';
-      return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
-    });
+  return s.trim().replace(/[ \t]*(?:\r\n|[\n\r\u2028\u2029])\s*/g, (_m, offset: number, all: string) => {
+    const before = all[offset - 1] ?? '';
+    const after = all[offset + _m.length] ?? '';
+    return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+  });
 }
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
@@ -93,7 +102,9 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
       achievements,
       shortcomings,
       directives,
-      notes: u.notes ? keepLines(u.notes) : defaultNotes(name, achievements, shortcomings, directives, input.lang ?? 'zh-CN'),
+      notes: u.notes
+        ? keepLines(u.notes)
+        : defaultNotes(name, achievements, shortcomings, directives, input.lang ?? 'zh-CN'),
     };
   });
   const brief: Brief = {
@@ -117,19 +128,32 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
     const v = opt(m[k]);
     if (v) brief.meeting[k] = v;
   }
-  if (m.chair) brief.meeting.chair = { name: clean(m.chair.name), ...(m.chair.role ? { role: clean(m.chair.role) } : {}) };
+  if (m.chair)
+    brief.meeting.chair = { name: clean(m.chair.name), ...(m.chair.role ? { role: clean(m.chair.role) } : {}) };
   return brief;
 }
 
 /** The unit's full text, for the presenter: everything on its slide, nothing cut. */
-function defaultNotes(name: string, achievements: string[], shortcomings: string[], directives: UnitDirective[], lang: string): string {
+function defaultNotes(
+  name: string,
+  achievements: string[],
+  shortcomings: string[],
+  directives: UnitDirective[],
+  lang: string,
+): string {
   const zh = lang !== 'en';
   const parts: string[] = [name];
   const sep = zh ? '；' : '; ';
-  if (achievements.length) parts.push((zh ? '主要成绩：' : 'Achievements: ') + achievements.join(sep) + (zh ? '。' : '.'));
-  if (shortcomings.length) parts.push((zh ? '存在不足：' : 'Shortcomings: ') + shortcomings.join(zh ? '、' : ', ') + (zh ? '。' : '.'));
+  if (achievements.length)
+    parts.push((zh ? '主要成绩：' : 'Achievements: ') + achievements.join(sep) + (zh ? '。' : '.'));
+  if (shortcomings.length)
+    parts.push((zh ? '存在不足：' : 'Shortcomings: ') + shortcomings.join(zh ? '、' : ', ') + (zh ? '。' : '.'));
   if (directives.length) {
-    parts.push((zh ? '领导指示：' : 'Directives: ') + directives.map((d) => (d.by ? `${d.text}（${d.by}）` : d.text)).join(sep) + (zh ? '。' : '.'));
+    parts.push(
+      (zh ? '领导指示：' : 'Directives: ') +
+        directives.map((d) => (d.by ? `${d.text}（${d.by}）` : d.text)).join(sep) +
+        (zh ? '。' : '.'),
+    );
   }
   return parts.join('\n');
 }

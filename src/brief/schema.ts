@@ -41,7 +41,8 @@ export function describe(v: unknown): string {
 /** A mapping with these keys; the message for anything else names what it should have held. */
 function mapping<T extends z.core.$ZodLooseShape>(what: string, shape: T) {
   return z.strictObject(shape, {
-    error: (iss) => (iss.code === 'invalid_type' ? `expected a mapping (${what}), got ${describe(iss.input)}` : undefined),
+    error: (iss) =>
+      iss.code === 'invalid_type' ? `expected a mapping (${what}), got ${describe(iss.input)}` : undefined,
   });
 }
 
@@ -62,25 +63,28 @@ export const MeetingDate = z
     },
     { message: 'this date does not exist' },
   )
-  .meta({ description: 'Meeting date: YYYY-MM-DD, or YYYY-MM when the report gives no day', examples: ['2025-01-06', '2025-01'] });
+  .meta({
+    description: 'Meeting date: YYYY-MM-DD, or YYYY-MM when the report gives no day',
+    examples: ['2025-01-06', '2025-01'],
+  });
 
 export const Person = mapping('name: …, role: …', {
-    name: text('a name', 60),
-    role: text('a role', 60).optional(),
-  })
-  .meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
+  name: text('a name', 60),
+  role: text('a role', 60).optional(),
+}).meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
 
 export const Meeting = mapping('title: …, date: …', {
-    title: text('a title', 100).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
-    subtitle: text('a subtitle', 100).optional(),
-    date: MeetingDate,
-    organizer: text('an organizer', 100).optional(),
-    location: text('a location', 100).optional(),
-    chair: Person.optional(),
-    summary: text('a summary').optional().meta({ description: 'One or two sentences on what the meeting is for' }),
-    attendees: textList('names', 'a name', 60).optional().meta({ description: 'Attending leaders, in the order the report gives' }),
-  })
-  .meta({ description: 'The meeting itself: shown on the cover, overview and footer' });
+  title: text('a title', 100).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
+  subtitle: text('a subtitle', 100).optional(),
+  date: MeetingDate,
+  organizer: text('an organizer', 100).optional(),
+  location: text('a location', 100).optional(),
+  chair: Person.optional(),
+  summary: text('a summary').optional().meta({ description: 'One or two sentences on what the meeting is for' }),
+  attendees: textList('names', 'a name', 60)
+    .optional()
+    .meta({ description: 'Attending leaders, in the order the report gives' }),
+}).meta({ description: 'The meeting itself: shown on the cover, overview and footer' });
 
 export const UnitDirective = z
   .union([
@@ -93,44 +97,46 @@ export const UnitDirective = z
   .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by }' });
 
 export const Unit = mapping('name: …, achievements: […]', {
-    name: text('a unit name', 100).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
-    speaker: text('a name', 60).optional(),
-    achievements: textList('achievements', 'an achievement').optional().meta({ description: 'One claim per item, figures kept' }),
-    shortcomings: textList('shortcomings', 'a shortcoming')
-      .optional()
-      .meta({ description: 'The items of "但在……等方面仍存不足", one per item' }),
-    directives: z
-      .array(UnitDirective, { error: (iss) => `expected a list of directives, got ${describe(iss.input)}` })
-      .optional(),
-    notes: text('notes').optional().meta({ description: "Speaker notes; default: the unit's full text" }),
-  })
-  .meta({ description: 'One reporting unit, one slide (or more)' });
+  name: text('a unit name', 100).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
+  speaker: text('a name', 60).optional(),
+  achievements: textList('achievements', 'an achievement')
+    .optional()
+    .meta({ description: 'One claim per item, figures kept' }),
+  shortcomings: textList('shortcomings', 'a shortcoming')
+    .optional()
+    .meta({ description: 'The items of "但在……等方面仍存不足", one per item' }),
+  directives: z
+    .array(UnitDirective, { error: (iss) => `expected a list of directives, got ${describe(iss.input)}` })
+    .optional(),
+  notes: text('notes').optional().meta({ description: "Speaker notes; default: the unit's full text" }),
+}).meta({ description: 'One reporting unit, one slide (or more)' });
 
 export const LeaderDirectives = mapping('speaker: …, points: […]', {
-    speaker: text('a name', 60),
-    role: text('a role', 60).optional(),
-    topic: text('a topic', 80).optional(),
-    points: z
-      .array(text('a point'), { error: (iss) => `expected a list of points, got ${describe(iss.input)}` })
-      .min(1, { message: 'a leader needs at least one point' }),
-  })
-  .meta({ description: "One leader's directives to the meeting: one slide (or more)" });
+  speaker: text('a name', 60),
+  role: text('a role', 60).optional(),
+  topic: text('a topic', 80).optional(),
+  points: z
+    .array(text('a point'), { error: (iss) => `expected a list of points, got ${describe(iss.input)}` })
+    .min(1, { message: 'a leader needs at least one point' }),
+}).meta({ description: "One leader's directives to the meeting: one slide (or more)" });
 
 export const Lang = z.enum(['zh-CN', 'en'], { error: () => 'expected zh-CN or en' });
 
 export const BriefSchema = mapping('meeting: …, units: […]', {
-    lang: Lang.optional().meta({ description: 'Labels and spell-check language: zh-CN (default) or en' }),
-    theme: text('a theme name or path').optional().meta({ description: 'Theme name or path; --theme overrides' }),
-    meeting: Meeting,
-    units: z
-      .array(Unit, { error: (iss) => `expected a list of units, got ${describe(iss.input)}` })
-      .min(1, { message: 'a brief needs at least one unit' })
-      .meta({ description: 'Reporting units in speaking order' }),
-    directives: z
-      .array(LeaderDirectives, { error: (iss) => `expected a list of leaders' directives, got ${describe(iss.input)}` })
-      .optional(),
-  })
-  .meta({ title: 'briefdeck brief', description: 'A meeting brief: the outline of a work meeting that briefdeck turns into a deck' });
+  lang: Lang.optional().meta({ description: 'Labels and spell-check language: zh-CN (default) or en' }),
+  theme: text('a theme name or path').optional().meta({ description: 'Theme name or path; --theme overrides' }),
+  meeting: Meeting,
+  units: z
+    .array(Unit, { error: (iss) => `expected a list of units, got ${describe(iss.input)}` })
+    .min(1, { message: 'a brief needs at least one unit' })
+    .meta({ description: 'Reporting units in speaking order' }),
+  directives: z
+    .array(LeaderDirectives, { error: (iss) => `expected a list of leaders' directives, got ${describe(iss.input)}` })
+    .optional(),
+}).meta({
+  title: 'briefdeck brief',
+  description: 'A meeting brief: the outline of a work meeting that briefdeck turns into a deck',
+});
 
 export type BriefInput = z.input<typeof BriefSchema>;
 export type Lang = z.infer<typeof Lang>;

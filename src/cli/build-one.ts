@@ -40,7 +40,11 @@ export async function buildOne(job: BuildJob): Promise<DeckResult> {
     const { brief, warnings } = loadBrief(job.file);
     if (warnings.length) r.warnings = warnings;
     const themeOptions = { allowOutsideFiles: !!job.allowOutsideFiles };
-    const { bytes, plan, theme } = await buildDeckWithPlan(brief, { ...(job.theme ? { theme: job.theme } : {}), themeOptions, ...(job.shared ? { helperThread: false } : {}) });
+    const { bytes, plan, theme } = await buildDeckWithPlan(brief, {
+      ...(job.theme ? { theme: job.theme } : {}),
+      themeOptions,
+      ...(job.shared ? { helperThread: false } : {}),
+    });
     writeFileAtomic(job.target, bytes);
     r.inputs = [job.file, ...theme.files];
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);

@@ -39,8 +39,19 @@ export function jobsFor(files: string[], args: BuildArgs): { jobs: BuildJob[]; p
   const jobs: BuildJob[] = [];
   const problems: Problem[] = [];
   for (const [target, fs] of byTarget) {
-    if (fs.length > 1) problems.push({ file: target, message: `would be written by ${fs.length} briefs (${fs.join(', ')}); rename one of them` });
-    else jobs.push({ file: fs[0]!, target, ...(args.theme ? { theme: args.theme } : {}), allowOutsideFiles: !!args.allowOutsideFiles, ...(args.export ? { export: args.export } : {}) });
+    if (fs.length > 1)
+      problems.push({
+        file: target,
+        message: `would be written by ${fs.length} briefs (${fs.join(', ')}); rename one of them`,
+      });
+    else
+      jobs.push({
+        file: fs[0]!,
+        target,
+        ...(args.theme ? { theme: args.theme } : {}),
+        allowOutsideFiles: !!args.allowOutsideFiles,
+        ...(args.export ? { export: args.export } : {}),
+      });
   }
   return { jobs, problems };
 }
@@ -70,10 +81,19 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
   });
   progress('');
   const failed = problems.length + clashes.length + results.filter((r) => r.problems).length;
-  if (args.json) io.out(JSON.stringify(results.map(({ inputs: _i, ...r }) => r), null, 2));
+  if (args.json)
+    io.out(
+      JSON.stringify(
+        results.map(({ inputs: _i, ...r }) => r),
+        null,
+        2,
+      ),
+    );
   else if (files.length + problems.length > 1) {
     const built = results.length - results.filter((r) => r.problems).length;
-    io.out(`${built} deck${built === 1 ? '' : 's'} built${failed ? `, ${failed} failed` : ''} in ${seconds(now() - started)}`);
+    io.out(
+      `${built} deck${built === 1 ? '' : 's'} built${failed ? `, ${failed} failed` : ''} in ${seconds(now() - started)}`,
+    );
   }
   if (args.watch) return watchBriefs(args, results, io);
   return failed ? EXIT.input : EXIT.ok;

@@ -24,8 +24,10 @@ export function givenThemeFails(theme: string | undefined, io: CliIO): boolean {
   }
 }
 
-
-export function validateCommand(args: { inputs: string[]; theme?: string; allowOutsideFiles?: boolean }, io: CliIO): number {
+export function validateCommand(
+  args: { inputs: string[]; theme?: string; allowOutsideFiles?: boolean },
+  io: CliIO,
+): number {
   const { files, problems } = collectBriefs(args.inputs);
   printProblems(io, problems);
   let failed = problems.length > 0 || files.length === 0;

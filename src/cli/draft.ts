@@ -20,12 +20,19 @@ export interface DraftArgs {
   force?: boolean;
 }
 
-export async function draftCommand(args: DraftArgs, io: CliIO, stdin: () => Promise<Buffer> = readStdin): Promise<number> {
+export async function draftCommand(
+  args: DraftArgs,
+  io: CliIO,
+  stdin: () => Promise<Buffer> = readStdin,
+): Promise<number> {
   if (args.date !== undefined && !MeetingDate.safeParse(args.date).success) {
     throw new BriefdeckError({ message: `--date ${args.date}: expected a date that exists, as YYYY-MM-DD or YYYY-MM` });
   }
   if (args.out && existsSync(args.out) && !args.force) {
-    throw new BriefdeckError({ file: args.out, message: 'already exists; a draft never overwrites a brief someone may have edited (pass --force to replace it)' });
+    throw new BriefdeckError({
+      file: args.out,
+      message: 'already exists; a draft never overwrites a brief someone may have edited (pass --force to replace it)',
+    });
   }
   const text = args.report === '-' ? decodeText(await limited(stdin), '<stdin>') : readTextFile(args.report, 'report');
   // Loaded only for this command: the drafter is not needed to build decks.
@@ -33,14 +40,23 @@ export async function draftCommand(args: DraftArgs, io: CliIO, stdin: () => Prom
   // The schema line points at briefdeck's own schema from where the draft will live, so an
   // editor completes keys in a team's folder too, not only inside a briefdeck checkout.
   // Printed drafts are usually saved into briefs/.
-  const schema = relative(resolve(args.out ? dirname(args.out) : 'briefs'), SCHEMA_FILE).split(sep).join('/');
-  const result = draftBrief(text, { ...(args.date ? { date: args.date } : {}), suggest: args.suggest, source: args.report === '-' ? 'stdin' : args.report, schema });
+  const schema = relative(resolve(args.out ? dirname(args.out) : 'briefs'), SCHEMA_FILE)
+    .split(sep)
+    .join('/');
+  const result = draftBrief(text, {
+    ...(args.date ? { date: args.date } : {}),
+    suggest: args.suggest,
+    source: args.report === '-' ? 'stdin' : args.report,
+    schema,
+  });
   if (args.out) {
     mkdirSync(dirname(resolve(args.out)), { recursive: true });
     writeFileAtomic(args.out, Buffer.from(result.yaml, 'utf8'), 'the draft');
     const suggested = (result.yaml.match(/# 建议, 请核对/g) ?? []).length;
     const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-    io.out(`${args.out}  drafted; ${n(result.notes.length, 'place', 'places')} to check (# 请核对), ${n(suggested, 'unit', 'units')} with suggested directives (# 建议), ${n(result.unplaced.length, 'paragraph', 'paragraphs')} kept as comments`);
+    io.out(
+      `${args.out}  drafted; ${n(result.notes.length, 'place', 'places')} to check (# 请核对), ${n(suggested, 'unit', 'units')} with suggested directives (# 建议), ${n(result.unplaced.length, 'paragraph', 'paragraphs')} kept as comments`,
+    );
   } else {
     io.out(result.yaml);
   }
@@ -50,14 +66,20 @@ export async function draftCommand(args: DraftArgs, io: CliIO, stdin: () => Prom
 
 async function limited(read: () => Promise<Buffer>): Promise<Buffer> {
   const bytes = await read();
-  if (bytes.length > MAX_INPUT_BYTES) throw new BriefdeckError({ file: '<stdin>', message: `is ${bytes.length.toLocaleString('en')} bytes; the limit for a report is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)` });
+  if (bytes.length > MAX_INPUT_BYTES)
+    throw new BriefdeckError({
+      file: '<stdin>',
+      message: `is ${bytes.length.toLocaleString('en')} bytes; the limit for a report is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)`,
+    });
   return bytes;
 }
 
 async function readStdin(): Promise<Buffer> {
-  if (process.stdin.isTTY) throw new BriefdeckError({ message: 'draft -: paste the report and end with Ctrl-D, or give a file: briefdeck draft report.txt' });
+  if (process.stdin.isTTY)
+    throw new BriefdeckError({
+      message: 'draft -: paste the report and end with Ctrl-D, or give a file: briefdeck draft report.txt',
+    });
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
 }
-

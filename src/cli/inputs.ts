@@ -19,7 +19,9 @@ export function collectBriefs(inputs: string[]): { files: string[]; problems: Pr
       continue;
     }
     const found: string[] = [];
-    for (const name of readdirSync(input).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort()) {
+    for (const name of readdirSync(input)
+      .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'))
+      .sort()) {
       const f = join(input, name);
       try {
         if (statSync(f).isFile()) found.push(f);
@@ -27,7 +29,8 @@ export function collectBriefs(inputs: string[]): { files: string[]; problems: Pr
         problems.push({ file: f, message: 'cannot be read (a broken link?)' });
       }
     }
-    if (found.length === 0) problems.push({ file: input, message: 'this folder has no briefs (*.yaml or *.yml files)' });
+    if (found.length === 0)
+      problems.push({ file: input, message: 'this folder has no briefs (*.yaml or *.yml files)' });
     files.push(...found);
   }
   return { files: [...new Set(files)], problems };

@@ -29,7 +29,12 @@ export async function train(): Promise<void> {
   const sample = fileURLToPath(new URL('../../briefs/2025-01-shanghai-quarterly.yaml', import.meta.url));
   const out = mkdtempSync(join(tmpdir(), 'briefdeck-train-'));
   try {
-    for (const argv of [['--help'], ['validate', sample], ['build', sample, '--out', out, '--jobs', '1'], ['build', sample, '--out', out, '--jobs', '1', '--theme', 'government-red']]) {
+    for (const argv of [
+      ['--help'],
+      ['validate', sample],
+      ['build', sample, '--out', out, '--jobs', '1'],
+      ['build', sample, '--out', out, '--jobs', '1', '--theme', 'government-red'],
+    ]) {
       const io = bufferIO();
       const code = await run(argv, io);
       if (code !== 0) throw new Error(`briefdeck ${argv.join(' ')} failed while warming up:\n${io.text()}`);

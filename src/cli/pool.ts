@@ -21,7 +21,11 @@ function workerScript(): URL | undefined {
 }
 
 /** Run every job; `done` is called as each finishes (in completion order). */
-export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: DeckResult, index: number) => void): Promise<DeckResult[]> {
+export async function runJobs(
+  jobs: BuildJob[],
+  parallel: number,
+  done: (r: DeckResult, index: number) => void,
+): Promise<DeckResult[]> {
   const results: DeckResult[] = new Array(jobs.length);
   const script = workerScript();
   const n = Math.min(parallel, jobs.length);
@@ -68,7 +72,9 @@ export async function runJobs(jobs: BuildJob[], parallel: number, done: (r: Deck
             });
             w.on('error', reject);
             // A worker that stops without a word (out of memory, killed) must not leave the batch waiting.
-            w.on('exit', (code) => reject(new Error(`briefdeck bug: a build thread stopped (exit ${code}) with decks still to build`)));
+            w.on('exit', (code) =>
+              reject(new Error(`briefdeck bug: a build thread stopped (exit ${code}) with decks still to build`)),
+            );
             feed();
           }),
       ),

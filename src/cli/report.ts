@@ -17,12 +17,14 @@ export function reportDeck(io: CliIO, r: DeckResult): void {
   const fit = r.fit ?? [];
   const shrunk = fit.filter((f) => f.toPt < f.fromPt).length;
   const continued = fit.reduce((n, f) => n + f.continuationSlides, 0);
-  const summary = shrunk || continued ? `  fit: ${[shrunk ? `${shrunk} shrunk` : '', continued ? `${continued} continuation slide${continued > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ')}` : '';
+  const summary =
+    shrunk || continued
+      ? `  fit: ${[shrunk ? `${shrunk} shrunk` : '', continued ? `${continued} continuation slide${continued > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ')}`
+      : '';
   io.out(`${r.deck}  ${r.slides} slides  ${seconds(r.ms ?? 0)}${summary}`);
   for (const line of fitLines(fit)) io.out(`  ${line}`);
   for (const f of r.exported ?? []) io.out(`  ${f}`);
 }
-
 
 /** What the fit had to do, one line per slide group that needed more than the theme's sizes. */
 export function fitLines(fit: FitEntry[]): string[] {
@@ -30,8 +32,10 @@ export function fitLines(fit: FitEntry[]): string[] {
     .filter((f) => f.toPt < f.fromPt || f.continuationSlides > 0 || f.splitItems > 0 || f.titleLines > 1)
     .map((f) => {
       const parts: string[] = [];
-      if (f.toPt < f.fromPt) parts.push(`${f.kind === 'unit' || f.kind === 'directives' ? 'body' : 'text'} ${f.fromPt}→${f.toPt} pt`);
-      if (f.continuationSlides > 0) parts.push(`${f.continuationSlides} continuation slide${f.continuationSlides > 1 ? 's' : ''}`);
+      if (f.toPt < f.fromPt)
+        parts.push(`${f.kind === 'unit' || f.kind === 'directives' ? 'body' : 'text'} ${f.fromPt}→${f.toPt} pt`);
+      if (f.continuationSlides > 0)
+        parts.push(`${f.continuationSlides} continuation slide${f.continuationSlides > 1 ? 's' : ''}`);
       if (f.splitItems > 0) parts.push(`${f.splitItems} long item${f.splitItems > 1 ? 's' : ''} split`);
       if (f.titleLines > 1) parts.push(`title on ${f.titleLines} lines`);
       return `${f.subject}: ${parts.join(', ')}`;

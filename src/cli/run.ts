@@ -31,16 +31,38 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
       'Build decks from briefs (files or folders)',
       (y) =>
         y
-          .positional('inputs', { describe: 'Brief files or folders of briefs', type: 'string', array: true, default: ['briefs'] })
+          .positional('inputs', {
+            describe: 'Brief files or folders of briefs',
+            type: 'string',
+            array: true,
+            default: ['briefs'],
+          })
           .option('out', { alias: 'o', describe: 'Folder for the decks', type: 'string', default: 'output' })
           .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
           .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
-          .option('allow-outside-files', { describe: 'Let briefs and themes use files outside their own folder', type: 'boolean', default: false })
+          .option('allow-outside-files', {
+            describe: 'Let briefs and themes use files outside their own folder',
+            type: 'boolean',
+            default: false,
+          })
           .option('jobs', { alias: 'j', describe: 'Decks built at once (default: one per core)', type: 'number' })
-          .option('watch', { alias: 'w', describe: 'Rebuild a deck whenever its brief or theme changes', type: 'boolean', default: false })
-          .option('pdf', { describe: 'Also write a PDF of each deck (needs LibreOffice)', type: 'boolean', default: false })
-          .option('png', { describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)', type: 'boolean', default: false })
-          .option('soffice', { describe: 'Path to LibreOffice\'s soffice (default: found on PATH)', type: 'string' })
+          .option('watch', {
+            alias: 'w',
+            describe: 'Rebuild a deck whenever its brief or theme changes',
+            type: 'boolean',
+            default: false,
+          })
+          .option('pdf', {
+            describe: 'Also write a PDF of each deck (needs LibreOffice)',
+            type: 'boolean',
+            default: false,
+          })
+          .option('png', {
+            describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)',
+            type: 'boolean',
+            default: false,
+          })
+          .option('soffice', { describe: "Path to LibreOffice's soffice (default: found on PATH)", type: 'string' })
           .example('$0 build', 'build every brief in briefs/ into output/')
           .example('$0 build briefs --watch', 'rebuild while you edit')
           .example('$0 build briefs/x.yaml --pdf', 'a deck and a PDF for the printer')
@@ -50,10 +72,21 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
           usage = `--jobs must be a whole number of 1 or more (this machine has ${availableParallelism()} cores)`;
           return;
         }
-        const exportOptions = a.pdf || a.png ? { export: { pdf: a.pdf, png: a.png, ...(a.soffice ? { soffice: a.soffice } : {}) } } : {};
+        const exportOptions =
+          a.pdf || a.png ? { export: { pdf: a.pdf, png: a.png, ...(a.soffice ? { soffice: a.soffice } : {}) } } : {};
         action = () =>
           buildCommand(
-            { inputs: a.inputs as string[], out: a.out, ...(a.theme ? { theme: a.theme } : {}), json: a.json, allowOutsideFiles: a['allow-outside-files'], ...(a.jobs ? { jobs: a.jobs } : {}), watch: a.watch, ...exportOptions, ...(signal ? { signal } : {}) },
+            {
+              inputs: a.inputs as string[],
+              out: a.out,
+              ...(a.theme ? { theme: a.theme } : {}),
+              json: a.json,
+              allowOutsideFiles: a['allow-outside-files'],
+              ...(a.jobs ? { jobs: a.jobs } : {}),
+              watch: a.watch,
+              ...exportOptions,
+              ...(signal ? { signal } : {}),
+            },
             io,
           );
       },
@@ -63,12 +96,33 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
       'Check briefs without building; exit 1 on any problem',
       (y) =>
         y
-          .positional('inputs', { describe: 'Brief files or folders of briefs', type: 'string', array: true, default: ['briefs'] })
-          .option('theme', { alias: 't', describe: "Theme name or path to check with (overrides the brief's theme:)", type: 'string' })
-          .option('allow-outside-files', { describe: 'Let briefs and themes use files outside their own folder', type: 'boolean', default: false })
+          .positional('inputs', {
+            describe: 'Brief files or folders of briefs',
+            type: 'string',
+            array: true,
+            default: ['briefs'],
+          })
+          .option('theme', {
+            alias: 't',
+            describe: "Theme name or path to check with (overrides the brief's theme:)",
+            type: 'string',
+          })
+          .option('allow-outside-files', {
+            describe: 'Let briefs and themes use files outside their own folder',
+            type: 'boolean',
+            default: false,
+          })
           .example('$0 validate briefs/x.yaml', 'list every problem in x.yaml as file:line:column'),
       (a) => {
-        action = () => validateCommand({ inputs: a.inputs as string[], ...(a.theme ? { theme: a.theme } : {}), allowOutsideFiles: a['allow-outside-files'] }, io);
+        action = () =>
+          validateCommand(
+            {
+              inputs: a.inputs as string[],
+              ...(a.theme ? { theme: a.theme } : {}),
+              allowOutsideFiles: a['allow-outside-files'],
+            },
+            io,
+          );
       },
     )
     .command(
@@ -76,23 +130,51 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
       'Draft a brief from the published report of a meeting (text file, or - for stdin)',
       (y) =>
         y
-          .positional('report', { describe: 'The report as UTF-8 text; - reads stdin', type: 'string', demandOption: true })
+          .positional('report', {
+            describe: 'The report as UTF-8 text; - reads stdin',
+            type: 'string',
+            demandOption: true,
+          })
           .option('out', { alias: 'o', describe: 'Write the brief here (default: print it)', type: 'string' })
-          .option('date', { describe: 'Meeting date, YYYY-MM-DD or YYYY-MM, when the report gives none', type: 'string' })
-          .option('suggest', { describe: "Suggest each unit's directives from the leaders' points (--no-suggest: don't)", type: 'boolean', default: true })
+          .option('date', {
+            describe: 'Meeting date, YYYY-MM-DD or YYYY-MM, when the report gives none',
+            type: 'string',
+          })
+          .option('suggest', {
+            describe: "Suggest each unit's directives from the leaders' points (--no-suggest: don't)",
+            type: 'boolean',
+            default: true,
+          })
           .option('force', { describe: 'Replace --out if it exists', type: 'boolean', default: false })
-          .example('$0 draft report.txt --date 2025-01-06 --out briefs/2025-01.yaml', 'draft, then review the # 请核对 comments'),
+          .example(
+            '$0 draft report.txt --date 2025-01-06 --out briefs/2025-01.yaml',
+            'draft, then review the # 请核对 comments',
+          ),
       (a) => {
         // yargs reads a lone "-" as an empty string.
-        action = () => draftCommand({ report: a.report === '' ? '-' : a.report, suggest: a.suggest, force: a.force, ...(a.out ? { out: a.out } : {}), ...(a.date ? { date: a.date } : {}) }, io);
+        action = () =>
+          draftCommand(
+            {
+              report: a.report === '' ? '-' : a.report,
+              suggest: a.suggest,
+              force: a.force,
+              ...(a.out ? { out: a.out } : {}),
+              ...(a.date ? { date: a.date } : {}),
+            },
+            io,
+          );
       },
     )
     .command(
       'schema [kind]',
-      "Print the JSON Schema of a brief (or of a theme) for editors",
+      'Print the JSON Schema of a brief (or of a theme) for editors',
       (y) =>
         y
-          .positional('kind', { describe: 'brief or theme', choices: ['brief', 'theme'] as const, default: 'brief' as const })
+          .positional('kind', {
+            describe: 'brief or theme',
+            choices: ['brief', 'theme'] as const,
+            default: 'brief' as const,
+          })
           .example('$0 schema > brief.schema.json', 'save the brief schema'),
       (a) => {
         action = () => schemaCommand(a.kind, io);
@@ -130,8 +212,18 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
             (z) =>
               z
                 .positional('name', { type: 'string', demandOption: true, describe: 'Theme name or path' })
-                .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Folder for the preview deck' })
-                .option('lang', { type: 'string', choices: ['zh-CN', 'en'] as const, default: 'zh-CN' as const, describe: 'Language of the sample content' }),
+                .option('out', {
+                  alias: 'o',
+                  type: 'string',
+                  default: 'output',
+                  describe: 'Folder for the preview deck',
+                })
+                .option('lang', {
+                  type: 'string',
+                  choices: ['zh-CN', 'en'] as const,
+                  default: 'zh-CN' as const,
+                  describe: 'Language of the sample content',
+                }),
             (a) => {
               action = () => themesPreviewCommand({ name: a.name, out: a.out, lang: a.lang }, io);
             },
@@ -157,7 +249,11 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
   // yargs renders the whole help text after every command, to have it ready should an async
   // handler fail; ours only choose the action, and usage errors are printed by us. Rendering
   // it (string widths, ICU segmentation) was a tenth of a cold build.
-  const internals = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  const internals = (
+    parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }
+  )
+    .getInternalMethods?.()
+    .getUsageInstance?.();
   if (internals && typeof internals.cacheHelpMessage === 'function') internals.cacheHelpMessage = () => undefined;
 
   let usageError: string | undefined;

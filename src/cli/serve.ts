@@ -12,7 +12,8 @@ export function serveBuilds(): void {
   parentPort.on('message', (job: BuildJob & { id: number }) => {
     buildOne(job).then(
       (result) => parentPort.postMessage({ id: job.id, result }),
-      (e: unknown) => parentPort.postMessage({ id: job.id, bug: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+      (e: unknown) =>
+        parentPort.postMessage({ id: job.id, bug: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
     );
   });
 }

@@ -55,17 +55,25 @@ export function themesListCommand(args: { json?: boolean }, io: CliIO): number {
 export function themesShowCommand(args: { name: string }, io: CliIO): number {
   const file = findTheme(args.name);
   const merged = mergeLayers(loadLayers(file));
-  io.out(`# ${args.name}: resolved from ${relative(process.cwd(), file) || file}, with everything it extends\n` + stringify(merged, { lineWidth: 0 }));
+  io.out(
+    `# ${args.name}: resolved from ${relative(process.cwd(), file) || file}, with everything it extends\n` +
+      stringify(merged, { lineWidth: 0 }),
+  );
   return EXIT.ok;
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 export function themesInitCommand(args: { name: string; from: string }, io: CliIO): number {
-  if (!NAME.test(args.name)) throw new BriefdeckError({ message: `"${args.name}" is not a theme name: use letters, digits, - and _` });
+  if (!NAME.test(args.name))
+    throw new BriefdeckError({ message: `"${args.name}" is not a theme name: use letters, digits, - and _` });
   const base = mergeLayers(loadLayers(findTheme(args.from)));
   const target = resolve('themes', `${args.name}.yaml`);
-  if (existsSync(target)) throw new BriefdeckError({ file: relative(process.cwd(), target), message: 'already exists; choose another name or edit that file' });
+  if (existsSync(target))
+    throw new BriefdeckError({
+      file: relative(process.cwd(), target),
+      message: 'already exists; choose another name or edit that file',
+    });
   mkdirSync(resolve('themes'), { recursive: true });
   writeFileSync(target, starterTheme(args.name, args.from, base), { flag: 'wx' });
   io.out(`${relative(process.cwd(), target)}  written; edit it, then: briefdeck themes preview ${args.name}`);
@@ -82,7 +90,12 @@ function starterTheme(name: string, from: string, base: ReturnType<typeof mergeL
       .join('\n');
   const { description: _d, images: _i, ...settings } = base;
   return [
-    `# yaml-language-server: $schema=${relative(resolve('themes'), fileURLToPath(new URL('../../schema/theme.schema.json', import.meta.url))).split(sep).join('/')}`,
+    `# yaml-language-server: $schema=${relative(
+      resolve('themes'),
+      fileURLToPath(new URL('../../schema/theme.schema.json', import.meta.url)),
+    )
+      .split(sep)
+      .join('/')}`,
     `# Theme "${name}". It extends "${from}": set only what you change. Uncomment a line and edit it;`,
     '# colours are #RRGGBB, sizes are points (the minimum is never below 10), images are PNG, JPEG or',
     '# SVG files beside this one. Check it with: briefdeck themes show ' + name,
@@ -101,13 +114,18 @@ function starterTheme(name: string, from: string, base: ReturnType<typeof mergeL
   ].join('\n');
 }
 
-export async function themesPreviewCommand(args: { name: string; out: string; lang: Lang }, io: CliIO): Promise<number> {
+export async function themesPreviewCommand(
+  args: { name: string; out: string; lang: Lang },
+  io: CliIO,
+): Promise<number> {
   const theme = resolveTheme(args.name, args.lang, { allowOutsideFiles: true });
   ensureOutDir(args.out);
   const { bytes, plan } = await buildDeckWithPlan(previewBrief(args.lang), { theme });
-  const file = join(args.out, `theme-${basename(args.name).replace(/\.ya?ml$/i, '')}${args.lang === 'en' ? '-en' : ''}.pptx`);
+  const file = join(
+    args.out,
+    `theme-${basename(args.name).replace(/\.ya?ml$/i, '')}${args.lang === 'en' ? '-en' : ''}.pptx`,
+  );
   writeFileAtomic(file, bytes);
   io.out(`${file}  ${plan.slides.length} slides (theme ${theme.name})`);
   return EXIT.ok;
 }
-

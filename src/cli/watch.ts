@@ -84,7 +84,10 @@ export async function watchBriefs(args: BuildArgs, initial: DeckResult[], io: Cl
     for (const d of dirs) {
       if (watchers.has(d)) continue;
       try {
-        watchers.set(d, watch(d, { persistent: true }, (_event, name) => onChange(d, name ? name.toString() : null)));
+        watchers.set(
+          d,
+          watch(d, { persistent: true }, (_event, name) => onChange(d, name ? name.toString() : null)),
+        );
       } catch {
         /* a folder that is not there (yet): its files cannot change */
       }

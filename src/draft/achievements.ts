@@ -14,7 +14,8 @@ const LEAD_IN = [
   /^(?:\d{4}年)?(?:\d{1,2}(?:-\d{1,2})?月|前三季度|上半年|全年|今年以来|去年以来|一季度|二季度|三季度|四季度)$/,
 ];
 /** A clause that only qualifies the previous one: its figures belong to that claim. */
-const CONTINUES = /^(?:并|并且|且|从而|进而|以此|使|让|总投资|覆盖|涉及|惠及|带动|同比|环比|比上年|比去年|较|增长|下降|增幅|降幅|占|居|位居|排名|位列|达到?|超过?|提前|分别|其中|均|为全市|创(?!新|建|设|造|办))/;
+const CONTINUES =
+  /^(?:并|并且|且|从而|进而|以此|使|让|总投资|覆盖|涉及|惠及|带动|同比|环比|比上年|比去年|较|增长|下降|增幅|降幅|占|居|位居|排名|位列|达到?|超过?|提前|分别|其中|均|为全市|创(?!新|建|设|造|办))/;
 
 export function achievementItems(t: Text, span: Span): Span[] {
   const out: Span[] = [];

@@ -50,8 +50,14 @@ export function recogniseAttendees(doc: Doc, known: ReadonlySet<string>): Attend
         const text = normOf(t, item);
         const rn = roleAndName(text);
         if (rn) names.push({ s: item.e - rn.name.length, e: item.e });
-        else if (isRole(text)) continue; // "市委常委、秘书长李政": the role's first half
-        else if (known.has(text) || looksLikeName(text) || (list && text.length >= 2 && text.length <= 4 && !NOT_A_NAME.test(text))) names.push(item);
+        else if (isRole(text))
+          continue; // "市委常委、秘书长李政": the role's first half
+        else if (
+          known.has(text) ||
+          looksLikeName(text) ||
+          (list && text.length >= 2 && text.length <= 4 && !NOT_A_NAME.test(text))
+        )
+          names.push(item);
       }
       if (names.length > 0) out.names.push(...names);
       else if (GROUP.test(normOf(t, clause))) out.others.push(clause);

@@ -16,7 +16,23 @@ const CUE = new RegExp(
 const VERB = /指出|强调|要求|表示|提出|希望|认为/;
 
 /** Words that look like a name before 指出/要求 but are not people. */
-const NOT_PEOPLE = new Set(['文件', '方案', '通知', '意见', '规划', '报告', '纲要', '上级', '中央', '群众', '企业', '大家', '各方', '今年', '会上']);
+const NOT_PEOPLE = new Set([
+  '文件',
+  '方案',
+  '通知',
+  '意见',
+  '规划',
+  '报告',
+  '纲要',
+  '上级',
+  '中央',
+  '群众',
+  '企业',
+  '大家',
+  '各方',
+  '今年',
+  '会上',
+]);
 
 export interface Cue {
   /** The speaker as written: a name, 他/她, or 会议. */

@@ -19,7 +19,8 @@ export interface DateDraft {
 }
 
 const pad = (n: string) => n.padStart(2, '0');
-const valid = (m: string, d?: string) => Number(m) >= 1 && Number(m) <= 12 && (d === undefined || (Number(d) >= 1 && Number(d) <= 31));
+const valid = (m: string, d?: string) =>
+  Number(m) >= 1 && Number(m) <= 12 && (d === undefined || (Number(d) >= 1 && Number(d) <= 31));
 
 export function findDate(doc: Doc, given?: string): DateDraft {
   if (given) return { value: given };
@@ -32,19 +33,31 @@ export function findDate(doc: Doc, given?: string): DateDraft {
   if (full && valid(full[2]!, full[3])) {
     return { value: `${full[1]}-${pad(full[2]!)}-${pad(full[3]!)}` }; // the report says so: nothing to check
   }
-  const line = datelines.map((l) => /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(l)).find((m) => m && valid(m[2]!, m[3]));
+  const line = datelines
+    .map((l) => /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(l))
+    .find((m) => m && valid(m[2]!, m[3]));
   const day = /(?<![\d年])(\d{1,2})月(\d{1,2})日/.exec(opening);
   if (day && line && valid(day[1]!, day[2])) {
-    return { value: `${line[1]}-${pad(day[1]!)}-${pad(day[2]!)}`, note: `月日取自报道“${day[0]}”，年份取自日期行“${line[0]}”` };
+    return {
+      value: `${line[1]}-${pad(day[1]!)}-${pad(day[2]!)}`,
+      note: `月日取自报道“${day[0]}”，年份取自日期行“${line[0]}”`,
+    };
   }
   if (line) {
     const relative = /昨天|昨日/.test(opening) ? '；报道称“昨天”，会议可能在前一天' : '';
-    return { value: `${line[1]}-${pad(line[2]!)}-${pad(line[3]!)}`, note: `取自报道的日期行“${line[0]}”，那是发布日期${relative}` };
+    return {
+      value: `${line[1]}-${pad(line[2]!)}-${pad(line[3]!)}`,
+      note: `取自报道的日期行“${line[0]}”，那是发布日期${relative}`,
+    };
   }
   for (const text of [opening, n]) {
     const ym = /(\d{4})年(\d{1,2})月(?![\d\-—至到])/.exec(text);
-    if (ym && valid(ym[2]!)) return { value: `${ym[1]}-${pad(ym[2]!)}`, note: `只有年月，取自报道“${ym[0]}”；知道具体日期请写成 YYYY-MM-DD` };
+    if (ym && valid(ym[2]!))
+      return { value: `${ym[1]}-${pad(ym[2]!)}`, note: `只有年月，取自报道“${ym[0]}”；知道具体日期请写成 YYYY-MM-DD` };
   }
   const hint = day ? `（报道只说“${day[0]}”，没有年份）` : '';
-  return { value: DATE_PLACEHOLDER, note: `报道未给出会议日期${hint}，请填写 YYYY-MM-DD 或 YYYY-MM；不填则 validate/build 报错` };
+  return {
+    value: DATE_PLACEHOLDER,
+    note: `报道未给出会议日期${hint}，请填写 YYYY-MM-DD 或 YYYY-MM；不填则 validate/build 报错`,
+  };
 }

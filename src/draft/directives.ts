@@ -23,8 +23,10 @@ export interface LeaderDraft {
 }
 
 const SERIES_HEAD = /^(?:要|[一二三四五六七八九十]+(?:是|要)|第[一二三四五六七八九十]+|首先|其次|再次|最后)/;
-const CONTINUATION = /^(?:要|[一二三四五六七八九十]+(?:是|要)|第[一二三四五六七八九十]+|（[一二三四五六七八九十\d]+）|\d+[.、]|着力|坚持|加快|推动|强化|深化|持续|必须)/;
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、：]?|（[一二三四五六七八九十\d]+）|\d+[.、．]|[一二三四五六七八九十]+、|[一二三四五六七八九十](?=要))/;
+const CONTINUATION =
+  /^(?:要|[一二三四五六七八九十]+(?:是|要)|第[一二三四五六七八九十]+|（[一二三四五六七八九十\d]+）|\d+[.、]|着力|坚持|加快|推动|强化|深化|持续|必须)/;
+const ENUMERATOR =
+  /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、：]?|（[一二三四五六七八九十\d]+）|\d+[.、．]|[一二三四五六七八九十]+、|[一二三四五六七八九十](?=要))/;
 
 export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string): LeaderDraft[] {
   const t = doc.t;
@@ -45,7 +47,10 @@ export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string)
       }
       const cue = cueAt(t, s, known);
       if (cue) {
-        const speaker: LeaderDraft | null = (cue.whoText === '他' || cue.whoText === '她') ? last ?? nearestBefore(cue.who.s) : leaderFor(cue.whoText, cue.who);
+        const speaker: LeaderDraft | null =
+          cue.whoText === '他' || cue.whoText === '她'
+            ? (last ?? nearestBefore(cue.who.s))
+            : leaderFor(cue.whoText, cue.who);
         if (!speaker) continue;
         if (!speaker.role && cue.role) speaker.role = cue.role;
         if (!speaker.topic && cue.topic) speaker.topic = cue.topic;
@@ -78,7 +83,8 @@ export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string)
       if (mention) {
         l.role = mention.role;
         const topic = /^部署了?([^，。；]{2,40})/.exec(t.norm.slice(mention.after, mention.after + 60));
-        if (topic) l.topic = { s: mention.after + topic[0].length - topic[1]!.length, e: mention.after + topic[0].length };
+        if (topic)
+          l.topic = { s: mention.after + topic[0].length - topic[1]!.length, e: mention.after + topic[0].length };
       } else if (name === '会议') l.note = '讲话人是“会议”（报道写“会议指出/强调”），请核对或改为具体领导';
       else if (name !== chair) l.note = `报道别处未出现“${name}”的职务，请核对讲话人`;
       leaders.set(name, l);
@@ -100,7 +106,9 @@ export function points(t: Text, span: Span, leader?: LeaderDraft): Span[] {
     for (const piece of splitAt(t, sentence, '；')) {
       let p = piece;
       // "今年要抓好以下工作：一是…" — the lead-in is not a point.
-      const colon = normOf(t, p).search(/：(?=[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|（[一二三四五六七八九十\d]+）)/);
+      const colon = normOf(t, p).search(
+        /：(?=[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|（[一二三四五六七八九十\d]+）)/,
+      );
       if (colon > 0) {
         leader?.kept.push({ s: p.s, e: p.s + colon });
         p = { s: p.s + colon + 1, e: p.e };

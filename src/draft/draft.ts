@@ -53,7 +53,9 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
 
   const out = new Assembly(t);
   const src = (span: Span | undefined) => (span ? source(t, span) : '');
-  out.header.push(`briefdeck draft 起草${options.source ? `自 ${options.source}` : ''}：所有文字均摘自报道原文，未改写。`);
+  out.header.push(
+    `briefdeck draft 起草${options.source ? `自 ${options.source}` : ''}：所有文字均摘自报道原文，未改写。`,
+  );
   out.header.push('标有“请核对”之处需要人工确认；“建议”是按关键词匹配的领导讲话要点。');
   if (meeting.headline) out.header.push(`报道标题：${src(meeting.headline)}`);
 
@@ -68,7 +70,8 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
   if (meeting.location) m.location = src(meeting.location);
   if (meeting.chair) {
     m.chair = { name: src(meeting.chair.name), ...(meeting.chair.role ? { role: src(meeting.chair.role) } : {}) };
-    if (meeting.chairRemark) out.comment(['meeting', 'chair'], `主持人讲话（原文，未列入要点）：${verbatim(t, meeting.chairRemark)}`);
+    if (meeting.chairRemark)
+      out.comment(['meeting', 'chair'], `主持人讲话（原文，未列入要点）：${verbatim(t, meeting.chairRemark)}`);
   }
   if (meeting.summary) m.summary = src(meeting.summary);
   const names = attendeeNames(t, meeting, leaders, attendees.names);
@@ -78,16 +81,28 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
       out.comment(['meeting', 'attendees'], '作部署、讲话的领导（主持人除外）与出席名单，按报道顺序');
     }
   }
-  for (const o of attendees.others) out.comment(['meeting', names.length ? 'attendees' : 'date'], `另：${verbatim(t, o)}`);
+  for (const o of attendees.others)
+    out.comment(['meeting', names.length ? 'attendees' : 'date'], `另：${verbatim(t, o)}`);
 
-  const brief: Record<string, unknown> = { lang: 'zh-CN', meeting: m, units: unitsOut(out, units, leaders, options.suggest !== false) };
-  if (!units.units.length) out.note(['units'], '报道中未找到发言单位（“会上，A、B先后发言”或“逐一点评”），请手工填写 units', 'before');
+  const brief: Record<string, unknown> = {
+    lang: 'zh-CN',
+    meeting: m,
+    units: unitsOut(out, units, leaders, options.suggest !== false),
+  };
+  if (!units.units.length)
+    out.note(['units'], '报道中未找到发言单位（“会上，A、B先后发言”或“逐一点评”），请手工填写 units', 'before');
   if (leaders.length) brief.directives = leadersOut(out, leaders);
 
   // A span across a hard line break keeps it (it is the report's text): flag it for a human.
   for (const path of wrapped(brief)) out.note(path, '原文在此折行，文字中含换行，请核对并删去换行', 'before');
   const unplaced = leftovers(doc, out);
-  const yaml = emitYaml({ header: out.header, brief, comments: out.comments, trailer: out.trailer, ...(options.schema ? { schema: options.schema } : {}) });
+  const yaml = emitYaml({
+    header: out.header,
+    brief,
+    comments: out.comments,
+    trailer: out.trailer,
+    ...(options.schema ? { schema: options.schema } : {}),
+  });
   return { yaml, notes: out.notes, unplaced };
 }
 
@@ -113,23 +128,35 @@ function pathText(path: YamlPath): string {
 
 /** Leaders who spoke (except the chair), then those named as attending, in report order. */
 function attendeeNames(t: Text, meeting: MeetingDraft, leaders: LeaderDraft[], listed: Span[]): string[] {
-  const spans = [...leaders.filter((l) => l.nameText !== meeting.chair?.nameText && l.nameText !== '会议').map((l) => l.name), ...listed];
+  const spans = [
+    ...leaders.filter((l) => l.nameText !== meeting.chair?.nameText && l.nameText !== '会议').map((l) => l.name),
+    ...listed,
+  ];
   spans.sort((a, b) => a.s - b.s);
   const seen = new Set<string>();
   const chair = meeting.chair ? source(t, meeting.chair.name) : undefined;
   const out: string[] = [];
   for (const s of spans) {
     const name = source(t, s);
-    if (name && name !== chair && !seen.has(name)) out.push(name), seen.add(name);
+    if (name && name !== chair && !seen.has(name)) (out.push(name), seen.add(name));
   }
   return out;
 }
 
-function unitsOut(out: Assembly, units: UnitsDraft, leaders: LeaderDraft[], suggesting: boolean): Record<string, unknown>[] {
+function unitsOut(
+  out: Assembly,
+  units: UnitsDraft,
+  leaders: LeaderDraft[],
+  suggesting: boolean,
+): Record<string, unknown>[] {
   const t = out.t;
   const list = (spans: Span[]) => spans.map((s) => source(t, s)).filter((s) => s.length > 0);
   const reviewer = units.reviewer ? source(t, units.reviewer) : undefined;
-  const suggest = suggester(leaders.flatMap((l) => l.points.map((p) => ({ point: { text: source(t, p), by: source(t, l.name) }, text: normOf(t, p) }))));
+  const suggest = suggester(
+    leaders.flatMap((l) =>
+      l.points.map((p) => ({ point: { text: source(t, p), by: source(t, l.name) }, text: normOf(t, p) })),
+    ),
+  );
   return units.units.map((u, i) => {
     const unit: Record<string, unknown> = { name: source(t, u.name) };
     if (u.speaker) unit.speaker = source(t, u.speaker);
@@ -144,7 +171,10 @@ function unitsOut(out: Assembly, units: UnitsDraft, leaders: LeaderDraft[], sugg
       if (picks.length) {
         unit.directives = picks.map((p) => ({ ...p.point }));
         const shared = [...new Set(picks.flatMap((p) => p.shared))].join('、');
-        out.comment(['units', i, 'directives'], `建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：${shared}）`);
+        out.comment(
+          ['units', i, 'directives'],
+          `建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：${shared}）`,
+        );
       }
     }
     return unit;

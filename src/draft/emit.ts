@@ -31,7 +31,9 @@ export const SCHEMA_LINE = 'yaml-language-server: $schema=../schema/brief.schema
 export function emitYaml(input: EmitInput): string {
   // No anchors: a point suggested to two units is written out twice, as a secretary expects.
   const doc = new Document(input.brief, { aliasDuplicateObjects: false });
-  doc.commentBefore = indent([input.schema ? `yaml-language-server: $schema=${input.schema}` : SCHEMA_LINE, ...input.header].join('\n'));
+  doc.commentBefore = indent(
+    [input.schema ? `yaml-language-server: $schema=${input.schema}` : SCHEMA_LINE, ...input.header].join('\n'),
+  );
   for (const c of input.comments) apply(doc, c);
   const date = doc.getIn(['meeting', 'date'], true);
   // Quoted, as in the sample brief: YAML 1.1 tools would read 2025-01-06 as a timestamp.
@@ -72,9 +74,15 @@ function apply(doc: Document, c: Comment) {
 }
 
 function topPair(doc: Document, key: string): Pair | undefined {
-  return isMap(doc.contents) ? (doc.contents.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+  return isMap(doc.contents)
+    ? (doc.contents.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key)
+    : undefined;
 }
 
 /** A space after each "#", as people write comments. */
-const indent = (s: string) => s.split('\n').map((l) => (l ? ' ' + l : '')).join('\n');
+const indent = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => (l ? ' ' + l : ''))
+    .join('\n');
 const join = (a: string | null | undefined, b: string) => (a ? `${a}\n${b}` : b);

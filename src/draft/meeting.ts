@@ -21,12 +21,17 @@ export interface MeetingDraft {
   headline?: Span;
 }
 
-const WHEN = '(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|今天|昨天|今日|昨日|日前|近日|当天|本周[一二三四五六日]?)?(?:上午|下午|晚上|晚间|早上)?';
-const MEETING = '(?:会议|大会|座谈会|推进会|例会|专题会|讲评会|点评会|分析会|交流会|调度会|部署会|工作会|常务会|全会|会)';
+const WHEN =
+  '(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|今天|昨天|今日|昨日|日前|近日|当天|本周[一二三四五六日]?)?(?:上午|下午|晚上|晚间|早上)?';
+const MEETING =
+  '(?:会议|大会|座谈会|推进会|例会|专题会|讲评会|点评会|分析会|交流会|调度会|部署会|工作会|常务会|全会|会)';
 /** "X会议今天下午在Y举行" */
 const TITLE_FIRST = new RegExp(`^([^，。]{2,40}?${MEETING})(?:于)?${WHEN}(?:在(.{2,20}?))?(?:召开|举行|举办)`, 'd');
 /** "1月6日下午，市委在Y召开X会议" */
-const TITLE_AFTER = new RegExp(`^${WHEN}，?(?:([^，。]{1,15}?)(?:在([^，。]{2,20}?))?)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`, 'd');
+const TITLE_AFTER = new RegExp(
+  `^${WHEN}，?(?:([^，。]{1,15}?)(?:在([^，。]{2,20}?))?)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`,
+  'd',
+);
 /** "新年首次" / "2025年第一次" before the meeting's name. */
 const ORDINAL = /^((?:\d{4}年|新年|今年|本年度?|年内)?(?:首次|第[一二三四五六七八九十\d]+次|首场))(.{4,})$/;
 
@@ -101,6 +106,8 @@ function findChair(doc: Doc, people: Mention[], out: MeetingDraft) {
   const sentence = doc.sentences.find((s) => s.s <= name.s && name.s < s.e);
   if (!sentence) return;
   sentence.used = true;
-  const remark = /^主持(?:会议|大会)?并(?:讲话|发表讲话|作讲话)?(?:强调|指出|讲话)[，：]/.exec(n.slice(after, sentence.e));
+  const remark = /^主持(?:会议|大会)?并(?:讲话|发表讲话|作讲话)?(?:强调|指出|讲话)[，：]/.exec(
+    n.slice(after, sentence.e),
+  );
   if (remark) out.chairRemark = { s: after + remark[0].length, e: sentence.e };
 }

@@ -39,7 +39,8 @@ export function readDoc(text: Text): Doc {
   // A short first line without a full stop, followed by body text, is the report's headline.
   const first = kinds.indexOf('body');
   const head = spans[first];
-  if (head && isHeadline(t.norm.slice(head.s, head.e)) && kinds.indexOf('body', first + 1) > 0) kinds[first] = 'headline';
+  if (head && isHeadline(t.norm.slice(head.s, head.e)) && kinds.indexOf('body', first + 1) > 0)
+    kinds[first] = 'headline';
   spans.forEach((line, index) => {
     const para: Paragraph = { ...line, kind: kinds[index]!, sentences: [] };
     doc.paras.push(para);
@@ -150,10 +151,18 @@ export function furniture(p: string): ParagraphKind {
   if (p.length <= 40 && /^[（【]?(本文)?(图片|图|摄影|照片|视频)(来源)?[：]/.test(p)) return 'credit';
   if (p.length <= 40 && /摄[）】]?$/.test(p) && /^[（【]/.test(p)) return 'credit';
   if (p.length <= 80 && !/[。！？]/.test(p)) {
-    if (/^(来源|稿源|作者|记者|编辑|责任编辑|责编|原标题|发布时间|发布日期|通讯员|审核|校对|文|图)[：:]/.test(p) || /来源[：:]/.test(p)) return 'dateline';
+    if (
+      /^(来源|稿源|作者|记者|编辑|责任编辑|责编|原标题|发布时间|发布日期|通讯员|审核|校对|文|图)[：:]/.test(p) ||
+      /来源[：:]/.test(p)
+    )
+      return 'dateline';
     if (DATE.test(p) && p.replace(/[\d:\-/.年月日时分]/g, '').length <= 20) return 'dateline';
   }
-  if (p.length <= 30 && /^(分享到|打印|关闭窗口|字号|【字体|扫一扫|相关新闻|返回顶部|上一篇|下一篇|阅读原文|点击)/.test(p)) return 'chrome';
+  if (
+    p.length <= 30 &&
+    /^(分享到|打印|关闭窗口|字号|【字体|扫一扫|相关新闻|返回顶部|上一篇|下一篇|阅读原文|点击)/.test(p)
+  )
+    return 'chrome';
   return 'body';
 }
 

@@ -49,12 +49,18 @@ export interface Suggestion<P> {
  * words ("老旧住房更新") — ties to more of the themes' words, then the order the leaders spoke;
  * each point once, at most `max` in all.
  */
-export function suggestFor<P>(shortcomings: readonly string[], candidates: ReadonlyArray<Candidate<P>>, max = 3): Suggestion<P>[] {
+export function suggestFor<P>(
+  shortcomings: readonly string[],
+  candidates: ReadonlyArray<Candidate<P>>,
+  max = 3,
+): Suggestion<P>[] {
   return suggester(candidates)(shortcomings, max);
 }
 
 /** `suggestFor` with the leaders' points read once, for all the units of a report. */
-export function suggester<P>(candidates: ReadonlyArray<Candidate<P>>): (shortcomings: readonly string[], max?: number) => Suggestion<P>[] {
+export function suggester<P>(
+  candidates: ReadonlyArray<Candidate<P>>,
+): (shortcomings: readonly string[], max?: number) => Suggestion<P>[] {
   const themes = candidates.map((c) => themesOf(c.text));
   const pieces = candidates.map((c) => new Set(ngrams(c.text)));
   const wordThemes = new Map<string, string[]>();
@@ -87,7 +93,11 @@ export function suggester<P>(candidates: ReadonlyArray<Candidate<P>>): (shortcom
       for (let k = 0; k < candidates.length; k++) {
         if (taken.has(k)) continue;
         const { shared, hits } = score(wanted, grams, k);
-        if (shared.length > best.shared.length || (shared.length > 0 && shared.length === best.shared.length && hits > best.hits)) best = { k, shared, hits };
+        if (
+          shared.length > best.shared.length ||
+          (shared.length > 0 && shared.length === best.shared.length && hits > best.hits)
+        )
+          best = { k, shared, hits };
       }
       if (best.k < 0) continue;
       taken.add(best.k);

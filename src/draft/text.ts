@@ -21,7 +21,9 @@ export interface Span {
   e: number;
 }
 
-const SPACE = new Set([' ', '\t', '\r', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff'].map((c) => c.charCodeAt(0)));
+const SPACE = new Set(
+  [' ', '\t', '\r', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff'].map((c) => c.charCodeAt(0)),
+);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isAsciiAlnum = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const code = (c: string) => c.charCodeAt(0);
@@ -44,7 +46,14 @@ const TABLE: Uint16Array = (() => {
 
 /** ASCII punctuation → the Chinese form the patterns use (when it is not part of a number). */
 const ASCII_PUNCT = new Map([',', ';', ':', '?', '!', '(', ')'].map((c, i) => [code(c), code('，；：？！（）'[i]!)]));
-const [NL, QUOTE, DOT, WIDE_DOT, COMMA, COLON] = ['\n', '"', '.', '．', ',', ':'].map(code) as [number, number, number, number, number, number];
+const [NL, QUOTE, DOT, WIDE_DOT, COMMA, COLON] = ['\n', '"', '.', '．', ',', ':'].map(code) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 
 export function normalise(raw: string): Text {
   const out = new Uint16Array(raw.length);
@@ -62,7 +71,8 @@ export function normalise(raw: string): Text {
     } else if (c === DOT || c === WIDE_DOT) {
       // 2.3万 and "1." at the start of a line stay; a full stop after text ends a sentence.
       const prev = prevNonSpace(raw, i);
-      const keep = (isAsciiAlnum(prev) && isAsciiAlnum(raw.charCodeAt(i + 1))) || (isDigit(prev) && lineStartBefore(raw, i));
+      const keep =
+        (isAsciiAlnum(prev) && isAsciiAlnum(raw.charCodeAt(i + 1))) || (isDigit(prev) && lineStartBefore(raw, i));
       c = keep ? DOT : code('。');
     } else if (ASCII_PUNCT.has(c)) {
       // 1,200 and 18:30 stay as they are; elsewhere , ; : ( ) ? ! are Chinese punctuation.

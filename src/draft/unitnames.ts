@@ -25,7 +25,25 @@ export function shortForms(name: string): string[] {
 }
 
 /** Endings that make a body's name; the weak ones (区, 市) only in a short name like 金山区. */
-const STRONG = ['新区', '街道', '委员会', '办公室', '管委会', '集团', '公司', '中心', '园区', '镇', '乡', '县', '局', '委', '办', '厅', '署'];
+const STRONG = [
+  '新区',
+  '街道',
+  '委员会',
+  '办公室',
+  '管委会',
+  '集团',
+  '公司',
+  '中心',
+  '园区',
+  '镇',
+  '乡',
+  '县',
+  '局',
+  '委',
+  '办',
+  '厅',
+  '署',
+];
 const WEAK = ['区', '市'];
 
 /**
@@ -46,7 +64,8 @@ export function orgPrefix(sentence: string): string | null {
   return null;
 }
 
-const SPEAKER_TITLE = '(?:副)?(?:书记|区长|县长|镇长|乡长|市长|局长|主任|部长|厅长|处长|主席|院长|检察长|总经理|董事长)(?:、(?:副)?(?:区长|县长|镇长|乡长|局长|主任|书记|总经理))?';
+const SPEAKER_TITLE =
+  '(?:副)?(?:书记|区长|县长|镇长|乡长|市长|局长|主任|部长|厅长|处长|主席|院长|检察长|总经理|董事长)(?:、(?:副)?(?:区长|县长|镇长|乡长|局长|主任|书记|总经理))?';
 const WITH_SPEAKER = new RegExp(`^(.+?)${SPEAKER_TITLE}([\\u4e00-\\u9fa5]{2,3})$`, 'd');
 const RESPONSIBLE = /(?:的)?(?:主要)?负责(?:同志|人)$|同志$/;
 

@@ -37,10 +37,14 @@ export interface UnitsDraft {
   reviewer?: Span;
 }
 
-const LIST = /^(?:会上|会议上|会议中|随后)?，?(.+?)(?:等(?:单位|部门)?)?(?:的?(?:主要)?负责(?:同志|人))?(?:先后|依次|分别|相继|陆续|轮流)(?:作了?|进行了?)?(?:交流|专题|工作)?(?:发言|汇报|交流|述职)/d;
+const LIST =
+  /^(?:会上|会议上|会议中|随后)?，?(.+?)(?:等(?:单位|部门)?)?(?:的?(?:主要)?负责(?:同志|人))?(?:先后|依次|分别|相继|陆续|轮流)(?:作了?|进行了?)?(?:交流|专题|工作)?(?:发言|汇报|交流|述职)/d;
 const REVIEW = /(?:逐一|逐个|一一|分别|依次)(?:作|进行)?了?(?:工作)?(?:点评|讲评)|点评了?各/;
 const REVIEWER = new RegExp(`(?:^|[，。])(?:${ROLE})?(${NAME})(?:逐一|逐个|一一|分别|依次|对)`, 'd');
-const INTRO_SPEAKER = new RegExp(`^(?:${ROLE})(${NAME})(?:在发言中|发言时|在会上)?(?:介绍|表示|汇报|谈到|提到|说|指出)(?:说|道)?[，：]?`, 'd');
+const INTRO_SPEAKER = new RegExp(
+  `^(?:${ROLE})(${NAME})(?:在发言中|发言时|在会上)?(?:介绍|表示|汇报|谈到|提到|说|指出)(?:说|道)?[，：]?`,
+  'd',
+);
 const INTRO = /^(?:在发言中|发言中|发言时)?(?:介绍|表示|汇报|谈到|提到|说)?(?:说|道)?[，：]/;
 /** In a reviewed unit's text, the reviewer asking something of it. */
 const ASKS = /^(?:下一步|今后|接下来|下阶段|希望)?，?(?:要|希望|务必|必须|须|需要|应)/;
@@ -68,7 +72,15 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
     let cursor = index + 1;
     const starts: { unit: UnitDraft; at: number; skip: number; forms: string[] }[] = [];
     for (const item of items) {
-      const unit: UnitDraft = { name: item.name, achievements: [], shortcomings: [], directives: [], kept: [], found: false, ...(item.speaker ? { speaker: item.speaker } : {}) };
+      const unit: UnitDraft = {
+        name: item.name,
+        achievements: [],
+        shortcomings: [],
+        directives: [],
+        kept: [],
+        found: false,
+        ...(item.speaker ? { speaker: item.speaker } : {}),
+      };
       out.units.push(unit);
       const forms = shortForms(normOf(t, item.name));
       for (let i = cursor; i < doc.sentences.length; i++) {
@@ -96,7 +108,15 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
       if (s.used || isCue(i)) break;
       const name = orgPrefix(normOf(t, s));
       if (!name) break;
-      const unit: UnitDraft = { name: { s: s.s, e: s.s + name.length }, achievements: [], shortcomings: [], directives: [], kept: [], found: true, note: '单位名称取自句首，请核对全称' };
+      const unit: UnitDraft = {
+        name: { s: s.s, e: s.s + name.length },
+        achievements: [],
+        shortcomings: [],
+        directives: [],
+        kept: [],
+        found: true,
+        note: '单位名称取自句首，请核对全称',
+      };
       out.units.push(unit);
       i = fill(unit, i, name.length, Infinity, true);
     }
@@ -108,7 +128,14 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
    * paragraph or a cue. Without a list (`open`), a sentence after the shortcomings that opens
    * with another body's name starts the next unit. Returns the first sentence not read.
    */
-  function fill(unit: UnitDraft, from: number, skip: number, before: number, open = false, forms: string[] = []): number {
+  function fill(
+    unit: UnitDraft,
+    from: number,
+    skip: number,
+    before: number,
+    open = false,
+    forms: string[] = [],
+  ): number {
     unit.found = true;
     let para = doc.sentences[from]!.para;
     let i = from;
@@ -179,14 +206,15 @@ function listItems(doc: Doc, sentence: Span): { name: Span; speaker?: Span }[] {
     else pieces.push({ ...piece });
   }
   const out: { name: Span; speaker?: Span }[] = [];
-  for (const piece of pieces) for (const p of splitAnd(t, piece)) {
-    const item = unitItem(normOf(t, p));
-    if (!item) continue;
-    out.push({
-      name: { s: p.s + item.name[0], e: p.s + item.name[1] },
-      ...(item.speaker ? { speaker: { s: p.s + item.speaker[0], e: p.s + item.speaker[1] } } : {}),
-    });
-  }
+  for (const piece of pieces)
+    for (const p of splitAnd(t, piece)) {
+      const item = unitItem(normOf(t, p));
+      if (!item) continue;
+      out.push({
+        name: { s: p.s + item.name[0], e: p.s + item.name[1] },
+        ...(item.speaker ? { speaker: { s: p.s + item.speaker[0], e: p.s + item.speaker[1] } } : {}),
+      });
+    }
   return out;
 }
 

@@ -40,7 +40,11 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
     const chunk = names.slice(start, start + perSlide);
     const rows = Math.ceil(chunk.length / g.cols);
     const colW = region.w / g.cols;
-    const shapes: Shape[] = titleChrome(frame, theme, slides.length === 0 ? head : fitTitle(title + theme.labels.continued, frame.title, theme, theme.colors.primary));
+    const shapes: Shape[] = titleChrome(
+      frame,
+      theme,
+      slides.length === 0 ? head : fitTitle(title + theme.labels.continued, frame.title, theme, theme.colors.primary),
+    );
     for (let c = 0; c < g.cols; c++) {
       // Fill row by row, so names read left to right in the report's order.
       const col = chunk.filter((_, i) => i % g.cols === c);
@@ -52,14 +56,33 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
         y: round2(region.y),
         // Rounded down, so neighbouring columns never touch.
         w: Math.floor((colW - 0.02) * 100) / 100,
-        h: round2(Math.max(rows * g.pitchIn * g.linesPerName / FIT_SLACK, g.pitchIn) + 0.05),
+        h: round2(Math.max((rows * g.pitchIn * g.linesPerName) / FIT_SLACK, g.pitchIn) + 0.05),
         insets: { left: 0, right: 0, top: 0, bottom: 0 },
         valign: 'top',
-        paragraphs: col.map((n) => ({ runs: [{ text: n, sizePt: pt, font: theme.fonts.body, color: theme.colors.text }], align: 'left' as const, lineHeightPt: round2(pt * TITLE_PITCH), spaceAfterPt: 0 })),
+        paragraphs: col.map((n) => ({
+          runs: [{ text: n, sizePt: pt, font: theme.fonts.body, color: theme.colors.text }],
+          align: 'left' as const,
+          lineHeightPt: round2(pt * TITLE_PITCH),
+          spaceAfterPt: 0,
+        })),
       });
     }
-    slides.push({ kind: 'attendees', subject: title, background: theme.colors.background, shapes, notes: chunk.join('、') });
+    slides.push({
+      kind: 'attendees',
+      subject: title,
+      background: theme.colors.background,
+      shapes,
+      notes: chunk.join('、'),
+    });
   }
-  fit.push({ subject: title, kind: 'attendees', fromPt: theme.sizes.body, toPt: pt, continuationSlides: slides.length - 1, splitItems: 0, titleLines: head.lines });
+  fit.push({
+    subject: title,
+    kind: 'attendees',
+    fromPt: theme.sizes.body,
+    toPt: pt,
+    continuationSlides: slides.length - 1,
+    splitItems: 0,
+    titleLines: head.lines,
+  });
   return slides;
 }

@@ -25,14 +25,26 @@ export interface LayoutContext {
 export function planDeck(brief: Brief, theme: Theme): DeckPlan {
   const m = brief.meeting;
   const base: LayoutContext['base'] = {
-    meeting: { title: m.title, date: m.date, ...(m.subtitle ? { subtitle: m.subtitle } : {}), ...(m.organizer ? { organizer: m.organizer } : {}), ...(m.location ? { location: m.location } : {}), ...(m.chair ? { chair: m.chair } : {}) },
+    meeting: {
+      title: m.title,
+      date: m.date,
+      ...(m.subtitle ? { subtitle: m.subtitle } : {}),
+      ...(m.organizer ? { organizer: m.organizer } : {}),
+      ...(m.location ? { location: m.location } : {}),
+      ...(m.chair ? { chair: m.chair } : {}),
+    },
     lang: brief.lang,
     labels: theme.labels,
   };
   // The footer is the same on every slide but for its number: measure it once, with the widest
   // number it can show, and give the body what is left.
   const widest = { ...base, slide: { number: 9999, count: 9999 } };
-  const frame = placeFooter(frameFor(theme), theme, theme.templates.footer(widest), theme.templates.slideNumber(widest));
+  const frame = placeFooter(
+    frameFor(theme),
+    theme,
+    theme.templates.footer(widest),
+    theme.templates.slideNumber(widest),
+  );
   const ctx: LayoutContext = { brief, theme, frame, base };
   const fit: FitEntry[] = [];
   const slides: SlidePlan[] = [coverSlide(ctx)];
@@ -55,7 +67,12 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
   };
 }
 
-function listStyle(ctx: LayoutContext, kind: ListStyle['kind'], color: string, extra: Partial<ListStyle> = {}): ListStyle {
+function listStyle(
+  ctx: LayoutContext,
+  kind: ListStyle['kind'],
+  color: string,
+  extra: Partial<ListStyle> = {},
+): ListStyle {
   const face = ctx.theme.fonts.body.latin;
   return {
     kind,
@@ -72,7 +89,16 @@ function listStyle(ctx: LayoutContext, kind: ListStyle['kind'], color: string, e
 const plainItems = (texts: string[]): ListItem[] => texts.map((t) => listItem([{ text: t }]));
 
 /** A titled slide of panels, continued over more slides when needed. */
-function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title: string, panels: PanelContent[], notes: string | undefined, fit: FitEntry[], maxPt?: number): SlidePlan[] {
+function flowSlides(
+  ctx: LayoutContext,
+  kind: SlideKind,
+  subject: string,
+  title: string,
+  panels: PanelContent[],
+  notes: string | undefined,
+  fit: FitEntry[],
+  maxPt?: number,
+): SlidePlan[] {
   const { frame, theme } = ctx;
   const head = fitTitle(title, frame.title, theme, theme.colors.primary);
   const region = (bottom: number) => {
@@ -84,9 +110,20 @@ function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title:
   const contTitle = title + theme.labels.continued;
   const contHead = flow.slides.length > 1 ? fitTitle(contTitle, frame.title, theme, theme.colors.primary) : head;
   // A continued title may need more room than the first; re-run the flow then, so nothing overlaps.
-  const flowed = contHead.bottom > head.bottom ? fitFlow(panels, region(contHead.bottom), theme, { ...sizes, firstRegion: region(head.bottom) }) : flow;
+  const flowed =
+    contHead.bottom > head.bottom
+      ? fitFlow(panels, region(contHead.bottom), theme, { ...sizes, firstRegion: region(head.bottom) })
+      : flow;
   // Reported against the theme's body size: the overview may start larger, which is no shrinking.
-  fit.push({ subject, kind, fromPt: theme.sizes.body, toPt: flowed.toPt, continuationSlides: flowed.slides.length - 1, splitItems: flowed.splitItems, titleLines: head.lines });
+  fit.push({
+    subject,
+    kind,
+    fromPt: theme.sizes.body,
+    toPt: flowed.toPt,
+    continuationSlides: flowed.slides.length - 1,
+    splitItems: flowed.splitItems,
+    titleLines: head.lines,
+  });
   return flowed.slides.map((s, i) => ({
     kind,
     subject,
@@ -99,13 +136,36 @@ function flowSlides(ctx: LayoutContext, kind: SlideKind, subject: string, title:
 function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
   const { brief, theme } = ctx;
   const panels: PanelContent[] = [];
-  if (brief.meeting.summary) panels.push({ key: 'summary', label: theme.labels.summary, color: theme.colors.primary, items: plainItems([brief.meeting.summary]), style: listStyle(ctx, 'plain', theme.colors.primary) });
+  if (brief.meeting.summary)
+    panels.push({
+      key: 'summary',
+      label: theme.labels.summary,
+      color: theme.colors.primary,
+      items: plainItems([brief.meeting.summary]),
+      style: listStyle(ctx, 'plain', theme.colors.primary),
+    });
   const n = brief.units.length;
   // Many units read better in columns than over several overview slides.
   const columns = n <= 10 ? 1 : n <= 24 ? 2 : 3;
-  panels.push({ key: 'units', label: theme.labels.units, color: theme.colors.primary, items: plainItems(brief.units.map((u) => u.name)), style: listStyle(ctx, 'number', theme.colors.primary), columns });
+  panels.push({
+    key: 'units',
+    label: theme.labels.units,
+    color: theme.colors.primary,
+    items: plainItems(brief.units.map((u) => u.name)),
+    style: listStyle(ctx, 'number', theme.colors.primary),
+    columns,
+  });
   // The overview is short text to read from the back of the room: it may be set larger than body text.
-  return flowSlides(ctx, 'overview', theme.labels.overview, theme.labels.overview, panels, brief.meeting.summary, fit, Math.max(theme.sizes.body, theme.sizes.heading + 2));
+  return flowSlides(
+    ctx,
+    'overview',
+    theme.labels.overview,
+    theme.labels.overview,
+    panels,
+    brief.meeting.summary,
+    fit,
+    Math.max(theme.sizes.body, theme.sizes.heading + 2),
+  );
 }
 
 function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry[]): SlidePlan[] {
@@ -119,25 +179,52 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
       items: unit.achievements.map((t) => listItem(splitFigures(t))),
       style: listStyle(ctx, 'bullet', c.achievements),
     },
-    { key: 'shortcomings', label: theme.labels.shortcomings, color: c.shortcomings, items: plainItems(unit.shortcomings), style: listStyle(ctx, 'bullet', c.shortcomings) },
+    {
+      key: 'shortcomings',
+      label: theme.labels.shortcomings,
+      color: c.shortcomings,
+      items: plainItems(unit.shortcomings),
+      style: listStyle(ctx, 'bullet', c.shortcomings),
+    },
     {
       key: 'directives',
       label: theme.labels.directives,
       color: c.directives,
-      items: unit.directives.map((d) => listItem([{ text: d.text }, ...(d.by ? [{ text: (ctx.brief.lang === 'en' ? ' ' : '') + theme.templates.by({ by: d.by }), muted: true }] : [])])),
+      items: unit.directives.map((d) =>
+        listItem([
+          { text: d.text },
+          ...(d.by
+            ? [{ text: (ctx.brief.lang === 'en' ? ' ' : '') + theme.templates.by({ by: d.by }), muted: true }]
+            : []),
+        ]),
+      ),
       style: listStyle(ctx, 'bullet', c.directives),
     },
   ];
-  const title = theme.templates.unitTitle({ ...ctx.base, unit: { name: unit.name, index: index + 1 }, slide: { number: 0, count: 0 } });
+  const title = theme.templates.unitTitle({
+    ...ctx.base,
+    unit: { name: unit.name, index: index + 1 },
+    slide: { number: 0, count: 0 },
+  });
   return flowSlides(ctx, 'unit', unit.name, title, panels, unit.notes, fit);
 }
 
 function leaderSlides(ctx: LayoutContext, leader: Brief['directives'][number], fit: FitEntry[]): SlidePlan[] {
   const { theme } = ctx;
-  const leaderCtx = { speaker: leader.speaker, ...(leader.role ? { role: leader.role } : {}), ...(leader.topic ? { topic: leader.topic } : {}) };
+  const leaderCtx = {
+    speaker: leader.speaker,
+    ...(leader.role ? { role: leader.role } : {}),
+    ...(leader.topic ? { topic: leader.topic } : {}),
+  };
   const title = theme.templates.leaderTitle({ ...ctx.base, leader: leaderCtx, slide: { number: 0, count: 0 } });
   const panels: PanelContent[] = [
-    { key: 'points', label: leader.topic ?? theme.labels.directives, color: theme.colors.directives, items: plainItems(leader.points), style: listStyle(ctx, 'number', theme.colors.directives) },
+    {
+      key: 'points',
+      label: leader.topic ?? theme.labels.directives,
+      color: theme.colors.directives,
+      items: plainItems(leader.points),
+      style: listStyle(ctx, 'number', theme.colors.directives),
+    },
   ];
   const notes = [title, ...leader.points.map((p, i) => `${i + 1}. ${p}`)].join('\n');
   return flowSlides(ctx, 'directives', leader.speaker, title, panels, notes, fit);
@@ -148,7 +235,8 @@ function addFooters(ctx: LayoutContext, slides: SlidePlan[]): void {
   slides.forEach((s, i) => {
     if (s.kind === 'cover') return;
     const tctx: TemplateContext = { ...ctx.base, slide: { number: i + 1, count } };
-    s.shapes.push(...footerShapes(ctx.frame, ctx.theme, ctx.theme.templates.footer(tctx), ctx.theme.templates.slideNumber(tctx)));
+    s.shapes.push(
+      ...footerShapes(ctx.frame, ctx.theme, ctx.theme.templates.footer(tctx), ctx.theme.templates.slideNumber(tctx)),
+    );
   });
 }
-

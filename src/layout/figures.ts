@@ -29,21 +29,92 @@ export interface Segment {
 
 /** Chinese measure words and units, as they follow a number. */
 const CN_UNITS = [
-  '个百分点', '百分点', '个月', '平方公里', '平方千米', '平方米', '立方米', '万人次', '人次',
-  '亿元', '万元', '千瓦时', '千瓦', '兆瓦', '公里', '千米', '公顷', '公斤', '千克', '小时', '标准箱',
-  '个', '家', '项', '年', '天', '人', '名', '户', '套', '所', '条', '座', '件', '次', '批', '类',
-  '辆', '间', '处', '元', '%', '％', '‰', '倍', '米', '亩', '吨', '岁', '位', '种', '场', '期',
-  '台', '张', '起', '宗', '首', '轮', '届', '份', '支', '只', '栋', '幢', '层', '床', '例',
-  '篇', '部', '本', '块', '架', '艘', '列', '株', '棵', '头', '分钟', '秒',
+  '个百分点',
+  '百分点',
+  '个月',
+  '平方公里',
+  '平方千米',
+  '平方米',
+  '立方米',
+  '万人次',
+  '人次',
+  '亿元',
+  '万元',
+  '千瓦时',
+  '千瓦',
+  '兆瓦',
+  '公里',
+  '千米',
+  '公顷',
+  '公斤',
+  '千克',
+  '小时',
+  '标准箱',
+  '个',
+  '家',
+  '项',
+  '年',
+  '天',
+  '人',
+  '名',
+  '户',
+  '套',
+  '所',
+  '条',
+  '座',
+  '件',
+  '次',
+  '批',
+  '类',
+  '辆',
+  '间',
+  '处',
+  '元',
+  '%',
+  '％',
+  '‰',
+  '倍',
+  '米',
+  '亩',
+  '吨',
+  '岁',
+  '位',
+  '种',
+  '场',
+  '期',
+  '台',
+  '张',
+  '起',
+  '宗',
+  '首',
+  '轮',
+  '届',
+  '份',
+  '支',
+  '只',
+  '栋',
+  '幢',
+  '层',
+  '床',
+  '例',
+  '篇',
+  '部',
+  '本',
+  '块',
+  '架',
+  '艘',
+  '列',
+  '株',
+  '棵',
+  '头',
+  '分钟',
+  '秒',
   // Not 月/日/周: after a bare number they are dates ("11月", "100周年"); "3个月" is covered.
 ];
 // Longest first, so "个百分点" wins over "个" and "千米" over the multiplier "千".
-const CN_UNIT_ALT = [...new Set(CN_UNITS)]
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const CN_UNIT_ALT = [...new Set(CN_UNITS)].sort((a, b) => b.length - a.length).join('|');
 
-const EN_UNITS =
-  'percentage points?|per cent|percent|years?|months?|times|fold|thousand|million|billion|trillion';
+const EN_UNITS = 'percentage points?|per cent|percent|years?|months?|times|fold|thousand|million|billion|trillion';
 const EN_MONEY = 'yuan|dollars|US dollars|euros|RMB';
 
 const DIGITS = '[0-9０-９]';
@@ -227,18 +298,19 @@ export function splitFigures(text: string): Segment[] {
       if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
     }
   }
-  if (MAY_HAVE.cnRanking.test(text)) for (const m of execAll(CN_RANKING, text)) {
-    if (inQuotes(m.index)) continue;
-    const end = m.index + m[0].length;
-    emphasise(m.index, end);
-    if (!/首/.test(m[0])) continue;
-    // Follow "、首批…" until the clause ends.
-    const rest = text.slice(end);
-    const clause = rest.slice(0, rest.search(CLAUSE_END) === -1 ? rest.length : rest.search(CLAUSE_END));
-    for (const c of clause.matchAll(CARRIED_FIRST)) {
-      emphasise(end + c.index + 1, end + c.index + c[0].length);
+  if (MAY_HAVE.cnRanking.test(text))
+    for (const m of execAll(CN_RANKING, text)) {
+      if (inQuotes(m.index)) continue;
+      const end = m.index + m[0].length;
+      emphasise(m.index, end);
+      if (!/首/.test(m[0])) continue;
+      // Follow "、首批…" until the clause ends.
+      const rest = text.slice(end);
+      const clause = rest.slice(0, rest.search(CLAUSE_END) === -1 ? rest.length : rest.search(CLAUSE_END));
+      for (const c of clause.matchAll(CARRIED_FIRST)) {
+        emphasise(end + c.index + 1, end + c.index + c[0].length);
+      }
     }
-  }
   if (MAY_HAVE.enRanking.test(text)) {
     for (const m of text.matchAll(EN_RANKING)) {
       if (!inQuotes(m.index)) emphasise(m.index, m.index + m[0].length);
@@ -261,7 +333,7 @@ export function splitFigures(text: string): Segment[] {
 
   // Runs of equal marks become segments (adjacent figures merge).
   const segments: Segment[] = [];
-  for (let runStart = 0; runStart < text.length; ) {
+  for (let runStart = 0; runStart < text.length;) {
     const on = mark[runStart]!;
     const next = mark.indexOf(1 - on, runStart + 1);
     const end = next < 0 ? text.length : next;

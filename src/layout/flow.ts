@@ -8,7 +8,16 @@
  */
 import type { Box } from './plan.js';
 import { arrange, BODY_INSETS, headerHeight, STRIP, type PanelContent, type PanelSlide } from './panels.js';
-import { BODY_PITCH, FIT_SLACK, PT_PER_IN, lineCount, metricsOf, splitItem, textWidthEmFor, type ListItem } from './text.js';
+import {
+  BODY_PITCH,
+  FIT_SLACK,
+  PT_PER_IN,
+  lineCount,
+  metricsOf,
+  splitItem,
+  textWidthEmFor,
+  type ListItem,
+} from './text.js';
 import type { Theme } from '../theme/types.js';
 
 export interface FlowResult {
@@ -38,7 +47,9 @@ export function fitFlow(panels: PanelContent[], region: Box, theme: Theme, optio
     const a = arrange(present, firstRegion, pt, theme);
     if (a) return { slides: [{ sizePt: pt, placements: a.placements }], fromPt: body, toPt: pt, splitItems: 0 };
   }
-  return evenFlow(present, region, theme, firstRegion, body) ?? sequentialFlow(present, region, theme, firstRegion, body);
+  return (
+    evenFlow(present, region, theme, firstRegion, body) ?? sequentialFlow(present, region, theme, firstRegion, body)
+  );
 }
 
 /** Lines an item takes at the minimum size in a column of the given width. */
@@ -69,18 +80,36 @@ function shareOut(items: ListItem[], heights: number[], n: number): ListItem[][]
   return chunks;
 }
 
-function evenFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box, body: number): FlowResult | undefined {
+function evenFlow(
+  panels: PanelContent[],
+  region: Box,
+  theme: Theme,
+  firstRegion: Box,
+  body: number,
+): FlowResult | undefined {
   const { minimum } = theme.sizes;
   // Columns are at least this wide when panels share a slide; an item taller than half such a
   // panel is split first, so it can share a slide with the other panels.
   const colW = panels.length === 1 ? region.w : region.w * 0.4;
-  const cap = panels.length === 1 ? maxLines(panels[0]!, { w: colW, h: Math.min(region.h, firstRegion.h) }, minimum, theme) : Math.max(1, Math.floor(maxLines(panels[0]!, { w: colW, h: Math.min(region.h, firstRegion.h) }, minimum, theme) / 2));
+  const cap =
+    panels.length === 1
+      ? maxLines(panels[0]!, { w: colW, h: Math.min(region.h, firstRegion.h) }, minimum, theme)
+      : Math.max(
+          1,
+          Math.floor(maxLines(panels[0]!, { w: colW, h: Math.min(region.h, firstRegion.h) }, minimum, theme) / 2),
+        );
   let splitItems = 0;
   const prepared = panels.map((p) => {
     const items = p.items.flatMap((item) => {
       if (linesAt(item, p, colW, minimum) <= cap) return [item];
       splitItems++;
-      return splitItem(item, textWidthEmFor(colW - STRIP, BODY_INSETS, p.style, minimum, 99), cap, cap, metricsOf(item, p.style));
+      return splitItem(
+        item,
+        textWidthEmFor(colW - STRIP, BODY_INSETS, p.style, minimum, 99),
+        cap,
+        cap,
+        metricsOf(item, p.style),
+      );
     });
     return { ...p, items };
   });
@@ -149,8 +178,17 @@ function sequentialFlow(panels: PanelContent[], region: Box, theme: Theme, first
       const head = queue[0]!;
       const p = panels[head.panel]!;
       const widthEm = textWidthEmFor(reg.w - STRIP, BODY_INSETS, p.style, pt, 99);
-      const pieces = splitItem(head.item, widthEm, maxLines(p, reg, pt, theme), maxLines(p, region, pt, theme), metricsOf(head.item, p.style));
-      if (pieces.length < 2) throw new Error(`briefdeck bug: cannot place an item of ${lineCount(head.item.text, widthEm, metricsOf(head.item, p.style))} lines`);
+      const pieces = splitItem(
+        head.item,
+        widthEm,
+        maxLines(p, reg, pt, theme),
+        maxLines(p, region, pt, theme),
+        metricsOf(head.item, p.style),
+      );
+      if (pieces.length < 2)
+        throw new Error(
+          `briefdeck bug: cannot place an item of ${lineCount(head.item.text, widthEm, metricsOf(head.item, p.style))} lines`,
+        );
       splitItems++;
       queue.splice(0, 1, ...pieces.map((item) => ({ panel: head.panel, item })));
       continue;

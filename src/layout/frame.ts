@@ -57,14 +57,19 @@ export function fitTitle(
   theme: Theme,
   color: string,
   role = 'title',
-  range: { max: number; oneLineMin: number; min: number; bold?: boolean; align?: 'left' | 'center' } = { max: theme.sizes.title, oneLineMin: Math.max(theme.sizes.minimum, theme.sizes.heading), min: theme.sizes.minimum },
+  range: { max: number; oneLineMin: number; min: number; bold?: boolean; align?: 'left' | 'center' } = {
+    max: theme.sizes.title,
+    oneLineMin: Math.max(theme.sizes.minimum, theme.sizes.heading),
+    min: theme.sizes.minimum,
+  },
 ): FittedTitle {
   const { max, oneLineMin: heading, min: minimum } = range;
   const bold = range.bold ?? true;
   const font = theme.fonts.title;
   const latin = latinMetricsFor(font.latin, bold);
   const widthEm = (pt: number) => ((box.w - TITLE_INSETS.left - TITLE_INSETS.right) * PT_PER_IN) / pt;
-  const heightFor = (pt: number, lines: number) => (lines * pt * TITLE_PITCH) / PT_PER_IN + TITLE_INSETS.top + TITLE_INSETS.bottom;
+  const heightFor = (pt: number, lines: number) =>
+    (lines * pt * TITLE_PITCH) / PT_PER_IN + TITLE_INSETS.top + TITLE_INSETS.bottom;
   const fits = (pt: number, lines: number) => heightFor(pt, lines) <= box.h * FIT_SLACK;
   let chosen: { pt: number; lines: number } | undefined;
   for (let pt = max; pt >= Math.max(minimum, heading) && !chosen; pt -= 1) {
@@ -104,10 +109,34 @@ export function fitTitle(
 export function titleChrome(frame: Frame, theme: Theme, head: FittedTitle): Shape[] {
   const y = Math.max(frame.title.y + frame.title.h, head.bottom) + 0.04;
   return [
-    ...(theme.images.background ? [{ kind: 'image' as const, path: theme.images.background, alt: '', x: 0, y: 0, w: frame.width, h: frame.height }] : []),
+    ...(theme.images.background
+      ? [
+          {
+            kind: 'image' as const,
+            path: theme.images.background,
+            alt: '',
+            x: 0,
+            y: 0,
+            w: frame.width,
+            h: frame.height,
+          },
+        ]
+      : []),
     head.shape,
     { kind: 'rect' as const, x: frame.margin, y, w: 1.1, h: 0.06, fill: theme.colors.accent },
-    ...(theme.images.logo ? [{ kind: 'image' as const, path: theme.images.logo, alt: 'logo', x: frame.width - frame.margin - 0.9, y: 0.35, w: 0.9, h: 0.9 }] : []),
+    ...(theme.images.logo
+      ? [
+          {
+            kind: 'image' as const,
+            path: theme.images.logo,
+            alt: 'logo',
+            x: frame.width - frame.margin - 0.9,
+            y: 0.35,
+            w: 0.9,
+            h: 0.9,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -122,7 +151,12 @@ export function placeFooter(frame: Frame, theme: Theme, left: string, right: str
   const lines = Math.max(1, breakLines(left, (leftW * PT_PER_IN) / size, latin).length);
   const h = round2((lines * size * TITLE_PITCH) / PT_PER_IN / FIT_SLACK + 0.04);
   const y = round2(frame.height - FOOTER_BOTTOM - h);
-  return { ...frame, footer: { ...frame.footer, y, h }, footerRightW: rightW, body: { ...frame.body, h: round2(y - 0.18 - frame.body.y) } };
+  return {
+    ...frame,
+    footer: { ...frame.footer, y, h },
+    footerRightW: rightW,
+    body: { ...frame.body, h: round2(y - 0.18 - frame.body.y) },
+  };
 }
 
 /** Footer: meeting line on the left, slide number on the right, at the theme's minimum size. */
@@ -138,14 +172,44 @@ export function footerShapes(frame: Frame, theme: Theme, left: string, right: st
   const f = frame.footer;
   const rightW = frame.footerRightW;
   return [
-    { kind: 'rect', x: f.x, y: round2(f.y - 0.08), w: f.w, h: 0.012, fill: theme.colors.surface === theme.colors.background ? theme.colors.muted : darkenSurface(theme.colors.surface) },
-    { kind: 'text', role: 'footer', x: f.x, y: f.y, w: round2(f.w - rightW - 0.2), h: f.h, insets: NO_INSETS, valign: 'top', paragraphs: [para(left, 'left')] },
-    { kind: 'text', role: 'slide-number', x: round2(f.x + f.w - rightW), y: f.y, w: round2(rightW), h: f.h, insets: NO_INSETS, valign: 'top', paragraphs: [para(right, 'right')] },
+    {
+      kind: 'rect',
+      x: f.x,
+      y: round2(f.y - 0.08),
+      w: f.w,
+      h: 0.012,
+      fill: theme.colors.surface === theme.colors.background ? theme.colors.muted : darkenSurface(theme.colors.surface),
+    },
+    {
+      kind: 'text',
+      role: 'footer',
+      x: f.x,
+      y: f.y,
+      w: round2(f.w - rightW - 0.2),
+      h: f.h,
+      insets: NO_INSETS,
+      valign: 'top',
+      paragraphs: [para(left, 'left')],
+    },
+    {
+      kind: 'text',
+      role: 'slide-number',
+      x: round2(f.x + f.w - rightW),
+      y: f.y,
+      w: round2(rightW),
+      h: f.h,
+      insets: NO_INSETS,
+      valign: 'top',
+      paragraphs: [para(right, 'right')],
+    },
   ];
 }
 
 function darkenSurface(hex: string): string {
   const n = parseInt(hex, 16);
   const ch = (shift: number) => Math.max(0, Math.round(((n >> shift) & 255) * 0.85));
-  return [16, 8, 0].map((s) => ch(s).toString(16).padStart(2, '0')).join('').toUpperCase();
+  return [16, 8, 0]
+    .map((s) => ch(s).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 }

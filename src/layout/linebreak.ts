@@ -6,7 +6,16 @@
  * placed inside one, so combining marks, variation selectors and ZWJ emoji
  * sequences stay with their base character.
  */
-import { AUTOSPACE_EM, clusters, CONSERVATIVE, graphemes, graphemeWidthEm, isEmojiCodePoint, isWideCodePoint, type LatinMetrics } from './metrics.js';
+import {
+  AUTOSPACE_EM,
+  clusters,
+  CONSERVATIVE,
+  graphemes,
+  graphemeWidthEm,
+  isEmojiCodePoint,
+  isWideCodePoint,
+  type LatinMetrics,
+} from './metrics.js';
 
 export interface Line {
   text: string;
@@ -63,9 +72,7 @@ const EPS = 1e-9;
  * punctuation) and that may not end one (opening punctuation). The lists are
  * the Chinese ones PowerPoint applies plus their ASCII counterparts.
  */
-const NO_LINE_START = new Set(
-  Array.from('，。、；：？！）》」』】〕〉〗〙〛］｝｠”’．…‥％‰℃' + ',.;:?!)]}%'),
-);
+const NO_LINE_START = new Set(Array.from('，。、；：？！）》」』】〕〉〗〙〛］｝｠”’．…‥％‰℃' + ',.;:?!)]}%'));
 const NO_LINE_END = new Set(Array.from('（《「『【〔〈〖〘〚［｛｟“‘' + '([{$¥￥£€'));
 
 /** Quotes take no break by themselves (don’t must stay whole) but allow one next to CJK. */
@@ -117,7 +124,12 @@ function opportunity(atoms: Atoms, b: number): boolean {
   const c = kind(atoms, b);
   if (a === SPACE || a === ZWSP) return true;
   if (c === ZWSP) return false;
-  if (atoms.flags[b - 1]! & PAIRED && atoms.offs[b + 1]! - atoms.offs[b]! === 1 && atoms.para.charCodeAt(atoms.offs[b - 1]!) === atoms.para.charCodeAt(atoms.offs[b]!)) return false;
+  if (
+    atoms.flags[b - 1]! & PAIRED &&
+    atoms.offs[b + 1]! - atoms.offs[b]! === 1 &&
+    atoms.para.charCodeAt(atoms.offs[b - 1]!) === atoms.para.charCodeAt(atoms.offs[b]!)
+  )
+    return false;
   // Between two CJK characters, or CJK and anything else: PowerPoint breaks
   // there, which splits "2.3万" into "2.3|万" but never inside "2.3".
   if (a === WIDE || c === WIDE) return true;
@@ -238,7 +250,7 @@ function measure(para: string, latin: LatinMetrics): Atoms {
     }
   } else {
     // Every code point its own grapheme: a surrogate pair is one, anything else one code unit.
-    for (let i = 0; i < para.length; ) {
+    for (let i = 0; i < para.length;) {
       const c = para.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < para.length && (para.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         cluster(para.slice(i, i + 2));

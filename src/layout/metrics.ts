@@ -141,9 +141,22 @@ const WIDE_SYMBOLS: ReadonlyMap<number, number> = new Map([
  * text, Latin fonts narrower, so 1 em is the safe figure.
  */
 const AMBIGUOUS_FULL = new Set([
-  0x00a7, 0x00b1, 0x00b7, 0x00d7, 0x00f7, // § ± · × ÷
-  0x2014, 0x2015, 0x2016, 0x2018, 0x2019, 0x201c, 0x201d, // — ― ‖ ‘ ’ “ ”
-  0x2025, 0x2026, 0x2027, 0x203b, // ‥ … ‧ ※
+  0x00a7,
+  0x00b1,
+  0x00b7,
+  0x00d7,
+  0x00f7, // § ± · × ÷
+  0x2014,
+  0x2015,
+  0x2016,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d, // — ― ‖ ‘ ’ “ ”
+  0x2025,
+  0x2026,
+  0x2027,
+  0x203b, // ‥ … ‧ ※
 ]);
 
 /**
@@ -258,7 +271,8 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Characters that can join a neighbour into one grapheme cluster. Without any of them, every
  * code point is its own cluster, and Intl.Segmenter (the slow part of layout) is not needed. */
-const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
+const CLUSTERING =
+  /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 
 /** Whether some characters of `s` join into one grapheme cluster (else each code point is one). */
 export const clusters = (s: string): boolean => CLUSTERING.test(s);

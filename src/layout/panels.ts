@@ -5,7 +5,16 @@
 import { breakLines } from './linebreak.js';
 import { latinMetricsFor } from './metrics.js';
 import type { Box, Shape } from './plan.js';
-import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, listHeight, listParagraphs, round2, type ListItem, type ListStyle } from './text.js';
+import {
+  FIT_SLACK,
+  PT_PER_IN,
+  TITLE_PITCH,
+  listHeight,
+  listParagraphs,
+  round2,
+  type ListItem,
+  type ListStyle,
+} from './text.js';
 import type { Theme } from '../theme/types.js';
 
 export interface PanelContent {
@@ -29,7 +38,6 @@ export interface PanelSlide {
   sizePt: number;
   placements: Placement[];
 }
-
 
 const GAP = 0.22;
 const COLUMN_GAP = 0.3;
@@ -62,7 +70,8 @@ function fitLabel(theme: Theme, label: string, panelW: number): LabelFit {
   const { heading, minimum } = theme.sizes;
   if (!label || !Number.isFinite(panelW)) return { sizePt: heading, lines: 1 };
   const latin = latinMetricsFor(theme.fonts.heading.latin, true);
-  const linesAt = (pt: number) => breakLines(label, ((panelW - STRIP - LABEL_INSETS.left - LABEL_INSETS.right) * PT_PER_IN) / pt, latin).length;
+  const linesAt = (pt: number) =>
+    breakLines(label, ((panelW - STRIP - LABEL_INSETS.left - LABEL_INSETS.right) * PT_PER_IN) / pt, latin).length;
   for (let pt = heading; pt >= minimum; pt -= 1) if (linesAt(pt) === 1) return { sizePt: pt, lines: 1 };
   for (let pt = heading; pt >= minimum; pt -= 1) if (linesAt(pt) <= 2) return { sizePt: pt, lines: 2 };
   return { sizePt: minimum, lines: linesAt(minimum) };
@@ -127,7 +136,13 @@ export function arrange(panels: PanelContent[], region: Box, sizePt: number, the
   return best;
 }
 
-function stackColumns(cols: PanelContent[][], widths: number[], region: Box, sizePt: number, theme: Theme): Arrangement | undefined {
+function stackColumns(
+  cols: PanelContent[][],
+  widths: number[],
+  region: Box,
+  sizePt: number,
+  theme: Theme,
+): Arrangement | undefined {
   const placements: Placement[] = [];
   let fill = 0;
   let x = region.x;
@@ -170,7 +185,9 @@ export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
       valign: 'middle',
       paragraphs: [
         {
-          runs: [{ text: panel.label, sizePt: label.sizePt, font: theme.fonts.heading, color: panel.color, bold: true }],
+          runs: [
+            { text: panel.label, sizePt: label.sizePt, font: theme.fonts.heading, color: panel.color, bold: true },
+          ],
           align: 'left',
           lineHeightPt: round2(label.sizePt * TITLE_PITCH),
           spaceAfterPt: 0,
@@ -189,7 +206,12 @@ export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
         h: round2(box.h - hh),
         insets: BODY_INSETS,
         valign: 'top',
-        paragraphs: listParagraphs(col, { sizePt: slide.sizePt, font: theme.fonts.body, color: theme.colors.text }, panel.style, from),
+        paragraphs: listParagraphs(
+          col,
+          { sizePt: slide.sizePt, font: theme.fonts.body, color: theme.colors.text },
+          panel.style,
+          from,
+        ),
       });
       from += col.filter((it) => !it.continued).length;
     });

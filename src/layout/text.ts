@@ -70,7 +70,8 @@ export interface ListStyle {
 }
 
 /** Emphasised figures are bold, and bold Latin is wider. */
-export const metricsOf = (item: ListItem, style: ListStyle): LatinMetrics => (item.emphasised ? style.latin.bold : style.latin.regular);
+export const metricsOf = (item: ListItem, style: ListStyle): LatinMetrics =>
+  item.emphasised ? style.latin.bold : style.latin.regular;
 
 export function indentPt(style: ListStyle, sizePt: number, count: number): number {
   if (style.kind === 'plain') return 0;
@@ -96,10 +97,18 @@ export function lineCount(text: string, widthEm: number, latin: LatinMetrics): n
 }
 
 /** Lines an item takes at a width in em, in the metrics its list measures it with. */
-const itemLineCount = (item: ListItem, widthEm: number, style: ListStyle): number => lineCount(item.text, widthEm, metricsOf(item, style));
+const itemLineCount = (item: ListItem, widthEm: number, style: ListStyle): number =>
+  lineCount(item.text, widthEm, metricsOf(item, style));
 
 /** Height in inches that a list of items needs in a box of width `boxW`, at `sizePt`. */
-export function listHeight(items: ListItem[], boxW: number, insets: Insets, style: ListStyle, sizePt: number, numberFrom = 1): number {
+export function listHeight(
+  items: ListItem[],
+  boxW: number,
+  insets: Insets,
+  style: ListStyle,
+  sizePt: number,
+  numberFrom = 1,
+): number {
   const widthEm = textWidthEmFor(boxW, insets, style, sizePt, numberFrom + items.length - 1);
   const pitchPt = sizePt * (style.pitch ?? BODY_PITCH);
   let pt = 0;
@@ -115,7 +124,16 @@ export function listParagraphs(items: ListItem[], base: TextStyle, style: ListSt
     const runs: Run[] = [];
     for (const s of item.segments) {
       if (s.text.length === 0) continue;
-      const run: Run = { text: s.text, sizePt: base.sizePt, font: base.font, color: s.emphasis ? (style.emphasisColor ?? base.color) : s.muted ? (style.mutedColor ?? base.color) : base.color };
+      const run: Run = {
+        text: s.text,
+        sizePt: base.sizePt,
+        font: base.font,
+        color: s.emphasis
+          ? (style.emphasisColor ?? base.color)
+          : s.muted
+            ? (style.mutedColor ?? base.color)
+            : base.color,
+      };
       if (s.emphasis || base.bold) run.bold = true;
       runs.push(run);
     }
@@ -126,8 +144,10 @@ export function listParagraphs(items: ListItem[], base: TextStyle, style: ListSt
       spaceAfterPt: round2(style.spaceAfterEm * base.sizePt),
     };
     if (style.kind !== 'plain' && item.continued) p.bullet = { kind: 'continued', indentPt: indent };
-    else if (style.kind === 'bullet') p.bullet = { kind: 'bullet', char: style.bulletChar ?? '•', indentPt: indent, color: style.bulletColor };
-    else if (style.kind === 'number') p.bullet = { kind: 'number', startAt: n, indentPt: indent, color: style.bulletColor };
+    else if (style.kind === 'bullet')
+      p.bullet = { kind: 'bullet', char: style.bulletChar ?? '•', indentPt: indent, color: style.bulletColor };
+    else if (style.kind === 'number')
+      p.bullet = { kind: 'number', startAt: n, indentPt: indent, color: style.bulletColor };
     if (!item.continued) n++;
     return p;
   });
@@ -135,7 +155,13 @@ export function listParagraphs(items: ListItem[], base: TextStyle, style: ListSt
 
 /** Split one item into pieces that each take at most `maxLines` lines (the first) or
  * `nextMaxLines` (the rest) at this width. Splits only at line breaks, so no word is cut. */
-export function splitItem(item: ListItem, widthEm: number, maxLines: number, nextMaxLines: number, latin: LatinMetrics): ListItem[] {
+export function splitItem(
+  item: ListItem,
+  widthEm: number,
+  maxLines: number,
+  nextMaxLines: number,
+  latin: LatinMetrics,
+): ListItem[] {
   const text = item.text;
   const lines = breakLines(text, widthEm, latin);
   const pieces: ListItem[] = [];
@@ -147,7 +173,14 @@ export function splitItem(item: ListItem, widthEm: number, maxLines: number, nex
     const chunk = lines.slice(lineIdx, lineIdx + take);
     lineIdx += chunk.length;
     // Map the lines back to the source text, so whitespace at break points is kept in place.
-    const end = lineIdx >= lines.length ? text.length : endOffset(text, offset, chunk.map((l) => l.text));
+    const end =
+      lineIdx >= lines.length
+        ? text.length
+        : endOffset(
+            text,
+            offset,
+            chunk.map((l) => l.text),
+          );
     pieces.push(listItem(sliceSegments(item.segments, offset, end), first ? item.continued : true));
     offset = end;
     first = false;

@@ -16,9 +16,12 @@ export class PackageCheck {
 
   constructor(typesXml: string | undefined, names: Set<string>) {
     if (typesXml === undefined) throw new Error('briefdeck bug: the package has no [Content_Types].xml');
-    this.defaults = new Set((typesXml.match(/<Default\b[^>]*>/g) ?? []).map((t) => EXTENSION.exec(t)?.[1]?.toLowerCase()));
+    this.defaults = new Set(
+      (typesXml.match(/<Default\b[^>]*>/g) ?? []).map((t) => EXTENSION.exec(t)?.[1]?.toLowerCase()),
+    );
     this.overrides = new Set((typesXml.match(/<Override\b[^>]*>/g) ?? []).map((t) => PART_NAME.exec(t)?.[1]));
-    for (const part of this.overrides) if (part && !names.has(part.slice(1))) this.problems.push(`[Content_Types].xml names ${part}, which is missing`);
+    for (const part of this.overrides)
+      if (part && !names.has(part.slice(1))) this.problems.push(`[Content_Types].xml names ${part}, which is missing`);
   }
 
   part(name: string): void {
@@ -28,6 +31,9 @@ export class PackageCheck {
   }
 
   done(): void {
-    if (this.problems.length) throw new Error(`briefdeck bug: the deck would be broken, so it was not written:\n  ${this.problems.join('\n  ')}`);
+    if (this.problems.length)
+      throw new Error(
+        `briefdeck bug: the deck would be broken, so it was not written:\n  ${this.problems.join('\n  ')}`,
+      );
   }
 }

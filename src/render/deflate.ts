@@ -38,7 +38,12 @@ const LEVEL = 3;
 
 function encodeHere({ data, compress }: PartIn): PartOut {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  return { crc: crc32(bytes), size: bytes.length, method: compress ? 8 : 0, body: compress ? deflateRawSync(bytes, { level: LEVEL }) : bytes };
+  return {
+    crc: crc32(bytes),
+    size: bytes.length,
+    method: compress ? 8 : 0,
+    body: compress ? deflateRawSync(bytes, { level: LEVEL }) : bytes,
+  };
 }
 
 /** In this thread. */
@@ -182,7 +187,15 @@ export function threadCompressor(threads = helperThreads(), { keepState = true }
     parts = [];
     size = 0;
   };
-  const done = ({ id, buffer, out: results }: { id: number; buffer: ArrayBuffer; out: Array<Omit<PartOut, 'body'> & { length: number }> }) => {
+  const done = ({
+    id,
+    buffer,
+    out: results,
+  }: {
+    id: number;
+    buffer: ArrayBuffer;
+    out: Array<Omit<PartOut, 'body'> & { length: number }>;
+  }) => {
     const ws = out.get(id);
     out.delete(id);
     let at = 0;

@@ -27,7 +27,9 @@ export interface DeckMedia {
 async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
   // A native module, loaded only when a theme has an SVG.
   const { Resvg } = await import('@resvg/resvg-js');
-  return new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 1024 }, font: { loadSystemFonts: true } }).render().asPng();
+  return new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 1024 }, font: { loadSystemFonts: true } })
+    .render()
+    .asPng();
 }
 
 /** Read every picture the plan shows (the theme checked their kinds when it was loaded). */

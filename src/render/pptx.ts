@@ -49,7 +49,8 @@ const contentTypeOf = (name: string) => {
   if (name.endsWith('.rels')) return undefined; // relationships: the Default for .rels
   const fixed = CONTENT_TYPES.get(name);
   if (fixed !== undefined) return fixed;
-  for (const [folder, re, type] of CONTENT_TYPE_BY_FOLDER) if (name.startsWith(folder)) return re.test(name) ? type : undefined;
+  for (const [folder, re, type] of CONTENT_TYPE_BY_FOLDER)
+    if (name.startsWith(folder)) return re.test(name) ? type : undefined;
   return undefined;
 };
 
@@ -68,12 +69,24 @@ async function renderWith(plan: DeckPlan, options: RenderOptions, compressor: Co
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
   const [fixed, media] = await Promise.all([skeleton(), collectMedia(plan)]);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
-  const ctx: SlideContext = { lang, altLang: lang === 'en-US' ? 'zh-CN' : 'en-US', media: media.parts, runProps: new Map() };
+  const ctx: SlideContext = {
+    lang,
+    altLang: lang === 'en-US' ? 'zh-CN' : 'en-US',
+    media: media.parts,
+    runProps: new Map(),
+  };
   const n = plan.slides.length;
   const notes = plan.slides.map((s) => s.notes !== undefined);
 
   // Every part name, in the order written: [Content_Types].xml first, as Office writes it.
-  const names: string[] = ['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'ppt/presentation.xml', 'ppt/_rels/presentation.xml.rels'];
+  const names: string[] = [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'docProps/app.xml',
+    'docProps/core.xml',
+    'ppt/presentation.xml',
+    'ppt/_rels/presentation.xml.rels',
+  ];
   const fixedNames = [...fixed.keys()].filter((k) => !names.includes(k)).sort();
   names.push(...fixedNames);
   for (let i = 1; i <= n; i++) {
@@ -97,10 +110,16 @@ interface PackageInput {
   ctx: SlideContext;
 }
 
-async function writePackage({ plan, date, names, fixed, fixedNames, media, ctx }: PackageInput, compressor: Compressor): Promise<Buffer> {
+async function writePackage(
+  { plan, date, names, fixed, fixedNames, media, ctx }: PackageInput,
+  compressor: Compressor,
+): Promise<Buffer> {
   const n = plan.slides.length;
   // Zip entries hold 1980–2107 only (a meeting in 1978 keeps its date in docProps).
-  const zip = new ZipWriter(new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31))), compressor);
+  const zip = new ZipWriter(
+    new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31))),
+    compressor,
+  );
   const types = contentTypesXml(names);
   const check = new PackageCheck(types, new Set(names));
   const add = (name: string, xml: string) => {
@@ -116,7 +135,8 @@ async function writePackage({ plan, date, names, fixed, fixedNames, media, ctx }
   await add('docProps/core.xml', coreXml(plan, ctx.lang, date));
   await add('ppt/presentation.xml', presentationXml(fixed.get('ppt/presentation.xml')!, plan));
   await add('ppt/_rels/presentation.xml.rels', presentationRelsXml(n, fixedNames));
-  for (const name of fixedNames) await add(name, name === 'ppt/theme/theme1.xml' ? setFontScheme(fixed.get(name)!, plan) : fixed.get(name)!);
+  for (const name of fixedNames)
+    await add(name, name === 'ppt/theme/theme1.xml' ? setFontScheme(fixed.get(name)!, plan) : fixed.get(name)!);
   for (let i = 0; i < n; i++) {
     const s = writeSlide(plan.slides[i]!, i + 1, ctx);
     await add(`ppt/slides/slide${i + 1}.xml`, s.xml);
@@ -137,8 +157,10 @@ async function writePackage({ plan, date, names, fixed, fixedNames, media, ctx }
 
 function contentTypesXml(names: string[]): string {
   let xml = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`;
-  xml += '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>';
-  xml += '<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="svg" ContentType="image/svg+xml"/>';
+  xml +=
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>';
+  xml +=
+    '<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="svg" ContentType="image/svg+xml"/>';
   for (const name of names) {
     const type = contentTypeOf(name);
     if (type) xml += `<Override PartName="/${esc(name)}" ContentType="${type}"/>`;
@@ -149,7 +171,11 @@ function contentTypesXml(names: string[]): string {
 function packageRelsXml(): string {
   return relsXml([
     { id: 'rId1', type: `${REL}/extended-properties`, target: 'docProps/app.xml' },
-    { id: 'rId2', type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' },
+    {
+      id: 'rId2',
+      type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+      target: 'docProps/core.xml',
+    },
     { id: 'rId3', type: `${REL}/officeDocument`, target: 'ppt/presentation.xml' },
   ]);
 }
@@ -165,7 +191,9 @@ function presentationRelsXml(n: number, fixedNames: string[]): string {
     ['ppt/theme/theme1.xml', 'theme'],
     ['ppt/tableStyles.xml', 'tableStyles'],
   ];
-  for (const [part, type] of more) if (fixedNames.includes(part)) rels.push({ id: `rId${rels.length + 1}`, type: `${REL}/${type}`, target: part.slice('ppt/'.length) });
+  for (const [part, type] of more)
+    if (fixedNames.includes(part))
+      rels.push({ id: `rId${rels.length + 1}`, type: `${REL}/${type}`, target: part.slice('ppt/'.length) });
   return relsXml(rels);
 }
 
@@ -185,7 +213,11 @@ function presentationXml(template: string, plan: DeckPlan): string {
   let xml = replaceOnce(template, /<p:notesMasterIdLst>[\s\S]*?<\/p:notesMasterIdLst>/, '');
   xml = replaceOnce(xml, /<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>/, '');
   xml = replaceOnce(xml, /<\/p:sldMasterIdLst>/, `</p:sldMasterIdLst>${lists}`);
-  xml = replaceOnce(xml, /<p:sldSz\b[^>]*\/>/, `<p:sldSz cx="${slideEmu(plan.widthIn)}" cy="${slideEmu(plan.heightIn)}"/>`);
+  xml = replaceOnce(
+    xml,
+    /<p:sldSz\b[^>]*\/>/,
+    `<p:sldSz cx="${slideEmu(plan.widthIn)}" cy="${slideEmu(plan.heightIn)}"/>`,
+  );
   // The notes page stays portrait, as the notes master lays it out.
   return replaceOnce(xml, /<p:notesSz\b[^>]*\/>/, '<p:notesSz cx="6858000" cy="9144000"/>');
 }
@@ -197,11 +229,19 @@ const slideEmu = (inches: number) => (Math.abs(inches - 40 / 3) < 0.001 ? 121920
 /** The deck's fonts in its theme, so text typed into the deck later keeps them. */
 export function setFontScheme(xml: string, plan: DeckPlan): string {
   const set = (xml: string, block: 'majorFont' | 'minorFont', f: FontFaces) =>
-    xml.replace(new RegExp(`<a:${block}>[\\s\\S]*?<a:cs typeface="[^"]*"/>`), () => `<a:${block}><a:latin typeface="${esc(f.latin)}"/><a:ea typeface="${esc(f.eastAsian)}"/><a:cs typeface="${esc(f.latin)}"/>`);
+    xml.replace(
+      new RegExp(`<a:${block}>[\\s\\S]*?<a:cs typeface="[^"]*"/>`),
+      () =>
+        `<a:${block}><a:latin typeface="${esc(f.latin)}"/><a:ea typeface="${esc(f.eastAsian)}"/><a:cs typeface="${esc(f.latin)}"/>`,
+    );
   xml = set(set(xml, 'majorFont', plan.fonts.major), 'minorFont', plan.fonts.minor);
   // Simplified Chinese script slot, so PowerPoint picks the face for Chinese text by script too.
   const minorAt = xml.indexOf('<a:minorFont>');
-  return xml.replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, (_m, offset: number) => `<a:font script="Hans" typeface="${esc((offset < minorAt ? plan.fonts.major : plan.fonts.minor).eastAsian)}"/>`);
+  return xml.replace(
+    /<a:font script="Hans" typeface="[^"]*"\/>/g,
+    (_m, offset: number) =>
+      `<a:font script="Hans" typeface="${esc((offset < minorAt ? plan.fonts.major : plan.fonts.minor).eastAsian)}"/>`,
+  );
 }
 
 /** What a slide is called in File › Info and in the outline: its title. */
@@ -213,7 +253,14 @@ function slideTitle(s: SlidePlan, i: number): string {
 
 function appXml(plan: DeckPlan): string {
   const n = plan.slides.length;
-  const fonts = [...new Set([plan.fonts.major.latin, plan.fonts.minor.latin, plan.fonts.major.eastAsian, plan.fonts.minor.eastAsian])];
+  const fonts = [
+    ...new Set([
+      plan.fonts.major.latin,
+      plan.fonts.minor.latin,
+      plan.fonts.major.eastAsian,
+      plan.fonts.minor.eastAsian,
+    ]),
+  ];
   const titles = plan.slides.map(slideTitle);
   const notes = plan.slides.filter((s) => s.notes !== undefined).length;
   const format = plan.widthIn / plan.heightIn < 1.5 ? '4:3' : '16:9';

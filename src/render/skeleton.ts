@@ -11,7 +11,8 @@ import { wellFormed } from './wellformed.js';
 export type Skeleton = ReadonlyMap<string, string>;
 
 /** Parts a deck's own slides decide, written per deck rather than taken from pptxgenjs. */
-const PER_DECK = /^(\[Content_Types\]\.xml|docProps\/.*|ppt\/_rels\/presentation\.xml\.rels|ppt\/(slides|notesSlides|media)\/.*)$/;
+const PER_DECK =
+  /^(\[Content_Types\]\.xml|docProps\/.*|ppt\/_rels\/presentation\.xml\.rels|ppt\/(slides|notesSlides|media)\/.*)$/;
 
 /**
  * The bundled CLI carries the skeleton, made by pptxgenjs when the bundle was built (see
@@ -23,7 +24,8 @@ declare const __BRIEFDECK_SKELETON__: Record<string, string> | undefined;
 let made: Promise<Skeleton> | undefined;
 
 export function skeleton(): Promise<Skeleton> {
-  if (typeof __BRIEFDECK_SKELETON__ === 'object' && __BRIEFDECK_SKELETON__) made ??= Promise.resolve(new Map(Object.entries(__BRIEFDECK_SKELETON__)));
+  if (typeof __BRIEFDECK_SKELETON__ === 'object' && __BRIEFDECK_SKELETON__)
+    made ??= Promise.resolve(new Map(Object.entries(__BRIEFDECK_SKELETON__)));
   made ??= generateSkeleton().catch((e: unknown) => {
     made = undefined;
     throw e;
@@ -50,7 +52,13 @@ export async function generateSkeleton(): Promise<Skeleton> {
     const ok = wellFormed(xml);
     if (ok !== true) throw new Error(`briefdeck bug: pptxgenjs wrote ${name} that does not parse: ${ok}`);
   }
-  for (const need of ['ppt/presentation.xml', 'ppt/theme/theme1.xml', 'ppt/slideMasters/slideMaster1.xml', 'ppt/slideLayouts/slideLayout1.xml', 'ppt/notesMasters/notesMaster1.xml']) {
+  for (const need of [
+    'ppt/presentation.xml',
+    'ppt/theme/theme1.xml',
+    'ppt/slideMasters/slideMaster1.xml',
+    'ppt/slideLayouts/slideLayout1.xml',
+    'ppt/notesMasters/notesMaster1.xml',
+  ]) {
     if (!parts.has(need)) throw new Error(`briefdeck bug: pptxgenjs wrote no ${need}`);
   }
   return parts;

@@ -29,13 +29,15 @@ const SP_TREE_HEAD =
   '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>';
 const NAMESPACES = `xmlns:a="${NS_A}" xmlns:r="${NS_R}" xmlns:p="${NS_P}"`;
 
-const xfrm = (b: { x: number; y: number; w: number; h: number }) => `<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/></a:xfrm>`;
+const xfrm = (b: { x: number; y: number; w: number; h: number }) =>
+  `<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/></a:xfrm>`;
 const solid = (color: string) => `<a:solidFill><a:srgbClr val="${esc(color)}"/></a:solidFill>`;
 
 /** `number` is the slide's 1-based position in the deck. */
 export function writeSlide(slide: SlidePlan, number: number, ctx: SlideContext): WrittenSlide {
   const rels: Relationship[] = [{ id: 'rId1', type: `${REL}/slideLayout`, target: '../slideLayouts/slideLayout1.xml' }];
-  if (slide.notes !== undefined) rels.push({ id: 'rId2', type: `${REL}/notesSlide`, target: `../notesSlides/notesSlide${number}.xml` });
+  if (slide.notes !== undefined)
+    rels.push({ id: 'rId2', type: `${REL}/notesSlide`, target: `../notesSlides/notesSlide${number}.xml` });
   const mediaRel = new Map<string, string>();
   const relFor = (target: string) => {
     let id = mediaRel.get(target);
@@ -63,8 +65,12 @@ export function writeSlide(slide: SlidePlan, number: number, ctx: SlideContext):
 }
 
 function rectXml(r: RectShape, id: number): string {
-  const geom = r.radius ? `<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val ${Math.round(Math.min(r.radius, 0.5) * 100000)}"/></a:avLst></a:prstGeom>` : '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>';
-  const line = r.line ? `<a:ln w="${Math.round(r.line.widthPt * 12700)}">${solid(r.line.color)}</a:ln>` : '<a:ln><a:noFill/></a:ln>';
+  const geom = r.radius
+    ? `<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val ${Math.round(Math.min(r.radius, 0.5) * 100000)}"/></a:avLst></a:prstGeom>`
+    : '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>';
+  const line = r.line
+    ? `<a:ln w="${Math.round(r.line.widthPt * 12700)}">${solid(r.line.color)}</a:ln>`
+    : '<a:ln><a:noFill/></a:ln>';
   return `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Rectangle ${id - 1}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>${xfrm(r)}${geom}${solid(r.fill)}${line}</p:spPr></p:sp>`;
 }
 
@@ -72,7 +78,10 @@ function pictureXml(img: ImageShape, id: number, ctx: SlideContext, relFor: (tar
   const part = ctx.media.get(img.path);
   if (!part) throw new Error(`briefdeck bug: picture ${img.path} was not stored in the package`);
   // A picture with no words is decorative: screen readers skip it (PowerPoint's own mark).
-  const decorative = img.alt === '' ? '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>' : '';
+  const decorative =
+    img.alt === ''
+      ? '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>'
+      : '';
   // An SVG travels with a PNG drawn from it, for programs that cannot show SVG.
   const blip = part.svg
     ? `<a:blip r:embed="${relFor(part.name)}"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="${relFor(part.svg)}"/></a:ext></a:extLst></a:blip>`
@@ -105,8 +114,10 @@ function paragraphXml(p: Paragraph, ctx: SlideContext): string {
   } else {
     const indent = Math.round(b.indentPt * 12700);
     pPr += ` marL="${indent}" indent="-${indent}"`;
-    if (b.kind === 'bullet') bullet = `<a:buClr><a:srgbClr val="${esc(b.color)}"/></a:buClr><a:buSzPct val="100000"/><a:buChar${attr('char', b.char)}/>`;
-    else if (b.kind === 'number') bullet = `<a:buClr><a:srgbClr val="${esc(b.color)}"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="${b.startAt}"/>`;
+    if (b.kind === 'bullet')
+      bullet = `<a:buClr><a:srgbClr val="${esc(b.color)}"/></a:buClr><a:buSzPct val="100000"/><a:buChar${attr('char', b.char)}/>`;
+    else if (b.kind === 'number')
+      bullet = `<a:buClr><a:srgbClr val="${esc(b.color)}"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="${b.startAt}"/>`;
     // Continues an item from the slide before: same indent, nothing drawn at the start.
     else bullet = '<a:buNone/>';
   }
@@ -138,7 +149,8 @@ function runProps(r: Run, ctx: SlideContext): string {
 }
 
 /** Latin and complex-script text in the Latin face, Chinese in the East Asian face. */
-const fontsXml = (f: FontFaces) => `<a:latin${attr('typeface', f.latin)}/><a:ea${attr('typeface', f.eastAsian)}/><a:cs${attr('typeface', f.latin)}/>`;
+const fontsXml = (f: FontFaces) =>
+  `<a:latin${attr('typeface', f.latin)}/><a:ea${attr('typeface', f.eastAsian)}/><a:cs${attr('typeface', f.latin)}/>`;
 
 /** Speaker notes: each line of the notes its own line in the notes pane. */
 function writeNotes(notes: string, number: number, ctx: SlideContext): { xml: string; rels: string } {

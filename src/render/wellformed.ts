@@ -12,7 +12,8 @@ const ENTITY_AT = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/y;
 // eslint-disable-next-line no-control-regex
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Every "&" in xml[from, to) starts a known entity. */
 function entitiesOk(xml: string, from: number, to: number): number {
@@ -39,7 +40,9 @@ export function wellFormed(xml: string): true | string {
     if (cdataEnd >= 0 && cdataEnd < end) return `"]]>" in text at offset ${cdataEnd}`;
     const amp = entitiesOk(xml, i, end);
     if (amp >= 0) return `a bare "&" in text at offset ${amp}`;
-    if (stack.length === 0) for (let k = i; k < end; k++) if (!isSpace(xml.charCodeAt(k))) return `text outside the root element at offset ${i}`;
+    if (stack.length === 0)
+      for (let k = i; k < end; k++)
+        if (!isSpace(xml.charCodeAt(k))) return `text outside the root element at offset ${i}`;
     if (lt < 0) break;
     if (xml.startsWith('<?', lt)) {
       const end = xml.indexOf('?>', lt);

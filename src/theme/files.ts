@@ -44,7 +44,8 @@ export function imageProblem(path: string): string | undefined {
   if (!existsSync(path)) return 'no such file';
   if (!statSync(path).isFile()) return 'not a file';
   const ext = extname(path).toLowerCase();
-  if (!['.png', '.jpg', '.jpeg', '.svg'].includes(ext)) return `is ${ext || 'a file without extension'}; use a PNG, JPEG or SVG image`;
+  if (!['.png', '.jpg', '.jpeg', '.svg'].includes(ext))
+    return `is ${ext || 'a file without extension'}; use a PNG, JPEG or SVG image`;
   const head = readFileSync(path).subarray(0, 512);
   const isPng = head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG';
   const isJpeg = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;

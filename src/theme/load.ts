@@ -26,7 +26,8 @@ export interface ThemeOptions {
   namedAt?: { line: number; column: number };
 }
 
-const namer = (opts: ThemeOptions) => (opts.namedIn ? { file: opts.namedIn, ...(opts.namedAt ?? {}), ...(opts.namedAt ? { path: 'theme' } : {}) } : {});
+const namer = (opts: ThemeOptions) =>
+  opts.namedIn ? { file: opts.namedIn, ...(opts.namedAt ?? {}), ...(opts.namedAt ? { path: 'theme' } : {}) } : {};
 
 export interface ThemeLayer {
   file: string;
@@ -44,7 +45,10 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
     const file = resolve(opts.relativeTo ?? cwd, name);
     if (!existsSync(file)) throw new BriefdeckError({ ...namer(opts), message: `no theme file at ${file}` });
     if (opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && !isInside(opts.relativeTo, file)) {
-      throw new BriefdeckError({ ...namer(opts), message: `theme ${name} is outside the brief's folder; move it next to the brief, or pass --allow-outside-files` });
+      throw new BriefdeckError({
+        ...namer(opts),
+        message: `theme ${name} is outside the brief's folder; move it next to the brief, or pass --allow-outside-files`,
+      });
     }
     return file;
   }
@@ -69,7 +73,10 @@ export function loadLayers(file: string, opts: ThemeOptions = {}): ThemeLayer[] 
   while (current) {
     if (seen.includes(current)) {
       const by = chain[chain.length - 1]!;
-      throw new BriefdeckError({ ...at(by, ['extends']), message: `extends makes a cycle: ${[...seen, current].map(short).join(' → ')}` });
+      throw new BriefdeckError({
+        ...at(by, ['extends']),
+        message: `extends makes a cycle: ${[...seen, current].map(short).join(' → ')}`,
+      });
     }
     seen.push(current);
     const layer = readLayer(current, opts);
@@ -87,13 +94,20 @@ function parentOf(layer: ThemeLayer, opts: ThemeOptions): string | undefined {
   if (!looksLikePath(ref)) {
     if (builtinThemeNames().includes(ref)) return builtinPath(ref);
     const hint = suggest(ref, builtinThemeNames());
-    throw new BriefdeckError({ ...at(layer, ['extends']), message: `unknown built-in theme "${ref}"${hint ? `; did you mean "${hint}"?` : ''}; to extend a file, write its path (./base.yaml)` });
+    throw new BriefdeckError({
+      ...at(layer, ['extends']),
+      message: `unknown built-in theme "${ref}"${hint ? `; did you mean "${hint}"?` : ''}; to extend a file, write its path (./base.yaml)`,
+    });
   }
   const target = resolve(dirname(layer.file), ref);
   if (!opts.allowOutsideFiles && !isInside(dirname(layer.file), target)) {
-    throw new BriefdeckError({ ...at(layer, ['extends']), message: `${ref} is outside this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)` });
+    throw new BriefdeckError({
+      ...at(layer, ['extends']),
+      message: `${ref} is outside this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)`,
+    });
   }
-  if (!existsSync(target)) throw new BriefdeckError({ ...at(layer, ['extends']), message: `no theme file at ${target}` });
+  if (!existsSync(target))
+    throw new BriefdeckError({ ...at(layer, ['extends']), message: `no theme file at ${target}` });
   return target;
 }
 
@@ -110,7 +124,13 @@ function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
   if (baked) return baked;
   const src = parseYaml(text, file);
   const plain = toPlain(src) ?? {};
-  if (typeof plain !== 'object' || Array.isArray(plain)) throw new BriefdeckError({ file, line: 1, column: 1, message: 'a theme is a mapping of settings (colors, fonts, sizes…), not a list or a single value' });
+  if (typeof plain !== 'object' || Array.isArray(plain))
+    throw new BriefdeckError({
+      file,
+      line: 1,
+      column: 1,
+      message: 'a theme is a mapping of settings (colors, fonts, sizes…), not a list or a single value',
+    });
   const { data, problems } = validate(themeFileSchema(), plain, src);
   if (!data) throw new BriefdeckError(problems);
   const layer: ThemeLayer = { file, src, data, ...(builtinName ? { builtin: builtinName } : {}) };
@@ -118,15 +138,23 @@ function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
   // Templates and labels compile now, so a mistake points at its line, not at the first slide.
   for (const key of TEMPLATE_KEYS) {
     const t = data.templates?.[key];
-    const sources: Array<[PropertyKey[], string]> = typeof t === 'string' ? [[['templates', key], t]] : Object.entries(t ?? {}).map(([l, s]) => [['templates', key, l], s as string]);
+    const sources: Array<[PropertyKey[], string]> =
+      typeof t === 'string'
+        ? [[['templates', key], t]]
+        : Object.entries(t ?? {}).map(([l, s]) => [['templates', key, l], s as string]);
     for (const [path, source] of sources) checkTemplate(layer, path, source, found);
   }
-  for (const [lang, set] of Object.entries(data.labels ?? {})) for (const [k, v] of Object.entries(set ?? {})) if (typeof v === 'string') checkTemplate(layer, ['labels', lang, k], v, found);
+  for (const [lang, set] of Object.entries(data.labels ?? {}))
+    for (const [k, v] of Object.entries(set ?? {}))
+      if (typeof v === 'string') checkTemplate(layer, ['labels', lang, k], v, found);
   for (const [k, rel] of Object.entries(data.images ?? {})) {
     if (!rel) continue;
     const abs = resolve(dirname(file), rel);
     if (!opts.allowOutsideFiles && !isInside(dirname(file), abs)) {
-      found.push({ ...at(layer, ['images', k]), message: `${rel} is outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)` });
+      found.push({
+        ...at(layer, ['images', k]),
+        message: `${rel} is outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
+      });
       continue;
     }
     const why = imageProblem(abs);
@@ -160,7 +188,8 @@ export function bakeBuiltinLayers(): Record<string, { text: string; json: string
   for (const name of builtinThemeNames()) {
     const file = builtinPath(name);
     const { data } = readLayer(file, {});
-    if (!data.images || Object.values(data.images).every((v) => v === undefined)) baked[name] = { text: readTextFile(file, 'theme'), json: JSON.stringify(data) };
+    if (!data.images || Object.values(data.images).every((v) => v === undefined))
+      baked[name] = { text: readTextFile(file, 'theme'), json: JSON.stringify(data) };
   }
   return baked;
 }

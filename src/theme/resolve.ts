@@ -43,20 +43,42 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     if (v === undefined) missing.push(what);
     return v as T;
   };
-  const colors = Object.fromEntries(COLOR_NAMES.map((k) => [k, need(m.colors?.[k], `colors.${k}`)?.replace('#', '').toUpperCase()])) as unknown as ThemeColors;
-  const font = (role: 'title' | 'heading' | 'body') => ({ latin: need(m.fonts?.[role]?.latin, `fonts.${role}.latin`), eastAsian: need(m.fonts?.[role]?.eastAsian, `fonts.${role}.eastAsian`) });
+  const colors = Object.fromEntries(
+    COLOR_NAMES.map((k) => [k, need(m.colors?.[k], `colors.${k}`)?.replace('#', '').toUpperCase()]),
+  ) as unknown as ThemeColors;
+  const font = (role: 'title' | 'heading' | 'body') => ({
+    latin: need(m.fonts?.[role]?.latin, `fonts.${role}.latin`),
+    eastAsian: need(m.fonts?.[role]?.eastAsian, `fonts.${role}.eastAsian`),
+  });
   const fonts = { title: font('title'), heading: font('heading'), body: font('body') };
-  const sizes = { title: need(m.sizes?.title, 'sizes.title'), heading: need(m.sizes?.heading, 'sizes.heading'), body: need(m.sizes?.body, 'sizes.body'), minimum: need(m.sizes?.minimum, 'sizes.minimum') };
-  const templates = Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, compileTemplate(need(pick(m.templates, k, lang), `templates.${k}`) ?? '')])) as Omit<Theme['templates'], 'by'>;
+  const sizes = {
+    title: need(m.sizes?.title, 'sizes.title'),
+    heading: need(m.sizes?.heading, 'sizes.heading'),
+    body: need(m.sizes?.body, 'sizes.body'),
+    minimum: need(m.sizes?.minimum, 'sizes.minimum'),
+  };
+  const templates = Object.fromEntries(
+    TEMPLATE_KEYS.map((k) => [k, compileTemplate(need(pick(m.templates, k, lang), `templates.${k}`) ?? '')]),
+  ) as Omit<Theme['templates'], 'by'>;
   // The built-in default sets every key, and every theme extends it: a gap is a packaging bug.
   if (missing.length) throw new Error(`briefdeck bug: the resolved theme ${top.file} lacks ${missing.join(', ')}`);
   if (sizes.minimum > sizes.body) {
-    throw new BriefdeckError({ ...setterOf(layers, ['sizes', 'minimum']), message: `the minimum size (${sizes.minimum} pt) is above the body size (${sizes.body} pt)` });
+    throw new BriefdeckError({
+      ...setterOf(layers, ['sizes', 'minimum']),
+      message: `the minimum size (${sizes.minimum} pt) is above the body size (${sizes.body} pt)`,
+    });
   }
-  const raw: Labels = { ...LABELS[lang], ...(Object.fromEntries(Object.entries(m.labels?.[lang] ?? {}).filter(([, v]) => v !== undefined)) as Partial<Labels>) };
+  const raw: Labels = {
+    ...LABELS[lang],
+    ...(Object.fromEntries(
+      Object.entries(m.labels?.[lang] ?? {}).filter(([, v]) => v !== undefined),
+    ) as Partial<Labels>),
+  };
   // Labels are templates too; all but `by` have nothing to fill in, so they become plain text now.
   const ctx = { lang, labels: raw, meeting: { title: '', date: '' }, slide: { number: 0, count: 0 } };
-  const labels = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : compileTemplate(v, { trim: false })(ctx)])) as Labels;
+  const labels = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : compileTemplate(v, { trim: false })(ctx)]),
+  ) as Labels;
   return {
     name: basename(top.file).replace(/\.ya?ml$/i, ''),
     description: m.description ?? '',
@@ -66,7 +88,14 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     sizes,
     labels,
     templates: { ...templates, by: compileTemplate<{ by: string }>(raw.by, { trim: false }) },
-    files: [...layers.map((l) => l.file), ...Object.values(m.images ?? {}).filter((v): v is string => typeof v === 'string')],
-    images: { ...(m.images?.logo ? { logo: m.images.logo } : {}), ...(m.images?.coverBackground ? { coverBackground: m.images.coverBackground } : {}), ...(m.images?.background ? { background: m.images.background } : {}) },
+    files: [
+      ...layers.map((l) => l.file),
+      ...Object.values(m.images ?? {}).filter((v): v is string => typeof v === 'string'),
+    ],
+    images: {
+      ...(m.images?.logo ? { logo: m.images.logo } : {}),
+      ...(m.images?.coverBackground ? { coverBackground: m.images.coverBackground } : {}),
+      ...(m.images?.background ? { background: m.images.background } : {}),
+    },
   };
 }

@@ -20,14 +20,29 @@ let compilerEnv: Env | undefined;
 function compiler(): Env {
   if (!compilerEnv) {
     // In the bundled CLI `require` bundles it (still loaded only now); from dist/, Node loads it.
-    const full = (typeof require === 'function' ? require('handlebars') : createRequire(import.meta.url)('handlebars')) as Env;
+    const full = (
+      typeof require === 'function' ? require('handlebars') : createRequire(import.meta.url)('handlebars')
+    ) as Env;
     compilerEnv = full.create();
     registerHelpers(compilerEnv);
   }
   return compilerEnv;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2025-01-06` → 2025年1月6日 / January 6, 2025; `2025-01` → 2025年1月 / January 2025. */
 export function formatDate(date: string, lang: Lang): string {
@@ -76,10 +91,19 @@ export function describeTemplateError(e: unknown): string {
   const helper = /unknown helper (\S+?)(?: - |$)/.exec(msg);
   if (helper) return `the template names an unknown helper "${helper[1]}" (available: ${TEMPLATE_HELPERS.join(', ')})`;
   const lines = msg.split('\n');
-  return `the template does not compile: ${lines.slice(lines[0]?.startsWith('Parse error') ? 1 : 0).join(' ').replace(/\s+/g, ' ').trim()}`;
+  return `the template does not compile: ${lines
+    .slice(lines[0]?.startsWith('Parse error') ? 1 : 0)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()}`;
 }
 
-const COMPILE_OPTIONS = { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries([...TEMPLATE_HELPERS, AS_TEXT].map((h) => [h, true])) };
+const COMPILE_OPTIONS = {
+  noEscape: true,
+  strict: false,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries([...TEMPLATE_HELPERS, AS_TEXT].map((h) => [h, true])),
+};
 
 /** Handlebars' syntax tree, as far as it is walked here. */
 interface HbNode {
@@ -113,9 +137,16 @@ function valuesAsText(node: unknown): void {
     const params = n.params as HbNode[];
     if (path.type !== 'PathExpression') return;
     const p = path as HbPath;
-    const bareHelper = params.length === 0 && !n.hash && !p.data && p.depth === 0 && p.parts.length === 1 && HELPER_NAMES.has(p.original);
+    const bareHelper =
+      params.length === 0 &&
+      !n.hash &&
+      !p.data &&
+      p.depth === 0 &&
+      p.parts.length === 1 &&
+      HELPER_NAMES.has(p.original);
     if (bareHelper) return;
-    const value = params.length === 0 && !n.hash ? p : { type: 'SubExpression', path: p, params, hash: n.hash, loc: n.loc };
+    const value =
+      params.length === 0 && !n.hash ? p : { type: 'SubExpression', path: p, params, hash: n.hash, loc: n.loc };
     n.path = { type: 'PathExpression', data: false, depth: 0, parts: [AS_TEXT], original: AS_TEXT, loc: p.loc };
     n.params = [value];
     n.hash = undefined;
@@ -136,7 +167,8 @@ const seen = new Set<string>();
 export const compiledSources = (): string[] => [...seen];
 
 /** A template as JavaScript source, as the bundle carries the built-in themes' templates. */
-export const precompileTemplate = (source: string): string => compiler().precompile(parsed(source) as string, COMPILE_OPTIONS) as string;
+export const precompileTemplate = (source: string): string =>
+  compiler().precompile(parsed(source) as string, COMPILE_OPTIONS) as string;
 
 /** Compile a template; throws the handlebars error (the theme loader positions it). */
 export function compileTemplate<C = TemplateContext>(source: string, options: { trim?: boolean } = {}): Template<C> {
@@ -172,9 +204,22 @@ export function handlebarsTemplate(source: string): (ctx: TemplateContext) => st
 }
 
 /** `{{path}}` or `{{helper path}}`: what nearly every theme template is made of. */
-const MUSTACHE = new RegExp(`\\{\\{\\s*(?:(${TEMPLATE_HELPERS.join('|')})\\s+)?([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*\\}\\}`, 'g');
+const MUSTACHE = new RegExp(
+  `\\{\\{\\s*(?:(${TEMPLATE_HELPERS.join('|')})\\s+)?([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*\\}\\}`,
+  'g',
+);
 /** Ours and handlebars' own: a name alone in `{{…}}` is a call to one of these. */
-const HELPER_NAMES = new Set<string>([...TEMPLATE_HELPERS, 'if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
+const HELPER_NAMES = new Set<string>([
+  ...TEMPLATE_HELPERS,
+  'if',
+  'unless',
+  'each',
+  'with',
+  'lookup',
+  'log',
+  'helperMissing',
+  'blockHelperMissing',
+]);
 const RESERVED = new Set(['this', 'else', 'true', 'false', 'null', 'undefined']);
 
 /** A property the way handlebars looks it up: own properties only (no prototype access). */

@@ -58,7 +58,14 @@ export interface Labels {
 
 /** Context of the templates (footer, slide titles): documented in the README. */
 export interface TemplateContext {
-  meeting: { title: string; subtitle?: string; date: string; organizer?: string; location?: string; chair?: { name: string; role?: string } };
+  meeting: {
+    title: string;
+    subtitle?: string;
+    date: string;
+    organizer?: string;
+    location?: string;
+    chair?: { name: string; role?: string };
+  };
   unit?: { name: string; index: number };
   leader?: { speaker: string; role?: string; topic?: string };
   slide: { number: number; count: number };

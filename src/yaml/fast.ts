@@ -25,10 +25,12 @@ const giveUp = (): never => {
 
 /** Characters `yaml` would object to or warn about, or that we would have to remove. */
 // eslint-disable-next-line no-control-regex
-const UNSUPPORTED_CHARS = /[\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSUPPORTED_CHARS =
+  /[\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // eslint-disable-next-line no-control-regex
-const MAYBE_UNSUPPORTED = /[\t\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const MAYBE_UNSUPPORTED =
+  /[\t\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /** Keys read here: a letter or `_`, then letters, digits, `_` and `-`; at most this long. */
 const MAX_KEY = 128;
@@ -66,7 +68,7 @@ class Reader {
 
   constructor(private readonly text: string) {
     const len = text.length;
-    for (let pos = 0; pos < len; ) {
+    for (let pos = 0; pos < len;) {
       let end = text.indexOf('\n', pos);
       const next = end < 0 ? len : end + 1;
       if (end < 0) end = len;
@@ -79,7 +81,13 @@ class Reader {
         // features a brief has no use for.
         const c = text.charCodeAt(pos);
         if (c === 37 /* % */) giveUp();
-        if ((c === DASH || c === 46) /* - . */ && stop - pos >= 3 && text.startsWith(c === DASH ? '---' : '...', pos) && (stop - pos === 3 || text.charCodeAt(pos + 3) === SPACE)) giveUp();
+        if (
+          (c === DASH || c === 46) /* - . */ &&
+          stop - pos >= 3 &&
+          text.startsWith(c === DASH ? '---' : '...', pos) &&
+          (stop - pos === 3 || text.charCodeAt(pos + 3) === SPACE)
+        )
+          giveUp();
       }
       this.starts.push(pos);
       this.ends.push(stop);
@@ -136,7 +144,9 @@ class Reader {
       if (s === e || text.charCodeAt(s) === HASH) {
         // The item is on the lines below, more indented, or empty.
         this.cur = this.nextContent(this.cur + 1);
-        items.push(this.cur < this.count && this.indentOf(this.cur) > indent ? this.node(this.indentOf(this.cur)) : null);
+        items.push(
+          this.cur < this.count && this.indentOf(this.cur) > indent ? this.node(this.indentOf(this.cur)) : null,
+        );
         continue;
       }
       if (this.isDash(s, e)) giveUp(); // `- - x`
@@ -169,7 +179,8 @@ class Reader {
           const at = this.indentOf(this.cur);
           const where = { line: this.cur + 1, column: at + 1 };
           if (at > indent) value = this.node(at);
-          else if (at === indent && this.isDash(this.firsts[this.cur]!, this.ends[this.cur]!)) value = this.sequence(indent);
+          else if (at === indent && this.isDash(this.firsts[this.cur]!, this.ends[this.cur]!))
+            value = this.sequence(indent);
           // (An empty value has no place of its own worth naming.)
           if (top && value !== null) this.topLevel.set(key, where);
         }
@@ -201,7 +212,13 @@ class Reader {
       const d = text.charCodeAt(i);
       if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === DASH)) break;
     }
-    if (i >= e || i - s > MAX_KEY || text.charCodeAt(i) !== 58 /* : */ || (i + 1 < e && text.charCodeAt(i + 1) !== SPACE)) return -1;
+    if (
+      i >= e ||
+      i - s > MAX_KEY ||
+      text.charCodeAt(i) !== 58 /* : */ ||
+      (i + 1 < e && text.charCodeAt(i + 1) !== SPACE)
+    )
+      return -1;
     return i;
   }
 
@@ -314,7 +331,8 @@ class Reader {
     if (i >= e) giveUp();
     if (c === 34 || c === 39) return this.quoted(i, e);
     // Anchors, aliases, tags, block marks, comments: left to `yaml`.
-    if (c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === HASH) giveUp();
+    if (c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === HASH)
+      giveUp();
     // `-`, `?` or `:` not followed by text of its own starts something else (or is an error).
     if (c === DASH || c === 63 || c === 58) {
       const d = i + 1 < e ? text.charCodeAt(i + 1) : SPACE;
@@ -325,7 +343,15 @@ class Reader {
       const d = text.charCodeAt(end);
       if (d === 44 || d === closing) break;
       // Nested collections, keys inside values, comments: left to `yaml`.
-      if (d === 91 || d === 93 || d === 123 || d === 125 || d === 58 || (d === HASH && text.charCodeAt(end - 1) === SPACE)) giveUp();
+      if (
+        d === 91 ||
+        d === 93 ||
+        d === 123 ||
+        d === 125 ||
+        d === 58 ||
+        (d === HASH && text.charCodeAt(end - 1) === SPACE)
+      )
+        giveUp();
       end++;
     }
     if (end >= e) giveUp();
@@ -387,7 +413,19 @@ class Reader {
 function plainBlock(line: string): unknown {
   const c = line.charCodeAt(0);
   // Indicators that start something other than plain text.
-  if (c === 44 || c === 93 || c === 125 || c === 38 || c === 42 || c === 33 || c === 62 || c === 37 || c === 64 || c === 96) giveUp(); // , ] } & * ! > % @ `
+  if (
+    c === 44 ||
+    c === 93 ||
+    c === 125 ||
+    c === 38 ||
+    c === 42 ||
+    c === 33 ||
+    c === 62 ||
+    c === 37 ||
+    c === 64 ||
+    c === 96
+  )
+    giveUp(); // , ] } & * ! > % @ `
   if ((c === DASH || c === 63 || c === 58) && (line.length === 1 || line.charCodeAt(1) === SPACE)) giveUp(); // - ? :
   const hash = line.indexOf(' #');
   let end = hash >= 0 ? hash : line.length;
@@ -402,13 +440,32 @@ function plainBlock(line: string): unknown {
 function plainScalar(s: string): unknown {
   const c = s.charCodeAt(0);
   // Only text starting with one of these can be anything but text.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
+  if (!(
+    (c >= 48 && c <= 57) ||
+    c === 43 ||
+    c === DASH ||
+    c === 46 ||
+    c === 126 ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70
+  ))
+    return s;
   if (/^(?:~|[Nn]ull|NULL)$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return c === 116 || c === 84;
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
   if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
   if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s))
+    return s.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : s[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s))
+    return parseFloat(s);
   return s;
 }

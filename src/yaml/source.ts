@@ -31,13 +31,19 @@ export function readTextFile(file: string, what = 'file'): string {
     size = st.size;
   } catch (e) {
     if (e instanceof BriefdeckError) throw e;
-    throw new BriefdeckError({ file, message: `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeFsError(e)}` });
+    throw new BriefdeckError({
+      file,
+      message: `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeFsError(e)}`,
+    });
   }
   if (size > MAX_INPUT_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(1);
     // "5.0 MB against a 5 MB limit" reads as a contradiction: say the bytes when it is close.
     const shown = Number(mb) <= MAX_INPUT_BYTES / 1024 / 1024 ? `${size.toLocaleString('en')} bytes` : `${mb} MB`;
-    throw new BriefdeckError({ file, message: `is ${shown}; the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)` });
+    throw new BriefdeckError({
+      file,
+      message: `is ${shown}; the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)`,
+    });
   }
   let bytes: Buffer;
   try {
@@ -50,8 +56,16 @@ export function readTextFile(file: string, what = 'file'): string {
 
 export function decodeText(bytes: Uint8Array, file: string): string {
   // Windows Notepad's "Unicode" is UTF-16: full of zero bytes, but text all the same.
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 4 && ((bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0) || (bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0)));
-  if (utf16) throw new BriefdeckError({ file, message: 'this file is saved as UTF-16 text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)' });
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes.length >= 4 &&
+      ((bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0) || (bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0)));
+  if (utf16)
+    throw new BriefdeckError({
+      file,
+      message: 'this file is saved as UTF-16 text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)',
+    });
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, column } = positionOfByte(bytes, nul);
@@ -69,13 +83,17 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) { line++; start = i + 1; }
+  for (let i = 0; i < index; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
   const column = new TextDecoder().decode(bytes.subarray(start, index)).length + 1;
   return { line, column };
 }
 
 function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
     if (n < 0) return i;
@@ -87,7 +105,8 @@ function firstInvalidUtf8(b: Uint8Array): number {
 
 /** Characters XML 1.0 forbids: a deck containing one makes PowerPoint offer a "repair". */
 // eslint-disable-next-line no-control-regex
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripXmlForbidden(s: string): { text: string; removed: number } {
   let removed = 0;
@@ -116,7 +135,11 @@ export function parseYaml(text: string, file: string): YamlSource {
   for (const err of doc.errors) {
     // A structure nested deeper than the parser's stack: one message, not one per level.
     if (/Maximum call stack/.test(err.message)) {
-      if (!problems.some((p) => p.message.startsWith('the file nests'))) problems.push({ ...at(err.pos[0]), message: 'the file nests lists or mappings far too deeply; a brief needs four or five levels' });
+      if (!problems.some((p) => p.message.startsWith('the file nests')))
+        problems.push({
+          ...at(err.pos[0]),
+          message: 'the file nests lists or mappings far too deeply; a brief needs four or five levels',
+        });
       continue;
     }
     const unclosed = /Missing closing ("|')quote/.exec(err.message);
@@ -125,7 +148,8 @@ export function parseYaml(text: string, file: string): YamlSource {
   }
   for (const w of doc.warnings) {
     // An unknown tag (`!!js/function`, `!include`) would silently become plain text: refuse it.
-    if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE') problems.push({ ...at(w.pos[0]), message: yamlMessage(w.code, w.message) });
+    if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE')
+      problems.push({ ...at(w.pos[0]), message: yamlMessage(w.code, w.message) });
   }
   if (problems.length) throw new BriefdeckError(problems);
   const warnings: Problem[] = [];
@@ -134,19 +158,29 @@ export function parseYaml(text: string, file: string): YamlSource {
   visit(doc, (_key, node) => {
     if (!isNode(node)) return;
     if (isAlias(node)) {
-      if (!unresolvedAlias && !node.resolve(doc)) unresolvedAlias = { ...at(node.range?.[0]), message: `*${node.source} names no anchor: define &${node.source} before it, or write the text out` };
+      if (!unresolvedAlias && !node.resolve(doc))
+        unresolvedAlias = {
+          ...at(node.range?.[0]),
+          message: `*${node.source} names no anchor: define &${node.source} before it, or write the text out`,
+        };
       return;
     }
     // Only plain YAML: a tag such as !!binary or !!timestamp turns text into something else.
     if (node.tag && !PLAIN_TAGS.has(node.tag)) {
       const tag = node.tag.replace('tag:yaml.org,2002:', '!!');
-      problems.push({ ...at(node.range?.[0]), message: `${node.tag.startsWith('tag:yaml.org,2002:') ? 'YAML tag' : 'custom tag'} ${tag} is not allowed: write plain text, lists and mappings` });
+      problems.push({
+        ...at(node.range?.[0]),
+        message: `${node.tag.startsWith('tag:yaml.org,2002:') ? 'YAML tag' : 'custom tag'} ${tag} is not allowed: write plain text, lists and mappings`,
+      });
     }
     if (isScalar(node) && typeof node.value === 'string') {
       const { text: clean, removed } = stripXmlForbidden(node.value);
       if (removed) {
         node.value = clean;
-        warnings.push({ ...at(node.range?.[0]), message: `removed ${removed} control character${removed > 1 ? 's' : ''} that a deck cannot hold` });
+        warnings.push({
+          ...at(node.range?.[0]),
+          message: `removed ${removed} control character${removed > 1 ? 's' : ''} that a deck cannot hold`,
+        });
       }
     }
   });
@@ -164,8 +198,10 @@ function openingQuote(text: string, end: number, quote: string): number {
 
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (/multiple documents/.test(first)) return 'this file holds more than one YAML document (a line of ---); a brief is one document: remove the --- line or split the file';
-  if (/Missing closing ("|')quote/.test(first)) return `this quoted text is never closed: add the closing ${/"/.test(first) ? '"' : "'"}`;
+  if (/multiple documents/.test(first))
+    return 'this file holds more than one YAML document (a line of ---); a brief is one document: remove the --- line or split the file';
+  if (/Missing closing ("|')quote/.test(first))
+    return `this quoted text is never closed: add the closing ${/"/.test(first) ? '"' : "'"}`;
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'this key appears twice in the same mapping; keep one';
@@ -187,7 +223,12 @@ export function toPlain(src: YamlSource): unknown {
     return src.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     if (e instanceof ReferenceError || e instanceof RangeError) {
-      throw new BriefdeckError({ file: src.file, line: 1, column: 1, message: `too many YAML aliases (${(e as Error).message.split('\n')[0]}); write the text out instead` });
+      throw new BriefdeckError({
+        file: src.file,
+        line: 1,
+        column: 1,
+        message: `too many YAML aliases (${(e as Error).message.split('\n')[0]}); write the text out instead`,
+      });
     }
     throw e;
   }

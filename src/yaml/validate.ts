@@ -46,7 +46,13 @@ function knownKeys(schema: z.ZodType, path: Path): string[] {
   return [...new Set(current.flatMap((s) => objectKeys(s)))];
 }
 
-interface Def { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; options?: unknown[] }
+interface Def {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  options?: unknown[];
+}
 const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
 
 function unwrap(s: unknown): unknown[] {
@@ -87,13 +93,20 @@ export function suggest(word: string, candidates: string[]): string | undefined 
   let bestD = Infinity;
   for (const c of candidates) {
     const d = levenshtein(w, c.toLowerCase());
-    if (d < bestD) { bestD = d; best = c; }
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 /** Validate plain data against a schema; every problem, positioned. */
-export function validate<T extends z.ZodType>(schema: T, data: unknown, src: YamlSource): { data?: z.output<T>; problems: Problem[] } {
+export function validate<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+  src: YamlSource,
+): { data?: z.output<T>; problems: Problem[] } {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const problems: Problem[] = [];
@@ -118,11 +131,22 @@ function fromIssue(schema: z.ZodType, src: YamlSource, issue: z.core.$ZodIssue, 
   if (issue.code === 'invalid_union') {
     // Keep the branch that got past the type check (the input was the right kind of thing);
     // when none did, say which kinds are accepted.
-    const deeper = issue.errors.filter((branch) => !branch.every((e) => e.code === 'invalid_type' && e.path.length === 0));
+    const deeper = issue.errors.filter(
+      (branch) => !branch.every((e) => e.code === 'invalid_type' && e.path.length === 0),
+    );
     if (deeper.length > 0) return deeper[0]!.flatMap((e) => fromIssue(schema, src, e, [...path, ...e.path]));
     const first = issue.errors[0]?.[0];
     const { node } = locate(src, path);
-    return [{ ...position(src, node), path: formatPath(path), message: (first?.message ?? 'invalid value').replace(/^expected ([^,]+),/, 'expected $1 or a mapping { text, by },') }];
+    return [
+      {
+        ...position(src, node),
+        path: formatPath(path),
+        message: (first?.message ?? 'invalid value').replace(
+          /^expected ([^,]+),/,
+          'expected $1 or a mapping { text, by },',
+        ),
+      },
+    ];
   }
   const { node, key } = locate(src, path);
   const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;

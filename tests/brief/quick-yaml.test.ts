@@ -19,7 +19,11 @@ const ROOT = join(import.meta.dirname, '../..');
  * value begins. */
 function authority(text: string) {
   const lines = new LineCounter();
-  const doc = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const troubled = doc.errors.length > 0 || doc.warnings.length > 0;
   let value: unknown;
   try {
@@ -46,7 +50,10 @@ function agree(text: string): boolean {
   const full = authority(text);
   if (!quick) return false;
   expect(full.troubled, `quick read a text yaml has problems with:\n${text}`).toBe(false);
-  expect(isDeepStrictEqual(quick.value, full.value), `different data for:\n${text}\nquick: ${JSON.stringify(quick.value)}\nyaml:  ${JSON.stringify(full.value)}`).toBe(true);
+  expect(
+    isDeepStrictEqual(quick.value, full.value),
+    `different data for:\n${text}\nquick: ${JSON.stringify(quick.value)}\nyaml:  ${JSON.stringify(full.value)}`,
+  ).toBe(true);
   for (const [key, at] of quick.topLevel) expect(at, `position of ${key} in:\n${text}`).toEqual(full.top.get(key));
   return true;
 }
@@ -65,23 +72,41 @@ describe('quick YAML reader', () => {
     expect(files.length).toBeGreaterThan(40);
     const read = files.filter((f) => agree(readFileSync(f, 'utf8')));
     // The sample brief and the built-in themes are plain YAML: they must take the quick way.
-    for (const must of ['briefs/2025-01-shanghai-quarterly.yaml', 'themes/default.yaml', 'tests/fixtures/stress/many-units.yaml']) expect(read).toContain(join(ROOT, must));
+    for (const must of [
+      'briefs/2025-01-shanghai-quarterly.yaml',
+      'themes/default.yaml',
+      'tests/fixtures/stress/many-units.yaml',
+    ])
+      expect(read).toContain(join(ROOT, must));
   });
 
   it('agrees on the generated benchmark briefs, as yaml writes them', () => {
-    for (const units of [1, 10, 100]) expect(agree(stringify(generatedBrief(units), { aliasDuplicateObjects: false }))).toBe(true);
+    for (const units of [1, 10, 100])
+      expect(agree(stringify(generatedBrief(units), { aliasDuplicateObjects: false }))).toBe(true);
   });
 
   const cases: Array<[string, string, boolean]> = [
     // [what, text, read quickly?]
-    ['a plain brief', 'meeting:\n  title: 会议\n  date: 2025-01\nunits:\n  - name: 甲\n    achievements:\n      - 一\n      - 二\n', true],
+    [
+      'a plain brief',
+      'meeting:\n  title: 会议\n  date: 2025-01\nunits:\n  - name: 甲\n    achievements:\n      - 一\n      - 二\n',
+      true,
+    ],
     ['a list at its key’s indent', 'units:\n- name: 甲\n  achievements:\n  - 一\n  - 二\nlang: en\n', true],
     ['CRLF line ends', 'meeting:\r\n  title: 会议\r\nunits:\r\n  - a\r\n  - b\r\n', true],
     ['a byte order mark', '\uFEFFa: 1\nb: 二\n', true],
     ['comments everywhere', '# top\na: 1 # one\n  # indented comment\nb:   # nothing here\n  - x #  c\n# end', true],
     ['quoted texts', `a: "2025-01" # c\nb: 'it''s'\nc: "a # not a comment: really"\nd: ''\ne: ""\n`, true],
-    ['numbers, booleans, null as yaml reads them', 'a: 12\nb: -3\nc: 0o17\nd: 0x1F\ne: 1.50\nf: .5\ng: 1e3\nh: .inf\ni: -.Inf\nj: .nan\nk: true\nl: False\nm: ~\nn: null\no: 1_000\np: 0b11\nq: 1.2.3\nr: +7\ns: 010\nt: -0\nu: 2025-01-06\n', true],
-    ['text that only looks special', 'a: 1-11月\nb: 2,304个\nc: 3.5%\nd: trueish\ne: -5\nf: -x\ng: ?问题\nh: a#b\ni: 10:30\nj: 全市[重点]项目\nk: x,y\n', true],
+    [
+      'numbers, booleans, null as yaml reads them',
+      'a: 12\nb: -3\nc: 0o17\nd: 0x1F\ne: 1.50\nf: .5\ng: 1e3\nh: .inf\ni: -.Inf\nj: .nan\nk: true\nl: False\nm: ~\nn: null\no: 1_000\np: 0b11\nq: 1.2.3\nr: +7\ns: 010\nt: -0\nu: 2025-01-06\n',
+      true,
+    ],
+    [
+      'text that only looks special',
+      'a: 1-11月\nb: 2,304个\nc: 3.5%\nd: trueish\ne: -5\nf: -x\ng: ?问题\nh: a#b\ni: 10:30\nj: 全市[重点]项目\nk: x,y\n',
+      true,
+    ],
     ['flow mappings and lists', 'chair: { name: 陈吉宁, role: 市委书记 }\nx: []\ny: {}\nz: [a, "b, c", 3]\n', true],
     ['a literal block', 'notes: |\n  第一行\n    缩进\n\n  第三行\nnext: 1\n', true],
     ['literal chomping', 'a: |-\n  x\n\nb: |+\n  y\n\n\nc: | # c\n  z\n', true],
@@ -142,10 +167,84 @@ describe('quick YAML reader', () => {
   }
 
   it('agrees with yaml on generated documents (fast-check)', () => {
-    const key = fc.constantFrom('a', 'b', 'name', 'text', 'by', 'units', 'x-y', 'null', 'True', '__proto__', '单位', 'a b', 'k_1');
+    const key = fc.constantFrom(
+      'a',
+      'b',
+      'name',
+      'text',
+      'by',
+      'units',
+      'x-y',
+      'null',
+      'True',
+      '__proto__',
+      '单位',
+      'a b',
+      'k_1',
+    );
     const scalar = fc.oneof(
-      fc.constantFrom('[-]', '[x, -]', '[ -]', '{b: -}', '{b: ?}', '[?]', '[a, ?]', '[:]', '{b: :}', '[-x]', '甲', '全市第一', '1-11月', '12', '-3', '1.50', '0x1F', '0o7', '.inf', '~', 'true', 'no', '2025-01', 'a # c', 'a#b', 'x: y', 'x:', ': x', '- x', '-x', '?', '? x', '[a, b]', '{ a: 1 }', '{a: 1}', '[]', '{}', '"q"', "'q'", "'it''s'", '"a\\n"', '"open', '|', '|-', '|+', '>', '&a x', '*a', '!!str 1', '%x', '@x', '`x', ',x', '　全角', 'a  ', 'é'),
-      fc.string({ unit: fc.constantFrom('a', '甲', ' ', ':', '#', '-', '"', "'", ',', '[', ']', '{', '}', '|', '1', '.', '\\'), maxLength: 8 }),
+      fc.constantFrom(
+        '[-]',
+        '[x, -]',
+        '[ -]',
+        '{b: -}',
+        '{b: ?}',
+        '[?]',
+        '[a, ?]',
+        '[:]',
+        '{b: :}',
+        '[-x]',
+        '甲',
+        '全市第一',
+        '1-11月',
+        '12',
+        '-3',
+        '1.50',
+        '0x1F',
+        '0o7',
+        '.inf',
+        '~',
+        'true',
+        'no',
+        '2025-01',
+        'a # c',
+        'a#b',
+        'x: y',
+        'x:',
+        ': x',
+        '- x',
+        '-x',
+        '?',
+        '? x',
+        '[a, b]',
+        '{ a: 1 }',
+        '{a: 1}',
+        '[]',
+        '{}',
+        '"q"',
+        "'q'",
+        "'it''s'",
+        '"a\\n"',
+        '"open',
+        '|',
+        '|-',
+        '|+',
+        '>',
+        '&a x',
+        '*a',
+        '!!str 1',
+        '%x',
+        '@x',
+        '`x',
+        ',x',
+        '　全角',
+        'a  ',
+        'é',
+      ),
+      fc.string({
+        unit: fc.constantFrom('a', '甲', ' ', ':', '#', '-', '"', "'", ',', '[', ']', '{', '}', '|', '1', '.', '\\'),
+        maxLength: 8,
+      }),
     );
     const line = fc.oneof(
       fc.tuple(fc.nat(6), key, scalar).map(([i, k, v]) => `${' '.repeat(i)}${k}: ${v}`),
@@ -156,7 +255,9 @@ describe('quick YAML reader', () => {
       fc.tuple(fc.nat(6), scalar).map(([i, v]) => `${' '.repeat(i)}${v}`),
       fc.constantFrom('', '  ', '# c', '    # c', '---', '...'),
     );
-    const doc = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([ls, nl, end]) => ls.join(nl) + (end ? nl : ''));
+    const doc = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+      .map(([ls, nl, end]) => ls.join(nl) + (end ? nl : ''));
     let read = 0;
     fc.assert(
       fc.property(doc, (text) => {

@@ -40,12 +40,21 @@ describe('the sample brief against the seed report', () => {
 
   it("keeps every figure of each unit's paragraph in that unit's items", () => {
     const paragraph = report.slice(report.indexOf('陈吉宁逐一作工作点评。'), report.indexOf('陈吉宁结合过去一年'));
-    const starts = ['浦东新区新建', '金山区实现', '青浦区组建', '崇明区创新', '市公安局完善', '市司法局服务', '市应急管理局有力'].map((s) => paragraph.indexOf(s));
+    const starts = [
+      '浦东新区新建',
+      '金山区实现',
+      '青浦区组建',
+      '崇明区创新',
+      '市公安局完善',
+      '市司法局服务',
+      '市应急管理局有力',
+    ].map((s) => paragraph.indexOf(s));
     brief.units.forEach((u, i) => {
       const text = paragraph.slice(starts[i]!, starts[i + 1] ?? paragraph.length);
       const items = u.achievements.join('|');
       for (const fig of text.match(/\d+(?:\.\d+)?/g) ?? []) expect(items, `${u.name}: ${fig}`).toContain(fig);
-      for (const fig of text.match(/[全郊][市区国][第首][一个家批]/g) ?? []) expect(items, `${u.name}: ${fig}`).toContain(fig);
+      for (const fig of text.match(/[全郊][市区国][第首][一个家批]/g) ?? [])
+        expect(items, `${u.name}: ${fig}`).toContain(fig);
     });
   });
 

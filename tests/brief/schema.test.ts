@@ -8,10 +8,15 @@ describe('schema/brief.schema.json', () => {
     expect(committed).toEqual(briefJsonSchema());
   });
   it('is referenced by the sample brief for editor completion', () => {
-    expect(readFileSync('briefs/2025-01-shanghai-quarterly.yaml', 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/brief.schema.json');
+    expect(readFileSync('briefs/2025-01-shanghai-quarterly.yaml', 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../schema/brief.schema.json',
+    );
   });
   it('refuses unknown keys, as the validator does', () => {
-    const s = briefJsonSchema() as { additionalProperties?: boolean; properties: { units: { items: { additionalProperties?: boolean } } } };
+    const s = briefJsonSchema() as {
+      additionalProperties?: boolean;
+      properties: { units: { items: { additionalProperties?: boolean } } };
+    };
     expect(s.additionalProperties).toBe(false);
     expect(s.properties.units.items.additionalProperties).toBe(false);
   });
@@ -23,6 +28,9 @@ describe('schema/theme.schema.json', () => {
     expect(JSON.parse(readFileSync('schema/theme.schema.json', 'utf8'))).toEqual(themeJsonSchema());
   });
   it('is referenced by every built-in theme', () => {
-    for (const t of ['default', 'government-red', 'high-contrast']) expect(readFileSync(`themes/${t}.yaml`, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/theme.schema.json');
+    for (const t of ['default', 'government-red', 'high-contrast'])
+      expect(readFileSync(`themes/${t}.yaml`, 'utf8').split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=../schema/theme.schema.json',
+      );
   });
 });

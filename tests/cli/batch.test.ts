@@ -3,7 +3,17 @@
  * CLI (npm install builds it; this test rebuilds it, which takes a second).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +35,11 @@ const writeProbe = (dir: string, code: string) => {
 };
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, BRIEFDECK_BUNDLE_OUT: BUNDLE } });
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, BRIEFDECK_BUNDLE_OUT: BUNDLE },
+  });
 }, 120_000);
 // Not left in dist/, which is what the package publishes.
 afterAll(() => rmSync(BUNDLE, { recursive: true, force: true }));
@@ -35,7 +49,10 @@ describe('the bundled CLI', () => {
     const { loadBrief } = await import('../../src/brief/load.js');
     const { buildDeck, deckDate } = await import('../../src/index.js');
     const dir = tmp();
-    const r = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', dir], { encoding: 'utf8', env: { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' } });
+    const r = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('briefdeck code cache: used');
     const { brief } = loadBrief(SAMPLE);
@@ -60,10 +77,13 @@ describe('the bundled CLI', () => {
     const dir = tmp();
     // What Node loaded for the build, beyond what it loads for an empty script.
     const probe = `const before = new Set(process.moduleLoadList); process.on('exit', () => process.stderr.write('LOADED ' + process.moduleLoadList.filter((m) => !before.has(m)).join(',') + '\\n'));`;
-    const r = spawnSync(process.execPath, ['--require', writeProbe(dir, probe), BIN, 'build', SAMPLE, '--out', dir], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--require', writeProbe(dir, probe), BIN, 'build', SAMPLE, '--out', dir], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     const loaded = /LOADED (.*)/.exec(r.stderr)![1]!.split(',');
-    for (const heavy of ['child_process', 'worker_threads', 'crypto', 'assert', 'perf_hooks']) expect(loaded, heavy).not.toContain(`NativeModule ${heavy}`);
+    for (const heavy of ['child_process', 'worker_threads', 'crypto', 'assert', 'perf_hooks'])
+      expect(loaded, heavy).not.toContain(`NativeModule ${heavy}`);
     expect(loaded).toContain('NativeModule zlib'); // the deck is compressed: the probe sees what it should
   });
 
@@ -77,12 +97,21 @@ describe('the bundled CLI', () => {
       const cache = readFileSync(join(copy, 'app.cjs.cache'));
       for (let i = cache.length >> 1; i < (cache.length >> 1) + 400; i++) cache[i] = cache[i]! ^ 0xff;
       writeFileSync(join(copy, 'app.cjs.cache'), cache);
-      const r = spawnSync(process.execPath, [join(copy, 'briefdeck.cjs'), 'build', SAMPLE, '--out', dir], { encoding: 'utf8', env: debug });
+      const r = spawnSync(process.execPath, [join(copy, 'briefdeck.cjs'), 'build', SAMPLE, '--out', dir], {
+        encoding: 'utf8',
+        env: debug,
+      });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain('briefdeck code cache: rejected');
-      const good = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', join(dir, 'good')], { encoding: 'utf8' });
+      const good = spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', join(dir, 'good')], {
+        encoding: 'utf8',
+      });
       expect(good.status).toBe(0);
-      expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(readFileSync(join(dir, 'good', '2025-01-shanghai-quarterly.pptx')))).toBe(true);
+      expect(
+        readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(
+          readFileSync(join(dir, 'good', '2025-01-shanghai-quarterly.pptx')),
+        ),
+      ).toBe(true);
       // A bundle changed after the cache was made (same length, which is all V8 compares): the
       // new code runs, not the cached old one.
       cpSync(join(BUNDLE, 'app.cjs.cache'), join(copy, 'app.cjs.cache'));
@@ -100,7 +129,11 @@ describe('the bundled CLI', () => {
 
 /** A brief of n short units. */
 const unitsBrief = (n: number) => {
-  const units = Array.from({ length: n }, (_, i) => `  - name: 第${i + 1}区区委\n    achievements: [新建街区党组织${i + 2}个, 推动全区2304个小区组建业委会]\n    shortcomings: [全面从严治党]\n`).join('');
+  const units = Array.from(
+    { length: n },
+    (_, i) =>
+      `  - name: 第${i + 1}区区委\n    achievements: [新建街区党组织${i + 2}个, 推动全区2304个小区组建业委会]\n    shortcomings: [全面从严治党]\n`,
+  ).join('');
   return `lang: zh-CN\nmeeting:\n  title: 市委季度工作会议\n  date: 2025-01\n  attendees: [龚正]\nunits:\n${units}`;
 };
 
@@ -110,7 +143,10 @@ describe('where threads are not allowed', () => {
     for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.yaml`), unitsBrief(90));
     const out = join(dir, 'out');
     const permitted = ['--experimental-permission', '--allow-fs-read=*', `--allow-fs-write=${dir}`];
-    const r = spawnSync(process.execPath, [...permitted, BIN, 'build', dir, '--out', out, '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    const r = spawnSync(process.execPath, [...permitted, BIN, 'build', dir, '--out', out, '--jobs', '2'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/2 decks built/);
     const deck = await readDeck(readFileSync(join(out, 'a.pptx')));
@@ -119,7 +155,11 @@ describe('where threads are not allowed', () => {
     const big = join(dir, 'big', 'big.yaml');
     mkdirSync(dirname(big));
     writeFileSync(big, unitsBrief(400));
-    const one = spawnSync(process.execPath, [...permitted, BIN, 'build', big, '--out', out], { encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
+    const one = spawnSync(process.execPath, [...permitted, BIN, 'build', big, '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+      timeout: 60_000,
+    });
     expect(one.status, one.stderr).toBe(0);
     expect((await readDeck(readFileSync(join(out, 'big.pptx')))).slides.length).toBeGreaterThan(400);
   });
@@ -130,7 +170,11 @@ describe('a big deck that cannot be made', () => {
     const dir = tmp();
     const big = join(dir, 'big.yaml');
     writeFileSync(big, unitsBrief(400));
-    const r = spawnSync(process.execPath, [BIN, 'build', big, '--out', dir], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: 'soon' }, timeout: 20_000 });
+    const r = spawnSync(process.execPath, [BIN, 'build', big, '--out', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: 'soon' },
+      timeout: 20_000,
+    });
     expect(r.signal, 'still running after 20 s').toBeNull();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('SOURCE_DATE_EPOCH=soon is not a time briefdeck can write');
@@ -144,7 +188,10 @@ describe('batch builds', () => {
     for (let i = 1; i <= 6; i++) writeFileSync(join(dir, `m${i}.yaml`), readFileSync(SAMPLE));
     writeFileSync(join(dir, 'broken.yaml'), 'meeting: {}\nunits: []\n');
     const out = join(dir, 'out');
-    const r = spawnSync(process.execPath, [BIN, 'build', dir, '--out', out, '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    const r = spawnSync(process.execPath, [BIN, 'build', dir, '--out', out, '--jobs', '2'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+    });
     expect(r.status).toBe(1);
     const decks = r.stdout.split('\n').filter((l) => /\.pptx {2}12 slides {2}\d+(\.\d)? m?s/.test(l));
     expect(decks).toHaveLength(6);
@@ -153,7 +200,11 @@ describe('batch builds', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out).sort()).toEqual(['m1.pptx', 'm2.pptx', 'm3.pptx', 'm4.pptx', 'm5.pptx', 'm6.pptx']);
     // Built on workers or not, the decks are the same bytes.
-    const one = spawnSync(process.execPath, [BIN, 'build', join(dir, 'm1.yaml'), '--out', join(dir, 'single'), '--jobs', '1'], { encoding: 'utf8' });
+    const one = spawnSync(
+      process.execPath,
+      [BIN, 'build', join(dir, 'm1.yaml'), '--out', join(dir, 'single'), '--jobs', '1'],
+      { encoding: 'utf8' },
+    );
     expect(one.status).toBe(0);
     expect(readFileSync(join(dir, 'single', 'm1.pptx')).equals(readFileSync(join(out, 'm1.pptx')))).toBe(true);
   });
@@ -198,7 +249,10 @@ describe('build --watch', () => {
     expect(statSync(deck).mtimeMs).toBeGreaterThan(first);
     expect((await readDeck(readFileSync(deck))).slides[2]).toContain('203个');
 
-    writeFileSync(join(dir, 'team/bureau.yaml'), readFileSync(join(dir, 'team/bureau.yaml'), 'utf8').replace('1B4F8A', '7A1F5C'));
+    writeFileSync(
+      join(dir, 'team/bureau.yaml'),
+      readFileSync(join(dir, 'team/bureau.yaml'), 'utf8').replace('1B4F8A', '7A1F5C'),
+    );
     await until(() => rebuilt() === 2);
     expect((await readDeck(readFileSync(deck))).slides[2]).toContain('7A1F5C');
 
@@ -230,6 +284,8 @@ describe('--pdf without LibreOffice', () => {
     const out = tmp();
     const io = bufferIO();
     expect(await run(['build', SAMPLE, '--out', out, '--pdf', '--soffice', '/nonexistent/soffice'], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/LibreOffice \(soffice\) was not found at \/nonexistent\/soffice; install LibreOffice \(Debian\/Ubuntu: apt-get install libreoffice-impress/);
+    expect(io.stderr.join('\n')).toMatch(
+      /LibreOffice \(soffice\) was not found at \/nonexistent\/soffice; install LibreOffice \(Debian\/Ubuntu: apt-get install libreoffice-impress/,
+    );
   });
 });

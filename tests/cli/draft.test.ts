@@ -24,7 +24,15 @@ describe('briefdeck draft', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^.*brief\.yaml  drafted; \d+ places? to check/);
     const brief = parse(readFileSync(out, 'utf8')) as { units: Array<{ name: string }> };
-    expect(brief.units.map((u) => u.name)).toEqual(['浦东新区区委', '金山区委', '青浦区委', '崇明区委', '市公安局', '市司法局', '市应急管理局']);
+    expect(brief.units.map((u) => u.name)).toEqual([
+      '浦东新区区委',
+      '金山区委',
+      '青浦区委',
+      '崇明区委',
+      '市公安局',
+      '市司法局',
+      '市应急管理局',
+    ]);
     expect((await cli('validate', out)).code).toBe(0);
     const built = await cli('build', out, '--out', join(dir, 'decks'));
     expect(built.code).toBe(0);
@@ -63,13 +71,17 @@ describe('briefdeck draft', () => {
 
   it('reads the report from stdin with -', async () => {
     const io = bufferIO();
-    const code = await draftCommand({ report: '-', suggest: true, date: '2025-01' }, io, async () => readFileSync(SEED));
+    const code = await draftCommand({ report: '-', suggest: true, date: '2025-01' }, io, async () =>
+      readFileSync(SEED),
+    );
     expect(code).toBe(0);
     expect(io.stdout.join('\n')).toContain('起草自 stdin');
   });
 
   it('refuses a date that does not exist, a missing report and binary input, with exit 1', async () => {
-    expect((await cli('draft', SEED, '--date', '2025-02-30')).err).toBe('error: --date 2025-02-30: expected a date that exists, as YYYY-MM-DD or YYYY-MM');
+    expect((await cli('draft', SEED, '--date', '2025-02-30')).err).toBe(
+      'error: --date 2025-02-30: expected a date that exists, as YYYY-MM-DD or YYYY-MM',
+    );
     const missing = await cli('draft', 'nope.txt');
     expect(missing.code).toBe(1);
     expect(missing.err).toBe('error: nope.txt: cannot read report: no such file');
@@ -80,7 +92,7 @@ describe('briefdeck draft', () => {
 });
 
 describe('draft --out into a new folder', () => {
-  it('creates the folder and points the schema line at briefdeck\'s schema from there', async () => {
+  it("creates the folder and points the schema line at briefdeck's schema from there", async () => {
     const dir = tmp();
     const out = join(dir, 'team', 'briefs', 'q.yaml');
     const r = await cli('draft', SEED, '--date', '2025-01', '--out', out);

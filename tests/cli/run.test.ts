@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +37,11 @@ describe('briefdeck build', () => {
     const out = tmp();
     const r = await cli('build', SAMPLE, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toMatch(new RegExp(`^${join(out, '2025-01-shanghai-quarterly.pptx').replace(/[.]/g, '\\.')}  12 slides  \\d+ ms  fit: \\d+ shrunk$`));
+    expect(r.out.split('\n')[0]).toMatch(
+      new RegExp(
+        `^${join(out, '2025-01-shanghai-quarterly.pptx').replace(/[.]/g, '\\.')}  12 slides  \\d+ ms  fit: \\d+ shrunk$`,
+      ),
+    );
     expect(statSync(join(out, '2025-01-shanghai-quarterly.pptx')).size).toBeGreaterThan(20_000);
     expect(r.err).toBe('');
   });
@@ -78,7 +92,10 @@ describe('briefdeck build', () => {
   it('prints the fit report as JSON with --json', async () => {
     const r = await cli('build', SAMPLE, '--out', tmp(), '--json');
     expect(r.code).toBe(0);
-    const data = JSON.parse(r.out) as Array<{ slides: number; fit: Array<{ subject: string; fromPt: number; toPt: number }> }>;
+    const data = JSON.parse(r.out) as Array<{
+      slides: number;
+      fit: Array<{ subject: string; fromPt: number; toPt: number }>;
+    }>;
     expect(data[0]!.slides).toBe(12);
     expect(data[0]!.fit.map((f) => f.subject)).toContain('浦东新区区委');
   });

@@ -34,8 +34,14 @@ describe('briefdeck themes', () => {
     expect(r.out).toMatch(/^government-red\s+Red and gold/m);
     expect(r.out).toMatch(/^high-contrast\s+/m);
     expect(r.out).toMatch(/^bureau\s+Bureau blue with our logo/m);
-    const data = JSON.parse((await cli('themes', '--json')).out) as Array<{ name: string; description: string; path: string }>;
-    expect(data.map((t) => t.name)).toEqual(expect.arrayContaining(['default', 'government-red', 'high-contrast', 'bureau', 'child']));
+    const data = JSON.parse((await cli('themes', '--json')).out) as Array<{
+      name: string;
+      description: string;
+      path: string;
+    }>;
+    expect(data.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['default', 'government-red', 'high-contrast', 'bureau', 'child']),
+    );
     expect(data.find((t) => t.name === 'bureau')!.path).toBe(join('themes', 'bureau.yaml'));
     for (const t of data) expect(Object.keys(t).sort()).toEqual(['description', 'name', 'path']);
   });
@@ -43,7 +49,11 @@ describe('briefdeck themes', () => {
   it('shows a theme resolved through everything it extends, as YAML', async () => {
     const r = await cli('themes', 'show', 'child');
     expect(r.code).toBe(0);
-    const data = parse(r.out) as { colors: { primary: string; text: string }; sizes: { body: number }; extends?: string };
+    const data = parse(r.out) as {
+      colors: { primary: string; text: string };
+      sizes: { body: number };
+      extends?: string;
+    };
     expect(data.colors.primary).toBe('1B4F8A');
     expect(data.colors.text).toBe('#1F2933');
     expect(data.sizes.body).toBe(15);
@@ -106,7 +116,9 @@ describe('theme choice: --theme beats the brief, which beats default', () => {
     const body = runsOf(deck.slides[2]!).filter((r) => r.sz === runsOf(deck.slides[2]!).at(-3)!.sz);
     expect(body.some((r) => r.ea === 'FangSong')).toBe(true);
     expect(runsOf(deck.slides[2]!)[0]!.ea).toBe('Microsoft YaHei'); // the title keeps the title face
-    expect(deck.xml.get('ppt/theme/theme1.xml')).toContain('<a:minorFont><a:latin typeface="Arial"/><a:ea typeface="FangSong"/>');
+    expect(deck.xml.get('ppt/theme/theme1.xml')).toContain(
+      '<a:minorFont><a:latin typeface="Arial"/><a:ea typeface="FangSong"/>',
+    );
     expect(deck.slides[2]).toContain('0B6E4F');
   });
 
@@ -114,7 +126,10 @@ describe('theme choice: --theme beats the brief, which beats default', () => {
     const sub = join(cwd, 'briefs');
     cpSync(join(ROOT, 'tests/fixtures/themes/custom.yaml'), join(cwd, 'custom.yaml'));
     cpSync(SAMPLE, join(sub, 'b.yaml'));
-    writeFileSync(join(sub, 'b.yaml'), readFileSync(SAMPLE, 'utf8').replace('lang: zh-CN', 'lang: zh-CN\ntheme: ../custom.yaml'));
+    writeFileSync(
+      join(sub, 'b.yaml'),
+      readFileSync(SAMPLE, 'utf8').replace('lang: zh-CN', 'lang: zh-CN\ntheme: ../custom.yaml'),
+    );
     const r = await cli('build', join(sub, 'b.yaml'), '--out', join(cwd, 'o4'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/theme \.\.\/custom\.yaml is outside the brief's folder/);

@@ -31,7 +31,8 @@ describe('every fixture', () => {
     const { yaml, unplaced, notes } = draftBrief(report);
     const comments = commentLines(yaml).join('\n');
     for (const u of unplaced) for (const line of u.split('\n')) expect(comments).toContain(line.trim());
-    for (const n of notes.filter((x) => !x.startsWith('(文末注释)'))) expect(comments).toContain(`请核对: ${n.slice(n.indexOf(': ') + 2)}`);
+    for (const n of notes.filter((x) => !x.startsWith('(文末注释)')))
+      expect(comments).toContain(`请核对: ${n.slice(n.indexOf(': ') + 2)}`);
   });
 
   it.each(reports)('%s: starts with the schema line and validates as a brief once dated', (_name, report) => {
@@ -79,7 +80,8 @@ describe('suggested unit directives', () => {
   it('are marked "建议, 请核对" and name who said them', () => {
     const { yaml } = draftBrief(seedReport());
     expect(yaml).toContain('# 建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：作风建设、产业转型、民生）');
-    for (const u of data(yaml).units) for (const x of u.directives ?? []) expect(typeof x === 'object' && x.by).toBeTruthy();
+    for (const u of data(yaml).units)
+      for (const x of u.directives ?? []) expect(typeof x === 'object' && x.by).toBeTruthy();
   });
 
   it('are left out with suggest: false (--no-suggest)', () => {
@@ -110,7 +112,8 @@ describe('odd input', () => {
   });
 
   it('reads hard-wrapped text across its line breaks, and flags the strings that keep one', () => {
-    const report = '新年首次市委季度工作会议今天下午举行。\n\n会上，浦东新区区委、金山区委先后发言。浦东新区新建街区党组织202个，推动全区2304\n个小区组建业委会。但在全面从严治党、加快产业转型\n升级等方面仍存不足。金山区实现一口办理。';
+    const report =
+      '新年首次市委季度工作会议今天下午举行。\n\n会上，浦东新区区委、金山区委先后发言。浦东新区新建街区党组织202个，推动全区2304\n个小区组建业委会。但在全面从严治党、加快产业转型\n升级等方面仍存不足。金山区实现一口办理。';
     const { yaml, notes } = draftBrief(report, { date: '2025-01' });
     const d = data(yaml);
     expect(d.units.map((u) => u.name)).toEqual(['浦东新区区委', '金山区委']);
@@ -119,16 +122,20 @@ describe('odd input', () => {
     expect(notes).toContain('units[0].shortcomings[1]: 原文在此折行，文字中含换行，请核对并删去换行');
   });
 
-  it('reads a leader\'s points given a paragraph each, keeping the lead-in as a comment', () => {
-    const report = '市委工作会议今天举行。\n\n会上，甲区、乙区先后发言。甲区完成2项。乙区完成3项。\n\n市长龚正指出，今年要重点抓好以下工作：\n\n一是扩大内需，提振消费。\n\n二是深化改革。\n\n（三）守牢安全底线。';
+  it("reads a leader's points given a paragraph each, keeping the lead-in as a comment", () => {
+    const report =
+      '市委工作会议今天举行。\n\n会上，甲区、乙区先后发言。甲区完成2项。乙区完成3项。\n\n市长龚正指出，今年要重点抓好以下工作：\n\n一是扩大内需，提振消费。\n\n二是深化改革。\n\n（三）守牢安全底线。';
     const { yaml, unplaced } = draftBrief(report, { date: '2025-01' });
-    expect(data(yaml).directives).toEqual([{ speaker: '龚正', role: '市长', points: ['扩大内需，提振消费', '深化改革', '守牢安全底线'] }]);
+    expect(data(yaml).directives).toEqual([
+      { speaker: '龚正', role: '市长', points: ['扩大内需，提振消费', '深化改革', '守牢安全底线'] },
+    ]);
     expect(yaml).toContain('# 原文（未列入要点）：今年要重点抓好以下工作：');
     expect(unplaced).toEqual([]);
   });
 
   it('quotes what YAML would misread', () => {
-    const report = '会议今天举行。\n\n会上，甲区、乙区先后发言。甲区完成项目: #1 "null" yes。但在a: b、cd等方面仍存不足。乙区完成2项。';
+    const report =
+      '会议今天举行。\n\n会上，甲区、乙区先后发言。甲区完成项目: #1 "null" yes。但在a: b、cd等方面仍存不足。乙区完成2项。';
     const { yaml } = draftBrief(report, { date: '2025-01' });
     const d = data(yaml);
     expect(d.units[0]!.achievements).toEqual(['完成项目: #1 "null" yes']);

@@ -16,7 +16,13 @@ describe('a district meeting (一要…二要…, 但存在…等不足, …方�
   const { d, yaml } = draftOf('district-linjiang.txt');
 
   it('reads title, organizer, location, date and chair from the opening', () => {
-    expect(d.meeting).toMatchObject({ title: '2025年第一季度重点工作推进会', organizer: '临江区委', location: '区行政中心', date: '2025-03-12', chair: { name: '周立群', role: '区委书记' } });
+    expect(d.meeting).toMatchObject({
+      title: '2025年第一季度重点工作推进会',
+      organizer: '临江区委',
+      location: '区行政中心',
+      date: '2025-03-12',
+      chair: { name: '周立群', role: '区委书记' },
+    });
     expect(yaml).toContain('# 报道标题：临江区召开2025年第一季度重点工作推进会');
   });
 
@@ -51,7 +57,11 @@ describe('a district meeting (一要…二要…, 但存在…等不足, …方�
       '各级干部要转变作风、真抓实干，以钉钉子精神抓好各项工作落实',
     ]);
     expect(shao).toMatchObject({ speaker: '邵文韬', role: '区委副书记、区长', topic: '做好一季度经济工作' });
-    expect(shao!.points).toEqual(['着力扩大有效投资，确保重大项目按期开工', '着力稳住外贸外资基本盘', '着力推进乡村全面振兴，拓宽农民增收渠道']);
+    expect(shao!.points).toEqual([
+      '着力扩大有效投资，确保重大项目按期开工',
+      '着力稳住外贸外资基本盘',
+      '着力推进乡村全面振兴，拓宽农民增收渠道',
+    ]);
   });
 
   it('lists the attending leaders and keeps groups as a comment', () => {
@@ -63,7 +73,7 @@ describe('a district meeting (一要…二要…, 但存在…等不足, …方�
 describe('a monthly review where the leader comments unit by unit (no list)', () => {
   const { d, notes } = draftOf('monthly-review.txt');
 
-  it('finds the units one after another inside one paragraph, each after the last one\'s shortcomings', () => {
+  it("finds the units one after another inside one paragraph, each after the last one's shortcomings", () => {
     expect(d.units.map((u) => u.name)).toEqual(['江湾街道', '青石镇', '白沙镇']);
     expect(d.units[2]!.achievements).toEqual(['引进亿元以上产业项目4个', '新能源汽车零部件产业园一期投产']);
     expect(d.units.map((u) => u.shortcomings)).toEqual([
@@ -74,12 +84,12 @@ describe('a monthly review where the leader comments unit by unit (no list)', ()
     expect(notes.filter((n) => n.startsWith('units['))).toHaveLength(3);
   });
 
-  it("gives a unit what the reviewer asked of it, by the reviewer", () => {
+  it('gives a unit what the reviewer asked of it, by the reviewer', () => {
     expect(d.units[0]!.directives).toEqual([{ text: '下一步要加快楼宇招商，盘活存量商务楼宇', by: '邵文韬' }]);
     expect(d.units[1]!.directives).toEqual([{ text: '要用好市级政策，加快农民集中居住项目落地', by: '邵文韬' }]);
   });
 
-  it('reads the date from the date line, with a note, and the leader\'s 着力… series', () => {
+  it("reads the date from the date line, with a note, and the leader's 着力… series", () => {
     expect(d.meeting.date).toBe('2025-03-05');
     expect(notes.some((n) => n.startsWith('meeting.date:') && n.includes('昨天'))).toBe(true);
     expect(d.directives![0]).toMatchObject({ speaker: '邵文韬', role: '区长' });
@@ -92,10 +102,19 @@ describe('a report with ASCII punctuation, stray spaces and CRLF line ends', () 
   const { d } = draftOf('ascii-punctuation.txt');
 
   it('recognises the structure and keeps the ASCII text as written', () => {
-    expect(d.meeting).toMatchObject({ title: '2025年第二季度工作会议', date: '2025-04-07', organizer: '东川市委', chair: { name: '林海峰', role: '市委书记' } });
+    expect(d.meeting).toMatchObject({
+      title: '2025年第二季度工作会议',
+      date: '2025-04-07',
+      organizer: '东川市委',
+      chair: { name: '林海峰', role: '市委书记' },
+    });
     expect(d.meeting.summary).toBe('总结一季度工作, 部署二季度重点任务');
     expect(d.units.map((u) => u.name)).toEqual(['南湖区委', '北岭区委', '市交通委']);
-    expect(d.units[0]!.achievements).toEqual(['一季度地区生产总值增长6.2%', '规上工业产值1,286亿元, 同比增长8.5%', '新开工重大项目32个']);
+    expect(d.units[0]!.achievements).toEqual([
+      '一季度地区生产总值增长6.2%',
+      '规上工业产值1,286亿元, 同比增长8.5%',
+      '新开工重大项目32个',
+    ]);
     expect(d.units[1]!.achievements![0]).toBe('完成"两旧一村"改造签约4,500户');
     expect(d.units[2]!.shortcomings).toEqual(['交通拥堵治理', '安全生产监管']);
   });
@@ -111,7 +130,12 @@ describe('a report in traditional characters', () => {
   const { d, yaml } = draftOf('traditional.txt');
 
   it('recognises it through the simplified form but writes the traditional text', () => {
-    expect(d.meeting).toMatchObject({ title: '季度工作會議', subtitle: '2025年首次', date: '2025-01-08', chair: { name: '鄭國強', role: '市委書記' } });
+    expect(d.meeting).toMatchObject({
+      title: '季度工作會議',
+      subtitle: '2025年首次',
+      date: '2025-01-08',
+      chair: { name: '鄭國強', role: '市委書記' },
+    });
     expect(d.units.map((u) => u.name)).toEqual(['東港區委', '北山區委', '市衛生健康委']);
     expect(d.units[0]!.shortcomings).toEqual(['產業轉型升級', '公共服務均衡供給']);
     expect(d.units[1]!.achievements![0]).toBe('建成「15分鐘社區生活圈」示範點20個');

@@ -13,7 +13,10 @@ export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
-export const fixtureNames = (): string[] => readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+export const fixtureNames = (): string[] =>
+  readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
 /** The draft as plain data (comments dropped). */
 export interface DraftData {

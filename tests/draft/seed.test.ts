@@ -28,7 +28,15 @@ describe('drafting the seed report', () => {
   });
 
   it('finds all seven units, by their names in the list, in speaking order', () => {
-    expect(d.units.map((u) => u.name)).toEqual(['浦东新区区委', '金山区委', '青浦区委', '崇明区委', '市公安局', '市司法局', '市应急管理局']);
+    expect(d.units.map((u) => u.name)).toEqual([
+      '浦东新区区委',
+      '金山区委',
+      '青浦区委',
+      '崇明区委',
+      '市公安局',
+      '市司法局',
+      '市应急管理局',
+    ]);
     expect(d.units.map((u) => u.name)).toEqual(sample.units.map((u) => u.name));
   });
 
@@ -43,7 +51,15 @@ describe('drafting the seed report', () => {
 
   it("keeps every figure of each unit's text in its achievements", () => {
     const paragraph = report.split('\n').find((l) => l.includes('先后发言'))!;
-    const starts = ['浦东新区新建', '金山区实现', '青浦区组建', '崇明区创新', '市公安局完善', '市司法局服务', '市应急管理局有力'];
+    const starts = [
+      '浦东新区新建',
+      '金山区实现',
+      '青浦区组建',
+      '崇明区创新',
+      '市公安局完善',
+      '市司法局服务',
+      '市应急管理局有力',
+    ];
     starts.forEach((start, i) => {
       const from = paragraph.indexOf(start);
       const to = i + 1 < starts.length ? paragraph.indexOf(starts[i + 1]!) : paragraph.length;
@@ -76,7 +92,7 @@ describe('drafting the seed report', () => {
     expect(draft.yaml).toContain('（本文图片 陈正宝 摄）');
   });
 
-  it('suggests unit directives from the leaders\' points that share key terms with the shortcomings', () => {
+  it("suggests unit directives from the leaders' points that share key terms with the shortcomings", () => {
     const pudong = d.units[0]!.directives as { text: string; by: string }[];
     expect(pudong.map((x) => x.by)).toEqual(['陈吉宁', '龚正', '龚正']);
     expect(pudong[1]!.text).toContain('产业转型升级');

@@ -41,7 +41,11 @@ describe('normalise', () => {
 
 describe('readDoc', () => {
   it('tells page furniture from body text, and a short first line is the headline', () => {
-    const doc = readDoc(normalise('某区召开工作会议\n\n会议今天举行。区长讲话。\n\n2025-01-06 18:23 来源：某某发布\n（本文图片 张三 摄）\n责任编辑：李四'));
+    const doc = readDoc(
+      normalise(
+        '某区召开工作会议\n\n会议今天举行。区长讲话。\n\n2025-01-06 18:23 来源：某某发布\n（本文图片 张三 摄）\n责任编辑：李四',
+      ),
+    );
     expect(doc.paras.map((p) => p.kind)).toEqual(['headline', 'body', 'dateline', 'credit', 'dateline']);
     expect(doc.sentences).toHaveLength(2);
   });

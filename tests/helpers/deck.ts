@@ -15,8 +15,14 @@ export async function readDeck(bytes: Uint8Array): Promise<DeckParts> {
   const xml = new Map<string, string>();
   for (const f of files) if (/\.(xml|rels)$/.test(f)) xml.set(f, await zip.file(f)!.async('string'));
   const num = (s: string) => Number(/(\d+)\.xml$/.exec(s)?.[1] ?? 0);
-  const slides = files.filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).sort((a, b) => num(a) - num(b)).map((f) => xml.get(f)!);
-  const notes = files.filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f)).sort((a, b) => num(a) - num(b)).map((f) => xml.get(f)!);
+  const slides = files
+    .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+    .sort((a, b) => num(a) - num(b))
+    .map((f) => xml.get(f)!);
+  const notes = files
+    .filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f))
+    .sort((a, b) => num(a) - num(b))
+    .map((f) => xml.get(f)!);
   return { files, xml, slides, notes };
 }
 
@@ -25,7 +31,15 @@ export function isWellFormed(xml: string): true | string {
   return r === true ? true : `${r.err.msg} at line ${r.err.line}`;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
 
 /** The paragraphs of a slide's XML as plain text (runs joined). */
 export function paragraphsOf(slideXml: string): string[] {
@@ -41,9 +55,13 @@ export function paragraphsOf(slideXml: string): string[] {
 export const slideText = (slideXml: string) => paragraphsOf(slideXml).join('\n');
 
 /** Every run's properties: size in points, fonts, language. */
-export function runsOf(slideXml: string): Array<{ sz: number; lang?: string; latin?: string; ea?: string; text: string }> {
+export function runsOf(
+  slideXml: string,
+): Array<{ sz: number; lang?: string; latin?: string; ea?: string; text: string }> {
   const out = [];
-  for (const m of slideXml.matchAll(/<a:r>\s*<a:rPr([^>]*?)(?:\/>|>([\s\S]*?)<\/a:rPr>)\s*<a:t>([\s\S]*?)<\/a:t>\s*<\/a:r>/g)) {
+  for (const m of slideXml.matchAll(
+    /<a:r>\s*<a:rPr([^>]*?)(?:\/>|>([\s\S]*?)<\/a:rPr>)\s*<a:t>([\s\S]*?)<\/a:t>\s*<\/a:r>/g,
+  )) {
     const attrs = m[1]!;
     const inner = m[2] ?? '';
     out.push({

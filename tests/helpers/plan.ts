@@ -22,6 +22,10 @@ export function panelItems(plan: DeckPlan, subject: string, key: string): string
   return items;
 }
 
-export function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }, eps = 1e-6): boolean {
+export function overlaps(
+  a: { x: number; y: number; w: number; h: number },
+  b: { x: number; y: number; w: number; h: number },
+  eps = 1e-6,
+): boolean {
   return a.x < b.x + b.w - eps && b.x < a.x + a.w - eps && a.y < b.y + b.h - eps && b.y < a.y + a.h - eps;
 }

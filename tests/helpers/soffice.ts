@@ -22,7 +22,11 @@ export function convertToPdf(decks: Array<{ name: string; bytes: Uint8Array }>):
     writeFileSync(p, d.bytes);
     return p;
   });
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths], { stdio: 'pipe', timeout: 600_000 });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths],
+    { stdio: 'pipe', timeout: 600_000 },
+  );
   return new Map(paths.map((p) => [basename(p, '.pptx'), p.replace(/\.pptx$/, '.pdf')]));
 }
 
@@ -39,12 +43,20 @@ export function wordsOf(pdf: string): { pages: Array<{ width: number; height: nu
   const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
   const pages: Array<{ width: number; height: number }> = [];
   const words: Word[] = [];
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const chunk of html.split('<page ').slice(1)) {
     const w = Number(/width="([\d.]+)"/.exec(chunk)![1]);
     const h = Number(/height="([\d.]+)"/.exec(chunk)![1]);
     pages.push({ width: w, height: h });
-    for (const m of chunk.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([\s\S]*?)<\/word>/g)) {
+    for (const m of chunk.matchAll(
+      /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([\s\S]*?)<\/word>/g,
+    )) {
       words.push({ page: pages.length - 1, x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text: decode(m[5]!) });
     }
   }
@@ -64,10 +76,15 @@ export interface Misplaced {
  * inside a text box on its slide whose text contains it; bullets and list numbers inside a
  * box that has them; and everything inside the slide.
  */
-export function checkPlacement(plan: DeckPlan, pdf: string, tol = 2): { misplaced: Misplaced[]; words: number; pages: number } {
+export function checkPlacement(
+  plan: DeckPlan,
+  pdf: string,
+  tol = 2,
+): { misplaced: Misplaced[]; words: number; pages: number } {
   const { pages, words } = wordsOf(pdf);
   const misplaced: Misplaced[] = [];
-  if (pages.length !== plan.slides.length) misplaced.push({ slide: 0, word: '', why: `PDF has ${pages.length} pages, plan has ${plan.slides.length} slides` });
+  if (pages.length !== plan.slides.length)
+    misplaced.push({ slide: 0, word: '', why: `PDF has ${pages.length} pages, plan has ${plan.slides.length} slides` });
   for (const w of words) {
     const slide = plan.slides[w.page];
     const page = pages[w.page]!;
@@ -82,7 +99,9 @@ export function checkPlacement(plan: DeckPlan, pdf: string, tol = 2): { misplace
     const isMarker = /^(■|•|\d+\.)$/.test(t);
     const candidates = boxes.filter((b) => {
       const text = squash(b.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(''));
-      return isMarker ? b.paragraphs.some((p) => p.bullet && p.bullet.kind !== 'continued') || text.includes(t) : text.includes(t);
+      return isMarker
+        ? b.paragraphs.some((p) => p.bullet && p.bullet.kind !== 'continued') || text.includes(t)
+        : text.includes(t);
     });
     if (candidates.length === 0) {
       misplaced.push({ slide: w.page + 1, word: w.text, why: 'not in any text box of the plan' });
@@ -106,12 +125,21 @@ export function checkPlacement(plan: DeckPlan, pdf: string, tol = 2): { misplace
   // must be among the characters rendered on that page.
   plan.slides.forEach((slide, i) => {
     const rendered = new Map<string, number>();
-    for (const w of words) if (w.page === i) for (const ch of squash(w.text)) rendered.set(ch, (rendered.get(ch) ?? 0) + 1);
+    for (const w of words)
+      if (w.page === i) for (const ch of squash(w.text)) rendered.set(ch, (rendered.get(ch) ?? 0) + 1);
     const wanted = new Map<string, number>();
-    for (const b of slide.shapes) if (b.kind === 'text') for (const p of b.paragraphs) for (const r of p.runs) for (const ch of squash(r.text)) wanted.set(ch, (wanted.get(ch) ?? 0) + 1);
+    for (const b of slide.shapes)
+      if (b.kind === 'text')
+        for (const p of b.paragraphs)
+          for (const r of p.runs) for (const ch of squash(r.text)) wanted.set(ch, (wanted.get(ch) ?? 0) + 1);
     for (const [ch, n] of wanted) {
       const got = rendered.get(ch) ?? 0;
-      if (got < n && !/\p{Extended_Pictographic}|[\u200b-\u200f\ufe0f\u20e3]/u.test(ch)) misplaced.push({ slide: i + 1, word: ch, why: `drawn ${got} times, the plan has it ${n} times: text is missing from the page` });
+      if (got < n && !/\p{Extended_Pictographic}|[\u200b-\u200f\ufe0f\u20e3]/u.test(ch))
+        misplaced.push({
+          slide: i + 1,
+          word: ch,
+          why: `drawn ${got} times, the plan has it ${n} times: text is missing from the page`,
+        });
     }
   });
   return { misplaced, words: words.length, pages: pages.length };

@@ -11,7 +11,8 @@ const plan = (file: string) => {
   const { brief } = loadBrief(file);
   return { brief, plan: planDeck(brief, defaultTheme(brief.lang)) };
 };
-const briefOf = (units: string) => parseBrief(`meeting:\n  title: 测试会议\n  date: 2025-01-06\nunits:\n${units}`, 'b.yaml').brief;
+const briefOf = (units: string) =>
+  parseBrief(`meeting:\n  title: 测试会议\n  date: 2025-01-06\nunits:\n${units}`, 'b.yaml').brief;
 
 describe('unit slides', () => {
   it('the sample: one slide per unit, three labelled panels, one body size per slide, fitting without continuation', () => {
@@ -19,8 +20,13 @@ describe('unit slides', () => {
     const units = p.slides.filter((s) => s.kind === 'unit');
     expect(units.map((s) => s.subject)).toEqual(brief.units.map((u) => u.name));
     for (const s of units) {
-      for (const key of ['achievements', 'shortcomings', 'directives']) expect(boxesByRole(s, `label:${key}`), `${s.subject} ${key}`).toHaveLength(1);
-      const sizes = new Set(textBoxes(s).filter((b) => b.role.startsWith('panel:')).flatMap((b) => b.paragraphs.flatMap((q) => q.runs.map((r) => r.sizePt))));
+      for (const key of ['achievements', 'shortcomings', 'directives'])
+        expect(boxesByRole(s, `label:${key}`), `${s.subject} ${key}`).toHaveLength(1);
+      const sizes = new Set(
+        textBoxes(s)
+          .filter((b) => b.role.startsWith('panel:'))
+          .flatMap((b) => b.paragraphs.flatMap((q) => q.runs.map((r) => r.sizePt))),
+      );
       expect(sizes.size).toBe(1);
       expect([...sizes][0]).toBeGreaterThanOrEqual(14);
     }
@@ -45,7 +51,10 @@ describe('unit slides', () => {
     expect(boxesByRole(one, 'label:directives')).toEqual([]);
     const card = one.shapes.find((s) => s.kind === 'rect' && s.w > 10)!;
     expect(card.w).toBeCloseTo(frameW, 1);
-    const two = planDeck(briefOf('  - name: 甲\n    shortcomings: [全面从严治党]\n    directives: [着力抓牢安全生产]\n'), theme).slides[2]!;
+    const two = planDeck(
+      briefOf('  - name: 甲\n    shortcomings: [全面从严治党]\n    directives: [着力抓牢安全生产]\n'),
+      theme,
+    ).slides[2]!;
     const [sc, dir] = [boxesByRole(two, 'panel:shortcomings')[0]!, boxesByRole(two, 'panel:directives')[0]!];
     expect(sc.y).toBeCloseTo(dir.y, 5); // side by side
     expect(dir.x + dir.w - sc.x).toBeCloseTo(frameW - 0.0, 0);
@@ -59,7 +68,8 @@ describe('unit slides', () => {
     slides.forEach((s, i) => {
       const title = paraText(boxesByRole(s, 'title')[0]!.paragraphs[0]!);
       expect(title).toBe(i === 0 ? unit.name : `${unit.name}（续）`);
-      for (const b of textBoxes(s).filter((x) => x.role.startsWith('panel:'))) expect(boxesByRole(s, b.role.replace('panel:', 'label:'))).toHaveLength(1);
+      for (const b of textBoxes(s).filter((x) => x.role.startsWith('panel:')))
+        expect(boxesByRole(s, b.role.replace('panel:', 'label:'))).toHaveLength(1);
     });
     expect(panelItems(p, unit.name, 'achievements')).toEqual(unit.achievements);
     expect(panelItems(p, unit.name, 'shortcomings')).toEqual(unit.shortcomings);
@@ -67,19 +77,29 @@ describe('unit slides', () => {
     const entry = p.fit.find((f) => f.subject === unit.name)!;
     expect(entry.continuationSlides).toBe(slides.length - 1);
     // Fewest slides first, then one size for all of them, never under the minimum.
-    const sizes = new Set(slides.flatMap((s) => textBoxes(s).filter((b) => b.role.startsWith('panel:')).flatMap((b) => b.paragraphs.map((q) => q.runs[0]!.sizePt))));
+    const sizes = new Set(
+      slides.flatMap((s) =>
+        textBoxes(s)
+          .filter((b) => b.role.startsWith('panel:'))
+          .flatMap((b) => b.paragraphs.map((q) => q.runs[0]!.sizePt)),
+      ),
+    );
     expect(sizes.size).toBe(1);
     expect([...sizes][0]).toBeGreaterThanOrEqual(12);
   });
 
   it('splits an item only when it alone cannot fit, and the pieces join back to the item', () => {
     const long = loadBrief('tests/fixtures/stress/single-800.yaml').brief.units[0]!.achievements[0]!.repeat(2);
-    const brief = briefOf(`  - name: 南湖新区党工委\n    achievements:\n      - ${long}\n    shortcomings: [产业链条延展不够]\n`);
+    const brief = briefOf(
+      `  - name: 南湖新区党工委\n    achievements:\n      - ${long}\n    shortcomings: [产业链条延展不够]\n`,
+    );
     const p = planDeck(brief, theme);
     const unit = brief.units[0]!;
     expect(panelItems(p, unit.name, 'achievements')).toEqual(unit.achievements);
     expect(p.fit.find((f) => f.subject === unit.name)!.splitItems).toBe(1);
-    const pieces = p.slides.filter((s) => s.subject === unit.name).flatMap((s) => boxesByRole(s, 'panel:achievements').flatMap((b) => b.paragraphs));
+    const pieces = p.slides
+      .filter((s) => s.subject === unit.name)
+      .flatMap((s) => boxesByRole(s, 'panel:achievements').flatMap((b) => b.paragraphs));
     expect(pieces[0]!.bullet?.kind).toBe('bullet');
     expect(pieces.slice(1).every((q) => q.bullet?.kind === 'continued')).toBe(true);
   });
@@ -100,7 +120,10 @@ describe('unit slides', () => {
 });
 
 describe('every deck of the fixtures', () => {
-  const files = ['briefs/2025-01-shanghai-quarterly.yaml', ...readdirSync('tests/fixtures/stress').map((f) => join('tests/fixtures/stress', f))];
+  const files = [
+    'briefs/2025-01-shanghai-quarterly.yaml',
+    ...readdirSync('tests/fixtures/stress').map((f) => join('tests/fixtures/stress', f)),
+  ];
   for (const file of files) {
     it(`${file}: shapes inside the slide, text boxes never overlap, nothing under the minimum, every item present`, () => {
       const { brief, plan: p } = plan(file);
@@ -113,16 +136,24 @@ describe('every deck of the fixtures', () => {
           expect(sh.y + sh.h).toBeLessThanOrEqual(p.heightIn + 1e-6);
         }
         const boxes = textBoxes(s);
-        for (const b of boxes) for (const q of b.paragraphs) for (const r of q.runs) expect(r.sizePt, `${b.role} ${r.text}`).toBeGreaterThanOrEqual(min);
-        for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) expect(overlaps(boxes[a]!, boxes[b]!), `slide ${i + 1}: ${boxes[a]!.role} × ${boxes[b]!.role}`).toBe(false);
+        for (const b of boxes)
+          for (const q of b.paragraphs)
+            for (const r of q.runs) expect(r.sizePt, `${b.role} ${r.text}`).toBeGreaterThanOrEqual(min);
+        for (let a = 0; a < boxes.length; a++)
+          for (let b = a + 1; b < boxes.length; b++)
+            expect(overlaps(boxes[a]!, boxes[b]!), `slide ${i + 1}: ${boxes[a]!.role} × ${boxes[b]!.role}`).toBe(false);
       }
       for (const u of brief.units) {
         expect(panelItems(p, u.name, 'achievements')).toEqual(u.achievements);
         expect(panelItems(p, u.name, 'shortcomings')).toEqual(u.shortcomings);
-        expect(panelItems(p, u.name, 'directives').map((t) => t.replace(/ ?[（(][^（(]*[）)]$/, ''))).toEqual(u.directives.map((d) => (d.by ? d.text : d.text.replace(/ ?[（(][^（(]*[）)]$/, ''))));
+        expect(panelItems(p, u.name, 'directives').map((t) => t.replace(/ ?[（(][^（(]*[）)]$/, ''))).toEqual(
+          u.directives.map((d) => (d.by ? d.text : d.text.replace(/ ?[（(][^（(]*[）)]$/, ''))),
+        );
       }
       for (const d of brief.directives) expect(panelItems(p, d.speaker, 'points')).toEqual(d.points);
-      const names = p.slides.filter((s) => s.kind === 'attendees').flatMap((s) => boxesByRole(s, 'attendees').flatMap((b) => b.paragraphs.map(paraText)));
+      const names = p.slides
+        .filter((s) => s.kind === 'attendees')
+        .flatMap((s) => boxesByRole(s, 'attendees').flatMap((b) => b.paragraphs.map(paraText)));
       expect(new Set(names)).toEqual(new Set(brief.meeting.attendees));
     });
   }
@@ -130,13 +161,19 @@ describe('every deck of the fixtures', () => {
 
 describe('the footer', () => {
   it('takes the lines a long meeting title needs, inside the slide, and the body gives way', () => {
-    const title = '上海市第十二届市委季度工作会议暨全市优化营商环境、推进高质量发展、加强基层治理和安全生产工作推进大会'.repeat(2).slice(0, 100);
-    const b = parseBrief(`meeting:\n  title: ${title}\n  date: 2025-01-06\nunits:\n  - name: 甲\n    achievements: [好]\n`, 'b.yaml').brief;
+    const title = '上海市第十二届市委季度工作会议暨全市优化营商环境、推进高质量发展、加强基层治理和安全生产工作推进大会'
+      .repeat(2)
+      .slice(0, 100);
+    const b = parseBrief(
+      `meeting:\n  title: ${title}\n  date: 2025-01-06\nunits:\n  - name: 甲\n    achievements: [好]\n`,
+      'b.yaml',
+    ).brief;
     const p = planDeck(b, theme);
     for (const s of p.slides.slice(1)) {
       const footer = boxesByRole(s, 'footer')[0]!;
       expect(footer.y + footer.h).toBeLessThanOrEqual(p.heightIn);
-      for (const box of textBoxes(s).filter((x) => x.role !== 'footer' && x.role !== 'slide-number')) expect(box.y + box.h, box.role).toBeLessThanOrEqual(footer.y);
+      for (const box of textBoxes(s).filter((x) => x.role !== 'footer' && x.role !== 'slide-number'))
+        expect(box.y + box.h, box.role).toBeLessThanOrEqual(footer.y);
     }
   });
 });

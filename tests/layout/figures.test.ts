@@ -38,7 +38,15 @@ describe('splitFigures: real achievement lines', () => {
 
 describe('splitFigures: units and multipliers', () => {
   it('emphasises numbers with multipliers and units', () => {
-    check('完成10项、15项和5项改革，新增41个、16个、600个、47个点位', ['10项', '15项', '5项', '41个', '16个', '600个', '47个']);
+    check('完成10项、15项和5项改革，新增41个、16个、600个、47个点位', [
+      '10项',
+      '15项',
+      '5项',
+      '41个',
+      '16个',
+      '600个',
+      '47个',
+    ]);
     check('实现营收3.5亿元，总投资1.2万亿元，占比50%，增长5.2％', ['3.5亿元', '1.2万亿元', '50%', '5.2％']);
     check('提高2.3个百分点，服务200余个社区、2万余人，历时3个月', ['2.3个百分点', '200余个', '2万余人', '3个月']);
     check('占比百分之十，覆盖三分之一', ['百分之十', '三分之一']);
@@ -112,7 +120,45 @@ describe('splitFigures: edge cases', () => {
 
 describe('arabicMatches', () => {
   it('finds exactly what matchAll finds, trying the pattern only where a figure can begin', () => {
-    const piece = fc.constantFrom('1', '23', '４', '2,304', '3.5', ',', '.', '-', '至', ' ', '万', '亿', '余', '多', '个', '个百分点', '%', '％', 'US$', 'USD ', 'RMB', 'R', 'U', '$', '¥', '€', '年', '月', '全市', 'percent', ' million', 'times', 'a', '“', '”', '🎉', '\uD83D');
+    const piece = fc.constantFrom(
+      '1',
+      '23',
+      '４',
+      '2,304',
+      '3.5',
+      ',',
+      '.',
+      '-',
+      '至',
+      ' ',
+      '万',
+      '亿',
+      '余',
+      '多',
+      '个',
+      '个百分点',
+      '%',
+      '％',
+      'US$',
+      'USD ',
+      'RMB',
+      'R',
+      'U',
+      '$',
+      '¥',
+      '€',
+      '年',
+      '月',
+      '全市',
+      'percent',
+      ' million',
+      'times',
+      'a',
+      '“',
+      '”',
+      '🎉',
+      '\uD83D',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
         const text = pieces.join('');

@@ -16,7 +16,12 @@ function expectReconstructs(text: string, lines: Line[]): void {
     pos += line.text.length;
   }
   expect(text.slice(pos).trim()).toBe('');
-  expect(lines.map((l) => l.text).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+  expect(
+    lines
+      .map((l) => l.text)
+      .join('')
+      .replace(/\s/g, ''),
+  ).toBe(text.replace(/\s/g, ''));
 }
 
 function expectFits(lines: Line[], max: number): void {
@@ -95,7 +100,7 @@ describe('breakLines: Latin, digits and mixed text', () => {
     expect(texts(breakLines('world hello', textWidthEm('world')))).toEqual(['world', 'hello']);
   });
 
-  it('keeps a paragraph\'s leading spaces but drops them at wrapped line starts', () => {
+  it("keeps a paragraph's leading spaces but drops them at wrapped line starts", () => {
     const lines = breakLines('  ab cd', textWidthEm('  ab') + 0.01);
     expect(texts(lines)).toEqual(['  ab', 'cd']);
     expect(texts(breakLines('一二   三四', 2))).toEqual(['一二', '三四']);
@@ -128,7 +133,12 @@ describe('breakLines: Latin, digits and mixed text', () => {
     expect(url).toHaveLength(60);
     const lines = breakLines(`见 ${url}`, 8);
     expect(lines[0]?.text).toBe('见');
-    expect(lines.slice(1).map((l) => l.text).join('')).toBe(url);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.text)
+        .join(''),
+    ).toBe(url);
     expect(lines.length).toBeGreaterThan(5);
     expectFits(lines, 8);
     for (const l of lines.slice(1)) expect(/^[.:/]/.test(l.text), l.text).toBe(false);

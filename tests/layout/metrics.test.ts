@@ -13,7 +13,28 @@ const w = (ch: string): number => charWidthEm(ch.codePointAt(0) ?? -1);
 
 describe('charWidthEm', () => {
   it('gives 1 em to CJK wide and fullwidth characters', () => {
-    for (const ch of ['中', '㐀', '𠀀', '豈', '，', '。', '、', '「', '　', 'あ', 'ア', 'ㄅ', '한', 'ㄱ', 'Ａ', '１', '（', '￥', '㈱', '⺀']) {
+    for (const ch of [
+      '中',
+      '㐀',
+      '𠀀',
+      '豈',
+      '，',
+      '。',
+      '、',
+      '「',
+      '　',
+      'あ',
+      'ア',
+      'ㄅ',
+      '한',
+      'ㄱ',
+      'Ａ',
+      '１',
+      '（',
+      '￥',
+      '㈱',
+      '⺀',
+    ]) {
       expect(w(ch), ch).toBe(1);
     }
   });
@@ -90,7 +111,13 @@ describe('textWidthEm', () => {
   });
 
   it('keeps an emoji cluster whole, counting each picture in it (drawn side by side without the ligature)', () => {
-    const widths: Array<[string, number]> = [['👨‍👩‍👧', 3], ['🇨🇳', 2], ['1️⃣', 1], ['👍🏽', 2], ['❤️', 1]];
+    const widths: Array<[string, number]> = [
+      ['👨‍👩‍👧', 3],
+      ['🇨🇳', 2],
+      ['1️⃣', 1],
+      ['👍🏽', 2],
+      ['❤️', 1],
+    ];
     for (const [e, n] of widths) {
       expect(graphemes(e), e).toHaveLength(1);
       expect(textWidthEm(e), e).toBe(n * EMOJI_WIDTH_EM);

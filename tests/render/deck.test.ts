@@ -35,7 +35,14 @@ describe('the sample deck, read back from the .pptx', () => {
 
   it('has cover, overview, seven units, two leaders and attendees: 12 slides in order', () => {
     expect(deck.slides).toHaveLength(12);
-    expect(plan.slides.map((s) => s.kind)).toEqual(['cover', 'overview', ...Array(7).fill('unit'), 'directives', 'directives', 'attendees']);
+    expect(plan.slides.map((s) => s.kind)).toEqual([
+      'cover',
+      'overview',
+      ...Array(7).fill('unit'),
+      'directives',
+      'directives',
+      'attendees',
+    ]);
     brief.units.forEach((u, i) => expect(paragraphsOf(deck.slides[2 + i]!)[0]).toBe(u.name));
     expect(slideText(deck.slides[9]!)).toContain('陈吉宁');
     expect(slideText(deck.slides[10]!)).toContain('龚正');
@@ -117,7 +124,10 @@ describe('the sample deck, read back from the .pptx', () => {
 describe('text is text', () => {
   it('keeps & < > quotes, emoji, combining marks and right-to-left text exactly, escaped once', async () => {
     const odd = 'R&D <Q1> "quoted" \'single\' 🎉 e\u0301 שלום';
-    const { brief } = parseBrief(`meeting:\n  title: ${JSON.stringify(odd)}\n  date: 2025-01-06\nunits:\n  - name: x\n    achievements: [${JSON.stringify(odd)}]\n`, 'b.yaml');
+    const { brief } = parseBrief(
+      `meeting:\n  title: ${JSON.stringify(odd)}\n  date: 2025-01-06\nunits:\n  - name: x\n    achievements: [${JSON.stringify(odd)}]\n`,
+      'b.yaml',
+    );
     const deck = await readDeck(await buildDeck(brief));
     expect(paragraphsOf(deck.slides[2]!)).toContain(odd);
     expect(deck.slides[2]).toContain('R&amp;D &lt;Q1&gt;');
@@ -125,7 +135,10 @@ describe('text is text', () => {
   });
 
   it('tags runs en-US for an English brief', async () => {
-    const { brief } = parseBrief('lang: en\nmeeting:\n  title: Quarterly review\n  date: 2025-01-06\nunits:\n  - name: Riverside\n    achievements: [Built 202 parks]\n', 'b.yaml');
+    const { brief } = parseBrief(
+      'lang: en\nmeeting:\n  title: Quarterly review\n  date: 2025-01-06\nunits:\n  - name: Riverside\n    achievements: [Built 202 parks]\n',
+      'b.yaml',
+    );
     const deck = await readDeck(await buildDeck(brief));
     for (const r of runsOf(deck.slides[2]!)) expect(r.lang).toBe('en-US');
     expect(paragraphsOf(deck.slides[2]!)).toEqual(expect.arrayContaining(['Achievements', 'Built 202 parks']));
@@ -133,7 +146,10 @@ describe('text is text', () => {
 });
 
 describe('every fixture deck, read back', () => {
-  const files = ['briefs/2025-01-shanghai-quarterly.yaml', ...readdirSync('tests/fixtures/stress').map((f) => join('tests/fixtures/stress', f))];
+  const files = [
+    'briefs/2025-01-shanghai-quarterly.yaml',
+    ...readdirSync('tests/fixtures/stress').map((f) => join('tests/fixtures/stress', f)),
+  ];
   for (const file of files) {
     it(`${file}: parts parse, no run under the minimum, every item on its own unit's slides`, async () => {
       const { brief } = loadBrief(file);
@@ -149,7 +165,8 @@ describe('every fixture deck, read back', () => {
           expect(pprs, `${name}: ${p.slice(0, 200)}`).toBeLessThanOrEqual(1);
           if (pprs) expect(p.startsWith('<a:p><a:pPr'), name).toBe(true);
         }
-        for (const r of xml.match(/<a:r>[\s\S]*?<\/a:r>/g) ?? []) expect(/^<a:r>(<a:rPr\b|<a:t>)/.test(r), `${name}: ${r.slice(0, 120)}`).toBe(true);
+        for (const r of xml.match(/<a:r>[\s\S]*?<\/a:r>/g) ?? [])
+          expect(/^<a:r>(<a:rPr\b|<a:t>)/.test(r), `${name}: ${r.slice(0, 120)}`).toBe(true);
       }
       // The text of the slides about one subject, a split item's pieces joined again.
       const about = (pred: (s: DeckPlan['slides'][number]) => boolean) =>
@@ -160,7 +177,8 @@ describe('every fixture deck, read back', () => {
       for (const u of brief.units) {
         const paras = about((s) => s.kind === 'unit' && s.subject === u.name).split('\n');
         const joined = paras.join('');
-        for (const t of [...u.achievements, ...u.shortcomings, ...u.directives.map((d) => d.text)]) expect(paras.includes(t) || joined.includes(t), `${u.name}: ${t}`).toBe(true);
+        for (const t of [...u.achievements, ...u.shortcomings, ...u.directives.map((d) => d.text)])
+          expect(paras.includes(t) || joined.includes(t), `${u.name}: ${t}`).toBe(true);
         expect(paras[0]).toBe(u.name);
       }
       for (const d of brief.directives) {
@@ -183,7 +201,9 @@ describe('reproducible builds', () => {
     const epoch0 = await buildDeck(brief, { date: deckDate(brief, { SOURCE_DATE_EPOCH: '0' }) });
     expect((await readDeck(epoch0)).xml.get('docProps/core.xml')).toContain('>1970-01-01T00:00:00Z<');
     const deck = await readDeck(await buildDeck(brief, { date: new Date('2025-01-06T00:00:00Z') }));
-    expect(deck.xml.get('docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-01-06T00:00:00Z</dcterms:modified>');
+    expect(deck.xml.get('docProps/core.xml')).toContain(
+      '<dcterms:modified xsi:type="dcterms:W3CDTF">2025-01-06T00:00:00Z</dcterms:modified>',
+    );
   });
 });
 
@@ -223,7 +243,8 @@ describe('pictures', () => {
     expect(media.length).toBeLessThanOrEqual(4); // background, logo (SVG + its PNG), cover logo
     for (const [name, xml] of deck.xml) {
       if (!name.endsWith('.rels')) continue;
-      for (const m of xml.matchAll(/Target="\.\.\/(media\/[^"]+)"/g)) expect(deck.files, `${name} → ${m[1]}`).toContain(`ppt/${m[1]}`);
+      for (const m of xml.matchAll(/Target="\.\.\/(media\/[^"]+)"/g))
+        expect(deck.files, `${name} → ${m[1]}`).toContain(`ppt/${m[1]}`);
     }
   });
 });

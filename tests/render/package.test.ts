@@ -15,7 +15,10 @@ import { esc } from '../../src/render/xml.js';
 import { isWellFormed, readDeck } from '../helpers/deck.js';
 
 const parts = Array.from({ length: 300 }, (_, i) => ({
-  data: i % 7 === 0 ? new Uint8Array(Array.from({ length: 1000 + i }, (_, k) => (k * 31 + i) & 0xff)) : `<a:t>第${i}项 ${'重点工作'.repeat(i % 50)} &amp; ${'x'.repeat(i * 13)}</a:t>`,
+  data:
+    i % 7 === 0
+      ? new Uint8Array(Array.from({ length: 1000 + i }, (_, k) => (k * 31 + i) & 0xff))
+      : `<a:t>第${i}项 ${'重点工作'.repeat(i % 50)} &amp; ${'x'.repeat(i * 13)}</a:t>`,
   compress: i % 5 !== 0,
 }));
 
@@ -41,44 +44,50 @@ describe('compressing parts', () => {
     }
   });
 
-  it.each([true, false])('gives the same bytes as a fresh zlib call for parts of every size, one after another on one helper (zlib state kept: %s)', async (keepState) => {
-    // A helper keeps one zlib state for all its parts; what a part before leaves in it must not
-    // change the next one's bytes. Real slides and notes, in order and backwards (without the
-    // helper's care, a few of these come out different); parts about the size from which the
-    // helper hands them to deflateRawSync, and past it; bytes that do not compress, so the
-    // output outgrows its buffer; and nothing at all.
-    const { brief } = loadBrief('tests/fixtures/stress/many-units.yaml');
-    const deck = await readDeck((await buildDeckWithPlan(brief)).bytes);
-    const real = [...deck.xml].filter(([name]) => /^ppt\/(slides|notesSlides)\/\w+\.xml$/.test(name)).map(([, xml]) => xml);
-    expect(real.length).toBeGreaterThan(80);
-    let seed = 7;
-    const random = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 23);
-    const long = (n: number) => real.join('').slice(0, n);
-    const mixed = [
-      ...[...real, ...[...real].reverse()].map((data) => ({ data, compress: true })),
-      ...[48 * 1024 - 300, 48 * 1024, 48 * 1024 + 1, 300_000].map((n) => ({ data: long(n), compress: true })),
-      { data: random(200_000), compress: true },
-      { data: random(3_000_000), compress: true },
-      { data: real[0]!.slice(0, 10), compress: true },
-      { data: '', compress: true },
-      { data: new Uint8Array(0), compress: true },
-    ];
-    const here = inlineCompressor();
-    const there = threadCompressor(1, { keepState });
-    try {
-      const a = await Promise.all(mixed.map((p) => here.encode(p)));
-      const pending = mixed.map((p) => there.encode(p));
-      there.flush();
-      const b = await Promise.all(pending);
-      for (const [i, p] of mixed.entries()) {
-        expect(Buffer.from(b[i]!.body).equals(Buffer.from(a[i]!.body)), `part ${i}`).toBe(true);
-        const original = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : Buffer.from(p.data);
-        expect(inflateRawSync(b[i]!.body).equals(original)).toBe(true);
+  it.each([true, false])(
+    'gives the same bytes as a fresh zlib call for parts of every size, one after another on one helper (zlib state kept: %s)',
+    async (keepState) => {
+      // A helper keeps one zlib state for all its parts; what a part before leaves in it must not
+      // change the next one's bytes. Real slides and notes, in order and backwards (without the
+      // helper's care, a few of these come out different); parts about the size from which the
+      // helper hands them to deflateRawSync, and past it; bytes that do not compress, so the
+      // output outgrows its buffer; and nothing at all.
+      const { brief } = loadBrief('tests/fixtures/stress/many-units.yaml');
+      const deck = await readDeck((await buildDeckWithPlan(brief)).bytes);
+      const real = [...deck.xml]
+        .filter(([name]) => /^ppt\/(slides|notesSlides)\/\w+\.xml$/.test(name))
+        .map(([, xml]) => xml);
+      expect(real.length).toBeGreaterThan(80);
+      let seed = 7;
+      const random = (n: number) =>
+        Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 23);
+      const long = (n: number) => real.join('').slice(0, n);
+      const mixed = [
+        ...[...real, ...[...real].reverse()].map((data) => ({ data, compress: true })),
+        ...[48 * 1024 - 300, 48 * 1024, 48 * 1024 + 1, 300_000].map((n) => ({ data: long(n), compress: true })),
+        { data: random(200_000), compress: true },
+        { data: random(3_000_000), compress: true },
+        { data: real[0]!.slice(0, 10), compress: true },
+        { data: '', compress: true },
+        { data: new Uint8Array(0), compress: true },
+      ];
+      const here = inlineCompressor();
+      const there = threadCompressor(1, { keepState });
+      try {
+        const a = await Promise.all(mixed.map((p) => here.encode(p)));
+        const pending = mixed.map((p) => there.encode(p));
+        there.flush();
+        const b = await Promise.all(pending);
+        for (const [i, p] of mixed.entries()) {
+          expect(Buffer.from(b[i]!.body).equals(Buffer.from(a[i]!.body)), `part ${i}`).toBe(true);
+          const original = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : Buffer.from(p.data);
+          expect(inflateRawSync(b[i]!.body).equals(original)).toBe(true);
+        }
+      } finally {
+        await there.close();
       }
-    } finally {
-      await there.close();
-    }
-  });
+    },
+  );
 
   it('builds a deck with helpers started before the layout to the same bytes as in one thread', async () => {
     const { brief } = parseBrief(stringify(generatedBrief(120), { aliasDuplicateObjects: false }));
@@ -91,7 +100,15 @@ describe('compressing parts', () => {
   it('lets go of a compressor handed to it when the deck cannot be made (a picture gone since the theme was read)', async () => {
     const { brief } = loadBrief('briefs/2025-01-shanghai-quarterly.yaml');
     const { plan } = await buildDeckWithPlan(brief);
-    plan.slides[0]!.shapes.push({ kind: 'image', path: '/nonexistent/briefdeck/logo.png', alt: 'logo', x: 1, y: 1, w: 1, h: 1 });
+    plan.slides[0]!.shapes.push({
+      kind: 'image',
+      path: '/nonexistent/briefdeck/logo.png',
+      alt: 'logo',
+      x: 1,
+      y: 1,
+      w: 1,
+      h: 1,
+    });
     const helpers = threadCompressor(1);
     let closed = 0;
     const watched = { ...helpers, close: () => (closed++, helpers.close()) };
@@ -102,7 +119,10 @@ describe('compressing parts', () => {
   it('builds a big deck to the same bytes with and without the helper thread', async () => {
     const { brief } = loadBrief('tests/fixtures/stress/many-units.yaml');
     const { plan, bytes } = await buildDeckWithPlan(brief, { date: new Date(Date.UTC(2025, 0, 6)) });
-    const other = await renderDeck(plan, { date: new Date(Date.UTC(2025, 0, 6)), helperThread: plan.slides.length < THREAD_FROM_SLIDES });
+    const other = await renderDeck(plan, {
+      date: new Date(Date.UTC(2025, 0, 6)),
+      helperThread: plan.slides.length < THREAD_FROM_SLIDES,
+    });
     expect(other.equals(bytes)).toBe(true);
     const deck = await readDeck(other);
     expect(deck.slides).toHaveLength(plan.slides.length);
@@ -112,9 +132,18 @@ describe('compressing parts', () => {
 describe("pptxgenjs's skeleton", () => {
   it('has the theme, masters and layout, every part well-formed, and nothing a deck writes itself', async () => {
     const skeleton = await generateSkeleton();
-    for (const part of ['ppt/presentation.xml', 'ppt/theme/theme1.xml', 'ppt/slideMasters/slideMaster1.xml', 'ppt/slideLayouts/slideLayout1.xml', 'ppt/notesMasters/notesMaster1.xml']) expect([...skeleton.keys()]).toContain(part);
+    for (const part of [
+      'ppt/presentation.xml',
+      'ppt/theme/theme1.xml',
+      'ppt/slideMasters/slideMaster1.xml',
+      'ppt/slideLayouts/slideLayout1.xml',
+      'ppt/notesMasters/notesMaster1.xml',
+    ])
+      expect([...skeleton.keys()]).toContain(part);
     for (const [name, xml] of skeleton) expect(isWellFormed(xml), name).toBe(true);
-    expect([...skeleton.keys()].filter((k) => /slides\/|notesSlides\/|media\/|docProps\/|Content_Types/.test(k))).toEqual([]);
+    expect(
+      [...skeleton.keys()].filter((k) => /slides\/|notesSlides\/|media\/|docProps\/|Content_Types/.test(k)),
+    ).toEqual([]);
   });
 });
 

@@ -21,11 +21,26 @@ const briefs = [
     .sort()
     .map((f) => join(STRESS, f)),
 ];
-const themes = [...builtinThemeNames(), 'tests/fixtures/themes/team/child.yaml', 'tests/fixtures/themes/four-three.yaml'];
-const cases = themes.flatMap((theme) => (theme.includes('/') ? [briefs[0]!, join(STRESS, 'long-unit.yaml'), join(STRESS, 'english.yaml')] : briefs).map((brief) => ({ brief, theme, name: `${theme.replace(/^.*\//, '').replace('.yaml', '')}--${brief.replace(/^.*\//, '').replace(/\.yaml$/, '')}` })));
+const themes = [
+  ...builtinThemeNames(),
+  'tests/fixtures/themes/team/child.yaml',
+  'tests/fixtures/themes/four-three.yaml',
+];
+const cases = themes.flatMap((theme) =>
+  (theme.includes('/') ? [briefs[0]!, join(STRESS, 'long-unit.yaml'), join(STRESS, 'english.yaml')] : briefs).map(
+    (brief) => ({
+      brief,
+      theme,
+      name: `${theme.replace(/^.*\//, '').replace('.yaml', '')}--${brief.replace(/^.*\//, '').replace(/\.yaml$/, '')}`,
+    }),
+  ),
+);
 
 const renderer = hasRenderer();
-if (!renderer) console.warn('\n⚠ LibreOffice (soffice) or poppler (pdftotext) not found: the real-renderer layout test is SKIPPED. Install libreoffice-impress, fonts-noto-cjk and poppler-utils to run it.\n');
+if (!renderer)
+  console.warn(
+    '\n⚠ LibreOffice (soffice) or poppler (pdftotext) not found: the real-renderer layout test is SKIPPED. Install libreoffice-impress, fonts-noto-cjk and poppler-utils to run it.\n',
+  );
 
 describe.skipIf(!renderer)('decks rendered by LibreOffice', () => {
   const plans = new Map<string, DeckPlan>();
@@ -47,11 +62,15 @@ describe.skipIf(!renderer)('decks rendered by LibreOffice', () => {
     const plan = structuredClone(plans.get(name)!);
     const panel = plan.slides[2]!.shapes.find((s) => s.kind === 'text' && s.role === 'panel:achievements')!;
     panel.h /= 2;
-    expect(checkPlacement(plan, pdfs.get(name)!).misplaced.some((m) => m.why.includes('outside panel:achievements'))).toBe(true);
+    expect(
+      checkPlacement(plan, pdfs.get(name)!).misplaced.some((m) => m.why.includes('outside panel:achievements')),
+    ).toBe(true);
     const extra = structuredClone(plans.get(name)!);
     const box = extra.slides[3]!.shapes.find((s) => s.kind === 'text')!;
     if (box.kind === 'text') box.paragraphs[0]!.runs.push({ ...box.paragraphs[0]!.runs[0]!, text: '鑫' });
-    expect(checkPlacement(extra, pdfs.get(name)!).misplaced).toEqual([expect.objectContaining({ slide: 4, word: '鑫' })]);
+    expect(checkPlacement(extra, pdfs.get(name)!).misplaced).toEqual([
+      expect.objectContaining({ slide: 4, word: '鑫' }),
+    ]);
   });
 
   for (const c of cases) {

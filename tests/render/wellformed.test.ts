@@ -4,7 +4,7 @@ import { wellFormed } from '../../src/render/wellformed.js';
 
 const good = [
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a:p xmlns:a="x"><a:r><a:t>R&amp;D &lt;Q1&gt; &#x2022; &#8226;</a:t></a:r><a:br/></a:p>',
-  "<root attr='1' b=\"2\"><!-- c --><![CDATA[ <x> & ]]><e/></root>",
+  '<root attr=\'1\' b="2"><!-- c --><![CDATA[ <x> & ]]><e/></root>',
 ];
 const bad: Array<[string, RegExp]> = [
   ['<a><b></a></b>', /closes/],

@@ -8,7 +8,16 @@
  * The corpus is tests/fixtures/bad/ (one file per case; the themes the briefs name are in
  * tests/fixtures/bad/themes/). Files too big to commit are made in a temporary folder.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,7 +87,9 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 describe('bad briefs: YAML the parser refuses', () => {
   it('YAML syntax error: an unclosed [ flow list', async () => {
     const f = `${BAD}/syntax-unclosed-flow.yaml`;
-    await expectBriefRefused(f, [err(f, '7:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]')]);
+    await expectBriefRefused(f, [
+      err(f, '7:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]'),
+    ]);
   });
 
   it('YAML syntax error: a "key: value: more" line', async () => {
@@ -104,17 +115,29 @@ describe('bad briefs: YAML the parser refuses', () => {
 
   it('two YAML documents in one file, in words a secretary understands (not the yaml library\'s "use parseAllDocuments()")', async () => {
     const f = `${BAD}/multiple-documents.yaml`;
-    await expectBriefRefused(f, [err(f, '6:1: this file holds more than one YAML document (a line of ---); a brief is one document: remove the --- line or split the file')]);
+    await expectBriefRefused(f, [
+      err(
+        f,
+        '6:1: this file holds more than one YAML document (a line of ---); a brief is one document: remove the --- line or split the file',
+      ),
+    ]);
   });
 
   it('a YAML alias bomb ("billion laughs") is refused at once, not expanded', async () => {
     const f = `${BAD}/alias-bomb.yaml`;
-    await expectBriefRefused(f, [err(f, '1:1: too many YAML aliases (Excessive alias count indicates a resource exhaustion attack); write the text out instead')]);
+    await expectBriefRefused(f, [
+      err(
+        f,
+        '1:1: too many YAML aliases (Excessive alias count indicates a resource exhaustion attack); write the text out instead',
+      ),
+    ]);
   });
 
   it('an alias with no anchor is named as such, where it is (not as "too many aliases" at 1:1)', async () => {
     const f = `${BAD}/unknown-alias.yaml`;
-    await expectBriefRefused(f, [err(f, '2:10: *会议名称 names no anchor: define &会议名称 before it, or write the text out')]);
+    await expectBriefRefused(f, [
+      err(f, '2:10: *会议名称 names no anchor: define &会议名称 before it, or write the text out'),
+    ]);
   });
 
   it('custom tag !!js/function', async () => {
@@ -143,7 +166,11 @@ describe('bad briefs: YAML the parser refuses', () => {
     writeFileSync(f, readFileSync(GOOD, 'utf8') + 'x: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n');
     // One problem, one message (not one per stack overflow the parser ran into), in words; the
     // column is where the parser's stack ran out, which depends on the machine.
-    await expectBriefRefused(f, [new RegExp(`^${esc(err(f, '7:'))}\\d+: the file nests lists or mappings far too deeply; a brief needs four or five levels$`)]);
+    await expectBriefRefused(f, [
+      new RegExp(
+        `^${esc(err(f, '7:'))}\\d+: the file nests lists or mappings far too deeply; a brief needs four or five levels$`,
+      ),
+    ]);
   });
 });
 
@@ -165,7 +192,9 @@ describe('bad briefs: not a brief at all', () => {
 
   it('a top-level scalar', async () => {
     const f = `${BAD}/top-level-scalar.yaml`;
-    await expectBriefRefused(f, [err(f, '1:1: a brief is a mapping with meeting and units at the top, not a single value')]);
+    await expectBriefRefused(f, [
+      err(f, '1:1: a brief is a mapping with meeting and units at the top, not a single value'),
+    ]);
   });
 
   it('invalid UTF-8 (a file saved as GBK), at the first bad byte', async () => {
@@ -180,7 +209,9 @@ describe('bad briefs: not a brief at all', () => {
 
   it('a brief saved as UTF-16 ("Unicode" in Windows Notepad) is named as UTF-16 text, not binary data', async () => {
     const f = `${BAD}/utf16.yaml`;
-    await expectBriefRefused(f, [`error: ${f}: this file is saved as UTF-16 text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`]);
+    await expectBriefRefused(f, [
+      `error: ${f}: this file is saved as UTF-16 text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
+    ]);
   });
 
   it('a file over the 5 MB limit, naming the limit (made at test time)', async () => {
@@ -224,7 +255,10 @@ describe('bad briefs: valid YAML, wrong brief', () => {
     await expectBriefRefused(f, [
       err(f, '5:11: units[0].name: expected a unit name, got a list'),
       err(f, '6:19: units[0].achievements: expected a list of achievements, got text "新建街区党组织202个"'),
-      err(f, '9:9: units[0].shortcomings[1]: expected a shortcoming, got boolean true (put it in quotes to keep it as written)'),
+      err(
+        f,
+        '9:9: units[0].shortcomings[1]: expected a shortcoming, got boolean true (put it in quotes to keep it as written)',
+      ),
       err(f, '10:5: units[1]: expected a mapping (name: …, achievements: […]), got text "金山区委"'),
     ]);
   });
@@ -232,7 +266,10 @@ describe('bad briefs: valid YAML, wrong brief', () => {
   it('wrong types in a unit directive', async () => {
     const f = `${BAD}/wrong-type-directive.yaml`;
     await expectBriefRefused(f, [
-      err(f, '7:9: units[0].directives[0]: expected a directive or a mapping { text, by }, got number 5 (put it in quotes to keep it as written)'),
+      err(
+        f,
+        '7:9: units[0].directives[0]: expected a directive or a mapping { text, by }, got number 5 (put it in quotes to keep it as written)',
+      ),
       err(f, '8:9: units[0].directives[1]: expected a directive or a mapping { text, by }, got a list'),
       err(f, '9:31: units[0].directives[2].by: expected a name, got number 7 (put it in quotes to keep it as written)'),
     ]);
@@ -272,11 +309,17 @@ describe('bad briefs: valid YAML, wrong brief', () => {
 describe('bad themes', () => {
   it('an unknown theme named by the brief, with a suggestion', async () => {
     const f = `${BAD}/unknown-theme.yaml`;
-    await expectBriefRefused(f, [err(f, `2:8: theme: unknown theme "goverment-red"; did you mean "government-red"? ${THEMES}`)]);
+    await expectBriefRefused(f, [
+      err(f, `2:8: theme: unknown theme "goverment-red"; did you mean "government-red"? ${THEMES}`),
+    ]);
   });
 
   it('an unknown --theme, with a suggestion', async () => {
-    await expectBriefRefused(GOOD, [`error: unknown theme "goverment-red"; did you mean "government-red"? ${THEMES}`], ['--theme', 'goverment-red']);
+    await expectBriefRefused(
+      GOOD,
+      [`error: unknown theme "goverment-red"; did you mean "government-red"? ${THEMES}`],
+      ['--theme', 'goverment-red'],
+    );
   });
 
   it('an unknown --theme is one problem, reported once however many briefs there are', async () => {
@@ -287,7 +330,11 @@ describe('bad themes', () => {
   });
 
   it('a --theme path that does not exist', async () => {
-    await expectBriefRefused(GOOD, [`error: no theme file at ${resolve(BAD, 'themes/nope.yaml')}`], ['--theme', `${BAD}/themes/nope.yaml`]);
+    await expectBriefRefused(
+      GOOD,
+      [`error: no theme file at ${resolve(BAD, 'themes/nope.yaml')}`],
+      ['--theme', `${BAD}/themes/nope.yaml`],
+    );
   });
 
   it('a theme whose image is missing (from the brief, and as --theme)', async () => {
@@ -324,7 +371,9 @@ describe('bad paths', () => {
     const dir = tmp();
     const file = join(dir, 'decks');
     writeFileSync(file, 'not a folder');
-    expectRefused(await cli('build', GOOD, '--out', file), [`error: ${file}: the output path exists and is not a folder`]);
+    expectRefused(await cli('build', GOOD, '--out', file), [
+      `error: ${file}: the output path exists and is not a folder`,
+    ]);
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
     expect(filesUnder(dir)).toEqual(['decks']);
   });
@@ -334,7 +383,9 @@ describe('bad paths', () => {
     const file = join(dir, 'decks');
     writeFileSync(file, 'not a folder');
     const out = join(file, 'q1');
-    expectRefused(await cli('build', GOOD, '--out', out), [`error: ${out}: cannot use as output folder: a part of the path is a file, not a folder`]);
+    expectRefused(await cli('build', GOOD, '--out', out), [
+      `error: ${out}: cannot use as output folder: a part of the path is a file, not a folder`,
+    ]);
     expect(filesUnder(dir)).toEqual(['decks']);
   });
 
@@ -345,7 +396,13 @@ describe('bad paths', () => {
     mkdirSync(out);
     chmodSync(out, 0o555);
     try {
-      expectRefused(await cli('build', GOOD, '--out', out), [`error: ${join(out, 'good.pptx')}: cannot write the deck: permission denied (is the folder read-only, or the deck open in PowerPoint?)`], out);
+      expectRefused(
+        await cli('build', GOOD, '--out', out),
+        [
+          `error: ${join(out, 'good.pptx')}: cannot write the deck: permission denied (is the folder read-only, or the deck open in PowerPoint?)`,
+        ],
+        out,
+      );
     } finally {
       chmodSync(out, 0o755);
     }

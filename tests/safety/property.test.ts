@@ -42,19 +42,87 @@ const visible = fc.oneof(
   { arbitrary: ch(0x41, 0x5a), weight: 2 },
   { arbitrary: ch(0x61, 0x7a), weight: 3 },
   { arbitrary: ch(0x30, 0x39), weight: 2 },
-  { arbitrary: fc.constantFrom('，', '。', '、', '；', '：', '？', '！', '（', '）', '《', '》', '「', '」', '“', '”', '…', '—', '％'), weight: 2 },
-  { arbitrary: fc.constantFrom('&', '<', '>', '"', "'", '&amp;', ']]>', '<!--', '{{x}}', '\\', '#', '- ', ': ', '*', '!', '%', '@', '`'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      '，',
+      '。',
+      '、',
+      '；',
+      '：',
+      '？',
+      '！',
+      '（',
+      '）',
+      '《',
+      '》',
+      '「',
+      '」',
+      '“',
+      '”',
+      '…',
+      '—',
+      '％',
+    ),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.constantFrom(
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      '&amp;',
+      ']]>',
+      '<!--',
+      '{{x}}',
+      '\\',
+      '#',
+      '- ',
+      ': ',
+      '*',
+      '!',
+      '%',
+      '@',
+      '`',
+    ),
+    weight: 2,
+  },
   { arbitrary: fc.constantFrom('🎉', '👨‍👩‍👧‍👦', '🇨🇳', '🇺🇳', '👍🏽', '🏳️‍🌈', '😀', '🧑‍🚀', '❤️'), weight: 1 },
   { arbitrary: fc.constantFrom('שלום', 'مرحبا', 'ש', 'م', '٢٠٢'), weight: 1 },
-  { arbitrary: fc.constantFrom('202个', '2,304', '3.5%', '全市第一', '1.2万家', '三分之一', '12.3 pp', '99.2%'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom('202个', '2,304', '3.5%', '全市第一', '1.2万家', '三分之一', '12.3 pp', '99.2%'),
+    weight: 2,
+  },
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 1 }, // anything at all
 );
 /** Characters that are not visible on their own, or that XML cannot hold. */
 const invisible = fc.oneof(
-  { arbitrary: fc.constantFrom(' ', ' ', '  ', '\t', '\n', '\r\n', '\r', '\u3000', '\u00A0', '\u2028', '\u2029', '\u200B', '\u200F', '\uFEFF'), weight: 4 },
+  {
+    arbitrary: fc.constantFrom(
+      ' ',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '\u3000',
+      '\u00A0',
+      '\u2028',
+      '\u2029',
+      '\u200B',
+      '\u200F',
+      '\uFEFF',
+    ),
+    weight: 4,
+  },
   { arbitrary: ch(0x0300, 0x036f), weight: 1 }, // combining marks
   { arbitrary: ch(0x00, 0x1f), weight: 1 }, // C0 controls
-  { arbitrary: fc.constantFrom('\uFFFE', '\uFFFF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\u007F', '\u0085'), weight: 1 },
+  {
+    arbitrary: fc.constantFrom('\uFFFE', '\uFFFF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\u007F', '\u0085'),
+    weight: 1,
+  },
 );
 const chunk = fc.oneof({ arbitrary: visible, weight: 5 }, { arbitrary: invisible, weight: 1 });
 
@@ -62,7 +130,8 @@ const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 const codePoints = (s: string) => [...normal(s)].length;
 
 /** Text of `min` to `max` chunks (fast-check keeps arrays small unless told otherwise). */
-const chunks = (min: number, max: number) => fc.array(chunk, { minLength: min, maxLength: max, size: 'max' }).map((a) => a.join(''));
+const chunks = (min: number, max: number) =>
+  fc.array(chunk, { minLength: min, maxLength: max, size: 'max' }).map((a) => a.join(''));
 /** `min` to `max` chunks with a visible one somewhere among them, at most `limit` characters once normalised (a name, a title). */
 const visibleText = (min: number, max: number, limit = Infinity) =>
   fc
@@ -73,7 +142,10 @@ const visibleText = (min: number, max: number, limit = Infinity) =>
 const anyText = chunks(0, 8);
 
 /** A name, title or role: short, and valid. */
-const name = fc.oneof({ arbitrary: visibleText(0, 4, 60), weight: 8 }, { arbitrary: visibleText(5, 15, 60), weight: 1 });
+const name = fc.oneof(
+  { arbitrary: visibleText(0, 4, 60), weight: 8 },
+  { arbitrary: visibleText(5, 15, 60), weight: 1 },
+);
 /** An item: mostly a line, sometimes a paragraph, now and then very long. */
 const item = fc.oneof(
   { arbitrary: visibleText(0, 16), weight: 30 },
@@ -81,7 +153,12 @@ const item = fc.oneof(
   { arbitrary: visibleText(500, 2000), weight: 1 },
 );
 /** A list that is missing, empty, or has items. */
-const list = <T>(arb: fc.Arbitrary<T>, max: number) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 1 }, { arbitrary: fc.constant([]), weight: 1 }, { arbitrary: fc.array(arb, { minLength: 1, maxLength: max }), weight: 4 });
+const list = <T>(arb: fc.Arbitrary<T>, max: number) =>
+  fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    { arbitrary: fc.constant([]), weight: 1 },
+    { arbitrary: fc.array(arb, { minLength: 1, maxLength: max }), weight: 4 },
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Briefs: valid ones, and valid ones with one mistake
@@ -91,8 +168,18 @@ const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const date = fc.oneof(
-  { arbitrary: fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`), weight: 2 },
-  { arbitrary: fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m)}`), weight: 1 },
+  {
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+      .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }))
+      .map(([y, m]) => `${y}-${pad(m)}`),
+    weight: 1,
+  },
 );
 
 const directive = fc.oneof(item, fc.record({ text: item, by: opt(name) }, { requiredKeys: ['text'] }));
@@ -110,7 +197,12 @@ const unit = fc.record(
 );
 
 const leader = fc.record(
-  { speaker: name, role: opt(name), topic: opt(visibleText(0, 6, 80)), points: fc.array(item, { minLength: 1, maxLength: 6 }) },
+  {
+    speaker: name,
+    role: opt(name),
+    topic: opt(visibleText(0, 6, 80)),
+    points: fc.array(item, { minLength: 1, maxLength: 6 }),
+  },
   { requiredKeys: ['speaker', 'points'] },
 );
 
@@ -131,7 +223,10 @@ const validBrief = fc.record(
       { requiredKeys: ['title', 'date'] },
     ),
     // Mostly a few units, sometimes dozens.
-    units: fc.oneof({ arbitrary: fc.array(unit, { minLength: 1, maxLength: 6 }), weight: 6 }, { arbitrary: fc.array(unit, { minLength: 7, maxLength: 60, size: 'max' }), weight: 1 }),
+    units: fc.oneof(
+      { arbitrary: fc.array(unit, { minLength: 1, maxLength: 6 }), weight: 6 },
+      { arbitrary: fc.array(unit, { minLength: 7, maxLength: 60, size: 'max' }), weight: 1 },
+    ),
     directives: list(leader, 3),
   },
   { requiredKeys: ['lang', 'meeting', 'units'] },
@@ -141,8 +236,14 @@ type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 /** One mistake a person could make, applied to a valid brief. */
 const mistakes: Array<[string, (b: Data, n: number, junk: unknown) => void]> = [
-  ['text that is empty or invisible', (b, n, junk) => void (b.units[n % b.units.length].name = typeof junk === 'string' ? junk : '')],
-  ['a number, null or boolean where text belongs', (b, _n, junk) => void (b.meeting.title = typeof junk === 'string' ? 2025 : junk)],
+  [
+    'text that is empty or invisible',
+    (b, n, junk) => void (b.units[n % b.units.length].name = typeof junk === 'string' ? junk : ''),
+  ],
+  [
+    'a number, null or boolean where text belongs',
+    (b, _n, junk) => void (b.meeting.title = typeof junk === 'string' ? 2025 : junk),
+  ],
   ['a title too long', (b, n) => void (b.meeting.title = '长'.repeat(101 + n))],
   ['a date that does not exist', (b, n) => void (b.meeting.date = `2025-${pad(n % 14)}-${pad(29 + (n % 4))}`)],
   ['no units', (b) => void (b.units = [])],
@@ -161,16 +262,30 @@ const wrongBrief = fc
     return copy;
   });
 
-const brief = fc.oneof({ arbitrary: validBrief.map((b) => clean(b) as Data), weight: 4 }, { arbitrary: wrongBrief, weight: 1 });
+const brief = fc.oneof(
+  { arbitrary: validBrief.map((b) => clean(b) as Data), weight: 4 },
+  { arbitrary: wrongBrief, weight: 1 },
+);
 
 /** Drop `undefined` (YAML has no such thing; an absent key is what it means). */
 function clean<T>(v: T): T {
   if (Array.isArray(v)) return v.map(clean) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, clean(x)])) as T;
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, clean(x)]),
+    ) as T;
   return v;
 }
 
-const yamlStyle = fc.constantFrom<NonNullable<Parameters<typeof stringify>[2]>>({}, { defaultStringType: 'QUOTE_DOUBLE' }, { lineWidth: 0 }, { defaultStringType: 'BLOCK_LITERAL' }, { collectionStyle: 'flow' });
+const yamlStyle = fc.constantFrom<NonNullable<Parameters<typeof stringify>[2]>>(
+  {},
+  { defaultStringType: 'QUOTE_DOUBLE' },
+  { lineWidth: 0 },
+  { defaultStringType: 'BLOCK_LITERAL' },
+  { collectionStyle: 'flow' },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Reading the deck back
@@ -206,7 +321,9 @@ function expectSameText(got: string, want: string, what: string): void {
   let i = 0;
   while (i < got.length && got[i] === want[i]) i++;
   const show = (t: string) => JSON.stringify(t.slice(Math.max(0, i - 12), i + 12));
-  expect.fail(`${what}: differs at ${i} of ${want.length}: got ${show(got)}, want ${show(want)}${got.includes('\uFFFD') && !want.includes('\uFFFD') ? ' (U+FFFD: a character was cut in two)' : ''}`);
+  expect.fail(
+    `${what}: differs at ${i} of ${want.length}: got ${show(got)}, want ${show(want)}${got.includes('\uFFFD') && !want.includes('\uFFFD') ? ' (U+FFFD: a character was cut in two)' : ''}`,
+  );
 }
 
 /** The slides of each subject of a kind, in order (subjects are unique in the generated briefs). */
@@ -220,7 +337,10 @@ function slidesBySubject(plan: DeckPlan, kind: string): Map<string, number[]> {
 
 /** Make unit names and leaders unique once normalised, so each one's slides can be found. */
 function uniqueSubjects(data: Data): void {
-  for (const [list, key] of [[data.units, 'name'], [data.directives, 'speaker']] as const) {
+  for (const [list, key] of [
+    [data.units, 'name'],
+    [data.directives, 'speaker'],
+  ] as const) {
     const seen = new Set<string>();
     (Array.isArray(list) ? (list as Data[]) : []).forEach((x, i) => {
       if (typeof x?.[key] !== 'string') return;
@@ -264,7 +384,12 @@ async function check(generated: Data, style: NonNullable<Parameters<typeof strin
 
   const input = data as {
     meeting: { title: string; attendees?: string[] };
-    units: Array<{ name: string; achievements?: string[]; shortcomings?: string[]; directives?: Array<string | { text: string; by?: string }> }>;
+    units: Array<{
+      name: string;
+      achievements?: string[];
+      shortcomings?: string[];
+      directives?: Array<string | { text: string; by?: string }>;
+    }>;
     directives?: Array<{ speaker: string; points: string[] }>;
   };
   const b = loaded.brief;
@@ -273,7 +398,9 @@ async function check(generated: Data, style: NonNullable<Parameters<typeof strin
   input.units.forEach((u, i) => {
     expect(b.units[i]!.achievements).toEqual((u.achievements ?? []).map(normal));
     expect(b.units[i]!.shortcomings).toEqual((u.shortcomings ?? []).map(normal));
-    expect(b.units[i]!.directives.map((d) => d.text)).toEqual((u.directives ?? []).map((d) => normal(typeof d === 'string' ? d : d.text)));
+    expect(b.units[i]!.directives.map((d) => d.text)).toEqual(
+      (u.directives ?? []).map((d) => normal(typeof d === 'string' ? d : d.text)),
+    );
   });
 
   const { bytes, plan } = await buildDeckWithPlan(b);
@@ -287,14 +414,25 @@ async function check(generated: Data, style: NonNullable<Parameters<typeof strin
     const slides = unitSlides.get(b.units[i]!.name);
     expect(slides, `the slides of unit ${i}`).toBeDefined();
     const panels = panelsOf(plan, deck, slides!);
-    expectSameText(panels.get('achievements') ?? '', (u.achievements ?? []).map(normal).join(''), `units[${i}].achievements`);
-    expectSameText(panels.get('shortcomings') ?? '', (u.shortcomings ?? []).map(normal).join(''), `units[${i}].shortcomings`);
+    expectSameText(
+      panels.get('achievements') ?? '',
+      (u.achievements ?? []).map(normal).join(''),
+      `units[${i}].achievements`,
+    );
+    expectSameText(
+      panels.get('shortcomings') ?? '',
+      (u.shortcomings ?? []).map(normal).join(''),
+      `units[${i}].shortcomings`,
+    );
     const directives = panels.get('directives') ?? '';
     let from = 0;
     for (const d of u.directives ?? []) {
       const t = normal(typeof d === 'string' ? d : d.text);
       const at = directives.indexOf(t, from);
-      if (at < 0) expect.fail(`units[${i}].directives: ${JSON.stringify(t)} is not on the unit's slides after ${from}${directives.includes('\uFFFD') ? ' (the panel has U+FFFD: a character was cut in two)' : ''}`);
+      if (at < 0)
+        expect.fail(
+          `units[${i}].directives: ${JSON.stringify(t)} is not on the unit's slides after ${from}${directives.includes('\uFFFD') ? ' (the panel has U+FFFD: a character was cut in two)' : ''}`,
+        );
       from = at + t.length;
     }
   });
@@ -302,10 +440,15 @@ async function check(generated: Data, style: NonNullable<Parameters<typeof strin
   (input.directives ?? []).forEach((l, i) => {
     const slides = leaderSlides.get(b.directives[i]!.speaker);
     expect(slides, `the slides of leader ${i}`).toBeDefined();
-    expectSameText(panelsOf(plan, deck, slides!).get('points') ?? '', l.points.map(normal).join(''), `directives[${i}].points`);
+    expectSameText(
+      panelsOf(plan, deck, slides!).get('points') ?? '',
+      l.points.map(normal).join(''),
+      `directives[${i}].points`,
+    );
   });
   const attendees = plan.slides.flatMap((s, i) => (s.kind === 'attendees' ? paragraphsOf(deck.slides[i]!) : []));
-  for (const a of input.meeting.attendees ?? []) expect(attendees, `attendee ${JSON.stringify(a)}`).toContain(normal(a));
+  for (const a of input.meeting.attendees ?? [])
+    expect(attendees, `attendee ${JSON.stringify(a)}`).toContain(normal(a));
   expect(paragraphsOf(deck.slides[0]!).join('')).toContain(normal(input.meeting.title));
 
   tally.built++;

@@ -19,12 +19,16 @@ import { isWellFormed, paragraphsOf, readDeck, slideText, type DeckParts } from 
 const SPECIAL = `R&D <Q1> > "quoted" & 'single'`;
 const MARKUP = `<script>alert("x")</script> ]]> <!-- --> &amp; &#x41; &lt;`;
 const EMOJI = '家庭👨‍👩‍👧‍👦 程序员👩🏽‍💻 彩虹旗🏳️‍🌈 国旗🇨🇳🇺🇳🇪🇺 键帽1️⃣ 点赞👍🏽 庆祝🎉';
-const COMBINING = 'Tie\u0302\u0301ng Vie\u0323\u0302t, Zoe\u0308, man\u0303ana, क्षत्रिय, ก้ำ, \u1112\u1161\u11AB\u1100\u116E\u11A8, Z\u0324\u0308';
+const COMBINING =
+  'Tie\u0302\u0301ng Vie\u0323\u0302t, Zoe\u0308, man\u0303ana, क्षत्रिय, ก้ำ, \u1112\u1161\u11AB\u1100\u116E\u11A8, Z\u0324\u0308';
 const HEBREW = 'שלום עולם: הושלמו 202 יחידות';
 const ARABIC = 'مرحبا بالعالم، تم إنجاز ٢٠٢ وحدة';
 const MIXED_RTL = 'Phase 2 — المرحلة الثانية — שלב 2 (done) 第二阶段';
 const PAIR = 'escaped pair \u{1F600} ok';
-const LONG = Array.from({ length: 300 }, (_, i) => `第${i}项 Item-${i} ok；`).join('').slice(0, 4990).padEnd(5000, '。');
+const LONG = Array.from({ length: 300 }, (_, i) => `第${i}项 Item-${i} ok；`)
+  .join('')
+  .slice(0, 4990)
+  .padEnd(5000, '。');
 
 interface Forbidden {
   /** The YAML line, verbatim (raw characters in it are written to the file as they are). */
@@ -128,14 +132,18 @@ describe('text is text: a hostile brief, built, read back from the .pptx', () =>
     const expected = Object.values(F as Record<string, Forbidden>)
       .map((f) => ({ ...f, lineNo: LINES.indexOf(f.line) + 1 }))
       .sort((a, b) => a.lineNo - b.lineNo)
-      .map((f) => `warning: ${file}:${f.lineNo}:${f.column}: removed ${f.removed} control character${f.removed > 1 ? 's' : ''} that a deck cannot hold`);
+      .map(
+        (f) =>
+          `warning: ${file}:${f.lineNo}:${f.column}: removed ${f.removed} control character${f.removed > 1 ? 's' : ''} that a deck cannot hold`,
+      );
     expect(stderr).toEqual(expected);
     expect(stderr.join('\n')).not.toMatch(/\n\s+at /);
   });
 
   it('has every XML part well-formed, with no character XML 1.0 forbids and no replacement character', () => {
     // eslint-disable-next-line no-control-regex
-    const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const forbidden =
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     for (const [name, xml] of deck.xml) {
       expect(isWellFormed(xml), name).toBe(true);
       const m = forbidden.exec(xml);
@@ -160,7 +168,7 @@ describe('text is text: a hostile brief, built, read back from the .pptx', () =>
     expect(unit[0]).toBe(`R&D <Lab> "A" 'B'`);
     expect(unit).toContain(SPECIAL);
     expect(unit).toContain(MARKUP);
-    expect(unit).toContain('“引号” & <b>粗体</b>（O\'Brien）');
+    expect(unit).toContain("“引号” & <b>粗体</b>（O'Brien）");
     // Escaped exactly once: a literal "&amp;" in the brief is "&amp;amp;" in the XML.
     expect(deck.slides[2]).toContain(`R&amp;D &lt;Lab&gt; &quot;A&quot; 'B'`); // an apostrophe needs no escaping in text
     expect(deck.slides[2]).toContain('&amp;amp; &amp;#x41; &amp;lt;');
@@ -190,7 +198,8 @@ describe('text is text: a hostile brief, built, read back from the .pptx', () =>
         let at = 0;
         for (const r of runs.slice(0, -1)) {
           at += r.length;
-          if (!bounds.has(at)) split.push(`${[...text.slice(0, at)].slice(-4).join('')} | ${[...text.slice(at)].slice(0, 4).join('')}`);
+          if (!bounds.has(at))
+            split.push(`${[...text.slice(0, at)].slice(-4).join('')} | ${[...text.slice(at)].slice(0, 4).join('')}`);
         }
       }
     }
@@ -211,7 +220,9 @@ describe('text is text: a hostile brief, built, read back from the .pptx', () =>
     const footer = `${SPECIAL} · 2025年1月6日`;
     const slides = deck.slides.map((x) => paragraphsOf(x)).filter((p) => p[0] === '长句' || p[0] === '长句（续）');
     expect(slides.length).toBeGreaterThan(1);
-    const body = slides.flatMap((p) => p.slice(1).filter((t) => t !== '主要成绩' && t !== footer && !/^\d+ \/ \d+$/.test(t)));
+    const body = slides.flatMap((p) =>
+      p.slice(1).filter((t) => t !== '主要成绩' && t !== footer && !/^\d+ \/ \d+$/.test(t)),
+    );
     expect(body.join('')).toBe(LONG);
   });
 
@@ -221,7 +232,8 @@ describe('text is text: a hostile brief, built, read back from the .pptx', () =>
     expect(text).toContain('着力维护社会稳定（龚正）');
     const unit = deck.slides.map((x) => paragraphsOf(x)).find((p) => p[0] === '单位名称');
     expect(unit, 'the slide of unit 单位名称').toBeDefined();
-    for (const f of [F.escC0, F.escVt, F.escLoneHigh, F.escLoneLow, F.escNonchars, F.rawC0, F.rawNonchars]) expect(unit, f.line).toContain(f.clean);
+    for (const f of [F.escC0, F.escVt, F.escLoneHigh, F.escLoneLow, F.escNonchars, F.rawC0, F.rawNonchars])
+      expect(unit, f.line).toContain(f.clean);
   });
 
   it('puts the same clean text in the speaker notes', () => {
@@ -240,7 +252,22 @@ describe('text is text wherever it falls in a part', () => {
     const b = 'x' + '𠮷'.repeat(9000);
     const dir = mkdtempSync(join(tmpdir(), 'briefdeck-text-'));
     const file = join(dir, 'astral.yaml');
-    writeFileSync(file, ['meeting:', '  title: 会议', '  date: 2025-01', 'units:', '  - name: 甲', '    achievements: [一]', `    notes: ${a}`, '  - name: 乙', '    achievements: [二]', `    notes: ${b}`, ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'meeting:',
+        '  title: 会议',
+        '  date: 2025-01',
+        'units:',
+        '  - name: 甲',
+        '    achievements: [一]',
+        `    notes: ${a}`,
+        '  - name: 乙',
+        '    achievements: [二]',
+        `    notes: ${b}`,
+        '',
+      ].join('\n'),
+    );
     const io = bufferIO();
     expect(await run(['build', file, '--out', join(dir, 'out')], io), io.text()).toBe(0);
     const deck = await readDeck(readFileSync(join(dir, 'out', 'astral.pptx')));
@@ -248,7 +275,13 @@ describe('text is text wherever it falls in a part', () => {
     // Compact failures: where the replacement characters are, not 40,000 characters of notes.
     const broken = notes.flatMap((n, i) => [...n.matchAll(/\uFFFD/g)].map((m) => `notes ${i + 1} at ${m.index}`));
     expect(broken, 'U+FFFD where a character was cut in two').toEqual([]);
-    expect(notes.some((n) => n.includes(a)), 'the 😀 notes, whole').toBe(true);
-    expect(notes.some((n) => n.includes(b)), 'the 𠮷 notes, whole').toBe(true);
+    expect(
+      notes.some((n) => n.includes(a)),
+      'the 😀 notes, whole',
+    ).toBe(true);
+    expect(
+      notes.some((n) => n.includes(b)),
+      'the 𠮷 notes, whole',
+    ).toBe(true);
   });
 });

@@ -12,7 +12,9 @@ describe('WCAG contrast', () => {
 
   for (const name of builtinThemeNames()) {
     it(`${name}: every text colour meets AA on what it stands on`, () => {
-      const failing = checkContrast(builtinTheme(name)).filter((c) => !c.ok).map((c) => `${c.what}: ${c.fg} on ${c.bg} is ${c.ratio.toFixed(2)}, needs ${c.required}`);
+      const failing = checkContrast(builtinTheme(name))
+        .filter((c) => !c.ok)
+        .map((c) => `${c.what}: ${c.fg} on ${c.bg} is ${c.ratio.toFixed(2)}, needs ${c.required}`);
       expect(failing).toEqual([]);
     });
   }

@@ -12,7 +12,8 @@ function problems(file: string, opts = {}): string[] {
   try {
     resolveTheme(file, 'zh-CN', opts);
   } catch (e) {
-    if (e instanceof BriefdeckError) return e.problems.map((p) => formatProblem({ ...p, file: p.file?.replace(FIX + '/', '') }));
+    if (e instanceof BriefdeckError)
+      return e.problems.map((p) => formatProblem({ ...p, file: p.file?.replace(FIX + '/', '') }));
     throw e;
   }
   throw new Error('expected the theme to be refused');
@@ -24,7 +25,15 @@ describe('theme files', () => {
     const custom = resolveTheme(join(FIX, 'custom.yaml'), 'zh-CN');
     expect(custom.colors.primary).toBe('0B6E4F');
     expect(custom.fonts.body).toEqual({ latin: 'Arial', eastAsian: 'FangSong' });
-    const strip = (t: typeof base) => ({ ...t, name: '', description: '', templates: null, files: null, colors: { ...t.colors, primary: '' }, fonts: { ...t.fonts, body: null } });
+    const strip = (t: typeof base) => ({
+      ...t,
+      name: '',
+      description: '',
+      templates: null,
+      files: null,
+      colors: { ...t.colors, primary: '' },
+      fonts: { ...t.fonts, body: null },
+    });
     expect(strip(custom)).toEqual(strip(base));
   });
 
@@ -37,17 +46,41 @@ describe('theme files', () => {
     expect(t.images.background).toBe(join(FIX, 'team/background.jpg'));
     expect(t.labels.directives).toBe('市领导要求');
     expect(t.labels.achievements).toBe('主要成绩');
-    const ctx = { meeting: { title: 'R&D <Q1>', date: '2025-01-06' }, slide: { number: 3, count: 9 }, lang: 'zh-CN' as const, labels: t.labels };
+    const ctx = {
+      meeting: { title: 'R&D <Q1>', date: '2025-01-06' },
+      slide: { number: 3, count: 9 },
+      lang: 'zh-CN' as const,
+      labels: t.labels,
+    };
     expect(t.templates.footer(ctx)).toBe('R&D <Q1> | 2025年1月6日 | 内部资料');
   });
 
   it('picks the label pack and templates of the brief language', () => {
     const en = defaultTheme('en');
-    expect([en.labels.achievements, en.labels.shortcomings, en.labels.directives, en.labels.overview, en.labels.attendees]).toEqual(['Achievements', 'Shortcomings', 'Directives', 'Overview', 'Attending']);
-    const leader = { meeting: { title: 'x', date: '2025-01' }, leader: { speaker: 'Gong Zheng', role: 'Mayor' }, slide: { number: 1, count: 1 }, lang: 'en' as const, labels: en.labels };
+    expect([
+      en.labels.achievements,
+      en.labels.shortcomings,
+      en.labels.directives,
+      en.labels.overview,
+      en.labels.attendees,
+    ]).toEqual(['Achievements', 'Shortcomings', 'Directives', 'Overview', 'Attending']);
+    const leader = {
+      meeting: { title: 'x', date: '2025-01' },
+      leader: { speaker: 'Gong Zheng', role: 'Mayor' },
+      slide: { number: 1, count: 1 },
+      lang: 'en' as const,
+      labels: en.labels,
+    };
     expect(en.templates.leaderTitle(leader)).toBe('Directives: Gong Zheng, Mayor');
     const zh = defaultTheme('zh-CN');
-    expect(zh.templates.leaderTitle({ ...leader, leader: { speaker: '龚正', role: '市委副书记、市长' }, lang: 'zh-CN', labels: zh.labels })).toBe('市委副书记、市长龚正讲话要点');
+    expect(
+      zh.templates.leaderTitle({
+        ...leader,
+        leader: { speaker: '龚正', role: '市委副书记、市长' },
+        lang: 'zh-CN',
+        labels: zh.labels,
+      }),
+    ).toBe('市委副书记、市长龚正讲话要点');
   });
 
   it('lists every mistake of a theme file with its line, and a suggestion for misspelt keys', () => {
@@ -63,7 +96,9 @@ describe('theme files', () => {
   it('reports templates that do not compile or name an unknown helper against the theme line', () => {
     const got = problems(join(FIX, 'bad/template.yaml'));
     expect(got[0]).toMatch(/^bad\/template\.yaml:3:11: templates\.footer: the template does not compile: /);
-    expect(got[1]).toBe('bad/template.yaml:4:14: templates.unitTitle: the template names an unknown helper "shout" (available: date, number, upper)');
+    expect(got[1]).toBe(
+      'bad/template.yaml:4:14: templates.unitTitle: the template names an unknown helper "shout" (available: date, number, upper)',
+    );
   });
 
   it('refuses missing images, images outside the theme folder, and files that are not the image they claim', () => {
@@ -76,12 +111,18 @@ describe('theme files', () => {
 
   it('refuses an extends cycle, naming the chain', () => {
     const [p] = problems(join(FIX, 'bad/cycle-a.yaml'));
-    expect(p).toMatch(/^bad\/cycle-b\.yaml:2:10: extends: extends makes a cycle: .*cycle-a\.yaml → .*cycle-b\.yaml → .*cycle-a\.yaml$/);
+    expect(p).toMatch(
+      /^bad\/cycle-b\.yaml:2:10: extends: extends makes a cycle: .*cycle-a\.yaml → .*cycle-b\.yaml → .*cycle-a\.yaml$/,
+    );
   });
 
   it('suggests the built-in theme meant by a misspelt extends, and refuses a minimum above the body size', () => {
-    expect(problems(join(FIX, 'bad/unknown-extends.yaml'))[0]).toMatch(/unknown built-in theme "goverment-red"; did you mean "government-red"\?/);
-    expect(problems(join(FIX, 'bad/minimum-above-body.yaml'))).toEqual(['bad/minimum-above-body.yaml:4:12: sizes.minimum: the minimum size (16 pt) is above the body size (14 pt)']);
+    expect(problems(join(FIX, 'bad/unknown-extends.yaml'))[0]).toMatch(
+      /unknown built-in theme "goverment-red"; did you mean "government-red"\?/,
+    );
+    expect(problems(join(FIX, 'bad/minimum-above-body.yaml'))).toEqual([
+      'bad/minimum-above-body.yaml:4:12: sizes.minimum: the minimum size (16 pt) is above the body size (14 pt)',
+    ]);
   });
 
   it('refuses extends outside the theme folder unless allowed', () => {
@@ -89,8 +130,12 @@ describe('theme files', () => {
     cpSync(join(FIX, 'team'), join(dir, 'team'), { recursive: true });
     writeFileSync(join(dir, 'team', 'outer.yaml'), 'extends: ../base.yaml\n');
     writeFileSync(join(dir, 'base.yaml'), 'colors: { primary: "#000000" }\n');
-    expect(problems(join(dir, 'team/outer.yaml'))[0]).toMatch(/extends: \.\.\/base\.yaml is outside this theme's folder/);
-    expect(resolveTheme(join(dir, 'team/outer.yaml'), 'zh-CN', { allowOutsideFiles: true }).colors.primary).toBe('000000');
+    expect(problems(join(dir, 'team/outer.yaml'))[0]).toMatch(
+      /extends: \.\.\/base\.yaml is outside this theme's folder/,
+    );
+    expect(resolveTheme(join(dir, 'team/outer.yaml'), 'zh-CN', { allowOutsideFiles: true }).colors.primary).toBe(
+      '000000',
+    );
   });
 
   it('finds a theme by name in ./themes before the built-ins, and suggests a name for a typo', () => {

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileTemplate, describeTemplateError, formatDate, handlebarsTemplate, simpleTemplate } from '../../src/theme/templates.js';
+import {
+  compileTemplate,
+  describeTemplateError,
+  formatDate,
+  handlebarsTemplate,
+  simpleTemplate,
+} from '../../src/theme/templates.js';
 
-const ctx = { meeting: { title: 'R&D <Q1> "x"', date: '2025-01-06' }, slide: { number: 2, count: 12 }, lang: 'zh-CN' as const, labels: {} as never };
+const ctx = {
+  meeting: { title: 'R&D <Q1> "x"', date: '2025-01-06' },
+  slide: { number: 2, count: 12 },
+  lang: 'zh-CN' as const,
+  labels: {} as never,
+};
 
 describe('templates', () => {
   it('produce plain text: no HTML escaping', () => {
@@ -35,7 +46,8 @@ describe('templates', () => {
     expect(compileTemplate('a{{upper}}{{date}}{{number}}b')(ctx)).toBe('ab');
   });
   it('still refuse a built-in helper used without what it needs', () => {
-    for (const source of ['{{if}}', '{{each}}', '{{#if}}x{{/if}}']) expect(() => compileTemplate(source), source).toThrow();
+    for (const source of ['{{if}}', '{{each}}', '{{#if}}x{{/if}}'])
+      expect(() => compileTemplate(source), source).toThrow();
   });
   it('have no access to prototypes', () => {
     expect(compileTemplate('{{meeting.constructor}}{{meeting.__proto__}}')(ctx)).toBe('');
@@ -56,15 +68,67 @@ describe('templates', () => {
 describe('templates run without handlebars', () => {
   it('give exactly what handlebars gives, on generated templates and contexts (fast-check)', () => {
     const piece = fc.constantFrom(
-      '{{meeting.title}}', '{{ meeting.date }}', '{{date meeting.date}}', '{{number slide.number}}', '{{upper meeting.title}}', '{{slide.number}}', '{{slide.count}}',
-      '{{unit.name}}', '{{unit.index}}', '{{leader.role}}', '{{meeting.chair.name}}', '{{meeting.title.length}}', '{{meeting.constructor}}', '{{meeting.toString}}',
-      '{{missing.deep.path}}', '{{lang}}', '{{by}}', '{{number meeting.title}}', '{{date slide.number}}', '{{upper missing}}', '{{upper}}', '{{date}}',
-      '{{this}}', '{{else}}', '{{if}}', '{{lookup}}', '{{each}}', '{{log}}', '{{true}}', '{{{meeting.title}}}', '{{~slide.number~}}', '{{!note}}', '\\{{slide.number}}', '{{#if unit}}x{{/if}}', '{{meeting/title}}',
-      ' · ', '第', '（续）', ' ', '\n', '}', '{', '{{', '}}', 'a', '&<>"',
+      '{{meeting.title}}',
+      '{{ meeting.date }}',
+      '{{date meeting.date}}',
+      '{{number slide.number}}',
+      '{{upper meeting.title}}',
+      '{{slide.number}}',
+      '{{slide.count}}',
+      '{{unit.name}}',
+      '{{unit.index}}',
+      '{{leader.role}}',
+      '{{meeting.chair.name}}',
+      '{{meeting.title.length}}',
+      '{{meeting.constructor}}',
+      '{{meeting.toString}}',
+      '{{missing.deep.path}}',
+      '{{lang}}',
+      '{{by}}',
+      '{{number meeting.title}}',
+      '{{date slide.number}}',
+      '{{upper missing}}',
+      '{{upper}}',
+      '{{date}}',
+      '{{this}}',
+      '{{else}}',
+      '{{if}}',
+      '{{lookup}}',
+      '{{each}}',
+      '{{log}}',
+      '{{true}}',
+      '{{{meeting.title}}}',
+      '{{~slide.number~}}',
+      '{{!note}}',
+      '\\{{slide.number}}',
+      '{{#if unit}}x{{/if}}',
+      '{{meeting/title}}',
+      ' · ',
+      '第',
+      '（续）',
+      ' ',
+      '\n',
+      '}',
+      '{',
+      '{{',
+      '}}',
+      'a',
+      '&<>"',
     );
-    const value = fc.oneof(fc.constantFrom('市委 会议', '2025-01-06', '2025-01', 'R&D <Q1>', '', ' x '), fc.integer({ min: -5, max: 12345 }), fc.constant(null), fc.constant(undefined), fc.double({ noNaN: false }), fc.boolean());
+    const value = fc.oneof(
+      fc.constantFrom('市委 会议', '2025-01-06', '2025-01', 'R&D <Q1>', '', ' x '),
+      fc.integer({ min: -5, max: 12345 }),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.double({ noNaN: false }),
+      fc.boolean(),
+    );
     const context = fc.record({
-      meeting: fc.record({ title: value, date: value, chair: fc.option(fc.record({ name: value }), { nil: undefined }) }),
+      meeting: fc.record({
+        title: value,
+        date: value,
+        chair: fc.option(fc.record({ name: value }), { nil: undefined }),
+      }),
       slide: fc.record({ number: value, count: value }),
       unit: fc.option(fc.record({ name: value, index: value }), { nil: undefined }),
       leader: fc.option(fc.record({ role: value }), { nil: undefined }),
@@ -86,9 +150,36 @@ describe('templates run without handlebars', () => {
   });
 
   it('leave to handlebars what is not plain paths and helpers', () => {
-    for (const source of ['{{if}}', 'a {{if}} b', '{{lookup}}', '{{each}}', '{{with}}', '{{unless}}', '{{log}}', '{{helperMissing}}', '{{#if unit}}x{{/if}}', '{{this}}', '{{else}}', '{{upper}}', '{{{meeting.title}}}', '{{~slide.number}}', '{{!c}}', '\\{{x}}', '{{shout x}}', '{{meeting/title}}', '{{date meeting.date "x"}}', 'a}b']) {
+    for (const source of [
+      '{{if}}',
+      'a {{if}} b',
+      '{{lookup}}',
+      '{{each}}',
+      '{{with}}',
+      '{{unless}}',
+      '{{log}}',
+      '{{helperMissing}}',
+      '{{#if unit}}x{{/if}}',
+      '{{this}}',
+      '{{else}}',
+      '{{upper}}',
+      '{{{meeting.title}}}',
+      '{{~slide.number}}',
+      '{{!c}}',
+      '\\{{x}}',
+      '{{shout x}}',
+      '{{meeting/title}}',
+      '{{date meeting.date "x"}}',
+      'a}b',
+    ]) {
       expect(simpleTemplate(source), source).toBeUndefined();
     }
-    for (const source of ['{{meeting.title}} · {{date meeting.date}}', '{{slide.number}} / {{slide.count}}', '（{{by}}）', 'plain']) expect(simpleTemplate(source), source).toBeDefined();
+    for (const source of [
+      '{{meeting.title}} · {{date meeting.date}}',
+      '{{slide.number}} / {{slide.count}}',
+      '（{{by}}）',
+      'plain',
+    ])
+      expect(simpleTemplate(source), source).toBeDefined();
   });
 });
