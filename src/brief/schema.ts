@@ -8,6 +8,10 @@ import * as z from '../zod.js';
 /** Something a reader can see: a letter, digit, punctuation mark or symbol (emoji included). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
+/** The longest texts set as titles and labels, in characters: themes are checked against them
+ * (a theme must leave room for a line of text under the longest title a brief can give). */
+export const TEXT_LIMITS = { title: 100, name: 60, topic: 80 } as const;
+
 /**
  * Non-empty text. Numbers are refused rather than coerced: YAML reads `0.10` as 0.1.
  * `max` bounds names and titles, which are set on one or two lines; items have no limit.
@@ -69,19 +73,19 @@ export const MeetingDate = z
   });
 
 export const Person = mapping('name: …, role: …', {
-  name: text('a name', 60),
-  role: text('a role', 60).optional(),
+  name: text('a name', TEXT_LIMITS.name),
+  role: text('a role', TEXT_LIMITS.name).optional(),
 }).meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
 
 export const Meeting = mapping('title: …, date: …', {
-  title: text('a title', 100).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
-  subtitle: text('a subtitle', 100).optional(),
+  title: text('a title', TEXT_LIMITS.title).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
+  subtitle: text('a subtitle', TEXT_LIMITS.title).optional(),
   date: MeetingDate,
-  organizer: text('an organizer', 100).optional(),
-  location: text('a location', 100).optional(),
+  organizer: text('an organizer', TEXT_LIMITS.title).optional(),
+  location: text('a location', TEXT_LIMITS.title).optional(),
   chair: Person.optional(),
   summary: text('a summary').optional().meta({ description: 'One or two sentences on what the meeting is for' }),
-  attendees: textList('names', 'a name', 60)
+  attendees: textList('names', 'a name', TEXT_LIMITS.name)
     .optional()
     .meta({ description: 'Attending leaders, in the order the report gives' }),
 }).meta({ description: 'The meeting itself: shown on the cover, overview and footer' });
@@ -91,14 +95,14 @@ export const UnitDirective = z
     text('a directive'),
     mapping('text: …, by: …', {
       text: text('a directive'),
-      by: text('a name', 60).optional().meta({ description: 'Who said it' }),
+      by: text('a name', TEXT_LIMITS.name).optional().meta({ description: 'Who said it' }),
     }),
   ])
   .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by }' });
 
 export const Unit = mapping('name: …, achievements: […]', {
-  name: text('a unit name', 100).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
-  speaker: text('a name', 60).optional(),
+  name: text('a unit name', TEXT_LIMITS.title).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
+  speaker: text('a name', TEXT_LIMITS.name).optional(),
   achievements: textList('achievements', 'an achievement')
     .optional()
     .meta({ description: 'One claim per item, figures kept' }),
@@ -112,9 +116,9 @@ export const Unit = mapping('name: …, achievements: […]', {
 }).meta({ description: 'One reporting unit, one slide (or more)' });
 
 export const LeaderDirectives = mapping('speaker: …, points: […]', {
-  speaker: text('a name', 60),
-  role: text('a role', 60).optional(),
-  topic: text('a topic', 80).optional(),
+  speaker: text('a name', TEXT_LIMITS.name),
+  role: text('a role', TEXT_LIMITS.name).optional(),
+  topic: text('a topic', TEXT_LIMITS.topic).optional(),
   points: z
     .array(text('a point'), { error: (iss) => `expected a list of points, got ${describe(iss.input)}` })
     .min(1, { message: 'a leader needs at least one point' }),

@@ -4,6 +4,7 @@
  * the slide count is known.
  */
 import type { Brief, Unit } from '../brief/types.js';
+import { BriefdeckError } from '../errors.js';
 import type { TemplateContext, Theme } from '../theme/types.js';
 import { attendeeSlides } from './attendees.js';
 import { coverSlide } from './cover.js';
@@ -50,7 +51,7 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
   const slides: SlidePlan[] = [coverSlide(ctx)];
   slides.push(...overviewSlides(ctx, fit));
   brief.units.forEach((unit, i) => slides.push(...unitSlides(ctx, unit, i, fit)));
-  for (const leader of brief.directives) slides.push(...leaderSlides(ctx, leader, fit));
+  brief.directives.forEach((leader, i) => slides.push(...leaderSlides(ctx, leader, i, fit)));
   if (m.attendees.length) slides.push(...attendeeSlides(ctx, fit));
   addFooters(ctx, slides);
   const bodyFont = theme.fonts.body;
@@ -67,20 +68,21 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
   };
 }
 
-function listStyle(
-  ctx: LayoutContext,
+/** How a panel's list is set in this theme. */
+export function listStyle(
+  theme: Theme,
   kind: ListStyle['kind'],
   color: string,
   extra: Partial<ListStyle> = {},
 ): ListStyle {
-  const face = ctx.theme.fonts.body.latin;
+  const face = theme.fonts.body.latin;
   return {
     kind,
     bulletColor: color,
     spaceAfterEm: 0.35,
     bulletChar: '■',
-    emphasisColor: ctx.theme.colors.figure,
-    mutedColor: ctx.theme.colors.muted,
+    emphasisColor: theme.colors.figure,
+    mutedColor: theme.colors.muted,
     latin: { regular: latinMetricsFor(face, false), bold: latinMetricsFor(face, true) },
     ...extra,
   };
@@ -93,6 +95,8 @@ function flowSlides(
   ctx: LayoutContext,
   kind: SlideKind,
   subject: string,
+  /** What in the brief the slide shows, as a YAML path, for a message. */
+  where: string,
   title: string,
   panels: PanelContent[],
   notes: string | undefined,
@@ -106,13 +110,14 @@ function flowSlides(
     return { ...frame.body, y: top, h: frame.body.y + frame.body.h - top };
   };
   const sizes = maxPt ? { maxPt } : {};
-  const flow = fitFlow(panels, region(head.bottom), theme, sizes);
+  const flow = fitFlow(panels, region(head.bottom), theme, sizes) ?? noRoom(ctx, where, head.lines);
   const contTitle = title + theme.labels.continued;
   const contHead = flow.slides.length > 1 ? fitTitle(contTitle, frame.title, theme, theme.colors.primary) : head;
   // A continued title may need more room than the first; re-run the flow then, so nothing overlaps.
   const flowed =
     contHead.bottom > head.bottom
-      ? fitFlow(panels, region(contHead.bottom), theme, { ...sizes, firstRegion: region(head.bottom) })
+      ? (fitFlow(panels, region(contHead.bottom), theme, { ...sizes, firstRegion: region(head.bottom) }) ??
+        noRoom(ctx, where, contHead.lines))
       : flow;
   // Reported against the theme's body size: the overview may start larger, which is no shrinking.
   fit.push({
@@ -133,6 +138,17 @@ function flowSlides(
   }));
 }
 
+/** A title and footer so long at the theme's minimum size that no line of text fits between them.
+ * Themes are checked against the longest titles a brief can give (room.ts), so only text that is
+ * wider than Chinese characters (Cyrillic, emoji) can get here. */
+function noRoom(ctx: LayoutContext, where: string, titleLines: number): never {
+  throw new BriefdeckError({
+    ...(ctx.brief.file ? { file: ctx.brief.file } : {}),
+    path: where,
+    message: `at the theme's minimum size (${ctx.theme.sizes.minimum} pt) this slide's title (${titleLines} line${titleLines === 1 ? '' : 's'}) and footer leave no room for a line of text; shorten the title, or use a theme with a smaller minimum size`,
+  });
+}
+
 function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
   const { brief, theme } = ctx;
   const panels: PanelContent[] = [];
@@ -142,7 +158,7 @@ function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
       label: theme.labels.summary,
       color: theme.colors.primary,
       items: plainItems([brief.meeting.summary]),
-      style: listStyle(ctx, 'plain', theme.colors.primary),
+      style: listStyle(theme, 'plain', theme.colors.primary),
     });
   const n = brief.units.length;
   // Many units read better in columns than over several overview slides.
@@ -152,7 +168,7 @@ function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
     label: theme.labels.units,
     color: theme.colors.primary,
     items: plainItems(brief.units.map((u) => u.name)),
-    style: listStyle(ctx, 'number', theme.colors.primary),
+    style: listStyle(theme, 'number', theme.colors.primary),
     columns,
   });
   // The overview is short text to read from the back of the room: it may be set larger than body text.
@@ -160,6 +176,7 @@ function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
     ctx,
     'overview',
     theme.labels.overview,
+    'meeting.title',
     theme.labels.overview,
     panels,
     brief.meeting.summary,
@@ -177,14 +194,14 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
       label: theme.labels.achievements,
       color: c.achievements,
       items: unit.achievements.map((t) => listItem(splitFigures(t))),
-      style: listStyle(ctx, 'bullet', c.achievements),
+      style: listStyle(theme, 'bullet', c.achievements),
     },
     {
       key: 'shortcomings',
       label: theme.labels.shortcomings,
       color: c.shortcomings,
       items: plainItems(unit.shortcomings),
-      style: listStyle(ctx, 'bullet', c.shortcomings),
+      style: listStyle(theme, 'bullet', c.shortcomings),
     },
     {
       key: 'directives',
@@ -198,7 +215,7 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
             : []),
         ]),
       ),
-      style: listStyle(ctx, 'bullet', c.directives),
+      style: listStyle(theme, 'bullet', c.directives),
     },
   ];
   const title = theme.templates.unitTitle({
@@ -206,10 +223,15 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
     unit: { name: unit.name, index: index + 1 },
     slide: { number: 0, count: 0 },
   });
-  return flowSlides(ctx, 'unit', unit.name, title, panels, unit.notes, fit);
+  return flowSlides(ctx, 'unit', unit.name, `units[${index}].name`, title, panels, unit.notes, fit);
 }
 
-function leaderSlides(ctx: LayoutContext, leader: Brief['directives'][number], fit: FitEntry[]): SlidePlan[] {
+function leaderSlides(
+  ctx: LayoutContext,
+  leader: Brief['directives'][number],
+  index: number,
+  fit: FitEntry[],
+): SlidePlan[] {
   const { theme } = ctx;
   const leaderCtx = {
     speaker: leader.speaker,
@@ -223,11 +245,11 @@ function leaderSlides(ctx: LayoutContext, leader: Brief['directives'][number], f
       label: leader.topic ?? theme.labels.directives,
       color: theme.colors.directives,
       items: plainItems(leader.points),
-      style: listStyle(ctx, 'number', theme.colors.directives),
+      style: listStyle(theme, 'number', theme.colors.directives),
     },
   ];
   const notes = [title, ...leader.points.map((p, i) => `${i + 1}. ${p}`)].join('\n');
-  return flowSlides(ctx, 'directives', leader.speaker, title, panels, notes, fit);
+  return flowSlides(ctx, 'directives', leader.speaker, `directives[${index}]`, title, panels, notes, fit);
 }
 
 function addFooters(ctx: LayoutContext, slides: SlidePlan[]): void {

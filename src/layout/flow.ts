@@ -38,7 +38,14 @@ export interface FlowOptions {
   maxPt?: number;
 }
 
-export function fitFlow(panels: PanelContent[], region: Box, theme: Theme, options: FlowOptions = {}): FlowResult {
+/** Undefined when not even one line of text fits under the title at the minimum size: the
+ * title and footer take the whole slide (a theme is checked for this; see room.ts). */
+export function fitFlow(
+  panels: PanelContent[],
+  region: Box,
+  theme: Theme,
+  options: FlowOptions = {},
+): FlowResult | undefined {
   const firstRegion = options.firstRegion ?? region;
   const body = options.maxPt ?? theme.sizes.body;
   const { minimum } = theme.sizes;
@@ -149,7 +156,13 @@ interface FlowItem {
 }
 
 /** Fallback: fill each slide with as many items as fit, in order, at the minimum size. */
-function sequentialFlow(panels: PanelContent[], region: Box, theme: Theme, firstRegion: Box, body: number): FlowResult {
+function sequentialFlow(
+  panels: PanelContent[],
+  region: Box,
+  theme: Theme,
+  firstRegion: Box,
+  body: number,
+): FlowResult | undefined {
   const pt = theme.sizes.minimum;
   const queue: FlowItem[] = panels.flatMap((p, panel) => p.items.map((item) => ({ panel, item })));
   const numbers = panels.map((p) => p.numberFrom ?? 1);
@@ -185,10 +198,8 @@ function sequentialFlow(panels: PanelContent[], region: Box, theme: Theme, first
         maxLines(p, region, pt, theme),
         metricsOf(head.item, p.style),
       );
-      if (pieces.length < 2)
-        throw new Error(
-          `briefdeck bug: cannot place an item of ${lineCount(head.item.text, widthEm, metricsOf(head.item, p.style))} lines`,
-        );
+      // One line that does not fit on a slide of its own: there is no room under the title.
+      if (pieces.length < 2) return undefined;
       splitItems++;
       queue.splice(0, 1, ...pieces.map((item) => ({ panel: head.panel, item })));
       continue;

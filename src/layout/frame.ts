@@ -17,6 +17,8 @@ export interface Frame {
   footer: Box;
   /** Width of the slide number at the footer's right. */
   footerRightW: number;
+  /** Lines the footer's text takes, once it is placed. */
+  footerLines?: number;
 }
 
 export function frameFor(theme: Theme): Frame {
@@ -155,6 +157,7 @@ export function placeFooter(frame: Frame, theme: Theme, left: string, right: str
     ...frame,
     footer: { ...frame.footer, y, h },
     footerRightW: rightW,
+    footerLines: lines,
     body: { ...frame.body, h: round2(y - 0.18 - frame.body.y) },
   };
 }

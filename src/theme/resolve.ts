@@ -7,6 +7,9 @@ import { findTheme, loadLayers, mergeLayers, setterOf, type ThemeLayer, type The
 import { COLOR_NAMES, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
 import { compileTemplate } from './templates.js';
 import type { Labels, Theme, ThemeColors } from './types.js';
+import { TEXT_LIMITS } from '../brief/schema.js';
+import { longestContext, noRoom } from '../layout/room.js';
+import { builtinPath } from './files.js';
 
 export type { ThemeOptions };
 export { builtinThemeNames } from './files.js';
@@ -79,7 +82,7 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   const labels = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : compileTemplate(v, { trim: false })(ctx)]),
   ) as Labels;
-  return {
+  const theme: Theme = {
     name: basename(top.file).replace(/\.ya?ml$/i, ''),
     description: m.description ?? '',
     size: m.size ?? '16:9',
@@ -98,4 +101,69 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
       ...(m.images?.background ? { background: m.images.background } : {}),
     },
   };
+  // The built-in themes leave room (a test checks them): only a team's theme is measured.
+  if (!layers.every((l) => l.builtin)) checkRoom(theme, layers, lang);
+  return theme;
+}
+
+/** The smallest minimum size a theme may set (the schema's floor). */
+const LOWEST_MINIMUM = 10;
+
+const TEMPLATE_NAMES = {
+  footer: 'footer',
+  slideNumber: 'slide number',
+  unitTitle: 'unit title',
+  leaderTitle: 'leader title',
+} as const;
+
+/**
+ * Refuse a theme that leaves no room for text on some slide at its minimum size, with the longest
+ * titles and footer a brief can give: the layout could not place a single line there. Named at
+ * the key to change: a template or label of the theme's own that is too long (where the default
+ * theme's words would fit), else the minimum size, with the largest one that leaves room.
+ */
+function checkRoom(theme: Theme, layers: ThemeLayer[], lang: Lang): void {
+  const gap = noRoom(theme, lang);
+  if (!gap) return;
+  const min = theme.sizes.minimum;
+  const { title } = TEXT_LIMITS;
+  // The theme's words that differ from the default theme's, each with a way to put the
+  // default's back.
+  const base = resolveTheme(builtinPath('default'), lang);
+  const ctx = longestContext(theme, lang);
+  type Own = { path: string[]; what: string; swap: (t: Theme) => Theme };
+  const own: Own[] = [
+    ...TEMPLATE_KEYS.filter((k) => theme.templates[k](ctx) !== base.templates[k](ctx)).map((k) => ({
+      path: ['templates', k],
+      what: k === 'footer' ? `footer (${gap.footerLines} lines)` : TEMPLATE_NAMES[k],
+      swap: (t: Theme) => ({ ...t, templates: { ...t.templates, [k]: base.templates[k] } }),
+    })),
+    ...(Object.keys(base.labels) as Array<keyof Labels>)
+      .filter((k) => k !== 'by' && theme.labels[k] !== base.labels[k])
+      .map((k) => ({
+        path: ['labels', lang, k],
+        what: 'label',
+        swap: (t: Theme) => ({ ...t, labels: { ...t.labels, [k]: base.labels[k] } }),
+      })),
+  ];
+  const swapped = (list: Own[]) => list.reduce((t, o) => o.swap(t), theme);
+  // With all of them swapped the slides fit: give back each one that is not needed for that.
+  let culprits = noRoom(swapped(own), lang) ? [] : own;
+  for (const o of own) {
+    const without = culprits.filter((c) => c !== o);
+    if (culprits.includes(o) && !noRoom(swapped(without), lang)) culprits = without;
+  }
+  if (culprits.length)
+    throw new BriefdeckError(
+      culprits.map((c) => ({
+        ...setterOf(layers, c.path),
+        message: `with the longest names and titles a brief may have (${title} characters), this ${c.what} leaves no room on the slides for a line of text at ${min} pt; make it shorter`,
+      })),
+    );
+  let pt = min - 1;
+  while (pt >= LOWEST_MINIMUM && noRoom({ ...theme, sizes: { ...theme.sizes, minimum: pt } }, lang)) pt--;
+  throw new BriefdeckError({
+    ...setterOf(layers, ['sizes', 'minimum']),
+    message: `at ${min} pt a slide has no room for a line of text between the longest title and footer a brief may have (a ${title}-character unit name and meeting title); ${pt >= LOWEST_MINIMUM ? `the largest minimum size that leaves room is ${pt} pt` : 'no minimum size leaves room with these templates'}`,
+  });
 }

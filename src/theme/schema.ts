@@ -37,6 +37,10 @@ const LABEL_KEYS = [
 ] as const;
 export const TEMPLATE_KEYS = ['footer', 'slideNumber', 'unitTitle', 'leaderTitle'] as const;
 
+/** The longest label and template, in characters. */
+export const MAX_LABEL = 40;
+export const MAX_TEMPLATE = 200;
+
 /** Made on first use: a build with a built-in theme never validates a theme file, and making
  * the schema costs every start a few milliseconds. */
 function makeThemeFileSchema() {
@@ -100,28 +104,32 @@ function makeThemeFileSchema() {
     background: imagePath('Full-slide picture behind content slides').optional(),
   });
 
+  /** Labels are words set as headings; templates make a title or a footer line. */
+  const atMost = (max: number) => (s: string) => s.length <= max || [...s].length <= max;
+  const Label = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).refine(atMost(MAX_LABEL), {
+    message: `a label is at most ${MAX_LABEL} characters: it is set as a heading`,
+  });
   const LabelSet = z.strictObject(
-    Object.fromEntries(
-      LABEL_KEYS.map((k) => [k, z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).optional()]),
-    ) as Record<(typeof LABEL_KEYS)[number], z.ZodOptional<z.ZodString>>,
+    Object.fromEntries(LABEL_KEYS.map((k) => [k, Label.optional()])) as Record<
+      (typeof LABEL_KEYS)[number],
+      z.ZodOptional<typeof Label>
+    >,
   );
 
+  const templateText = text('a template').refine(atMost(MAX_TEMPLATE), {
+    message: `a template is at most ${MAX_TEMPLATE} characters: it makes a title or the footer`,
+  });
   const Template = z
-    .union([
-      text('a template'),
-      z.strictObject({ 'zh-CN': text('a template').optional(), en: text('a template').optional() }),
-    ])
+    .union([templateText, z.strictObject({ 'zh-CN': templateText.optional(), en: templateText.optional() })])
     .meta({ description: 'A handlebars template producing plain text; or one per language: { zh-CN: …, en: … }' });
 
   return z
     .strictObject({
       description: text('a description').optional().meta({ description: 'One line shown by `briefdeck themes`' }),
-      extends: text('a theme name or path')
-        .optional()
-        .meta({
-          description:
-            'A built-in theme (default, government-red, high-contrast) or a theme file, relative to this one; default: default',
-        }),
+      extends: text('a theme name or path').optional().meta({
+        description:
+          'A built-in theme (default, government-red, high-contrast) or a theme file, relative to this one; default: default',
+      }),
       size: z
         .enum(['16:9', '4:3'], { error: () => 'expected 16:9 or 4:3' })
         .optional()

@@ -356,6 +356,52 @@ describe('bad themes', () => {
   });
 });
 
+describe('themes that leave no room for text', () => {
+  const briefWith = (dir: string, theme: string) => {
+    const f = join(dir, 'brief.yaml');
+    writeFileSync(f, `theme: ./theme.yaml\n${readFileSync(GOOD, 'utf8')}`);
+    writeFileSync(join(dir, 'theme.yaml'), theme);
+    return f;
+  };
+
+  it('sizes too big for one line under the longest title: refused at the minimum size, naming the largest that works', async () => {
+    const line = `error: ${resolve(BAD, 'themes/sizes-no-room.yaml')}:2:29: sizes.minimum: at 64 pt a slide has no room for a line of text between the longest title and footer a brief may have (a 100-character unit name and meeting title); the largest minimum size that leaves room is 24 pt`;
+    await expectBriefRefused(`${BAD}/theme-sizes-no-room.yaml`, [line]);
+    await expectBriefRefused(GOOD, [line], ['--theme', `${BAD}/themes/sizes-no-room.yaml`]);
+  });
+
+  it('a footer that fills the slide with the longest meeting title: refused at the footer, not at the size', async () => {
+    await expectBriefRefused(`${BAD}/theme-footer-no-room.yaml`, [
+      `error: ${resolve(BAD, 'themes/footer-no-room.yaml')}:3:11: templates.footer: with the longest names and titles a brief may have (100 characters), this footer (18 lines) leaves no room on the slides for a line of text at 12 pt; make it shorter`,
+    ]);
+  });
+
+  it('a 3,000-character footer and a 2,000-character label: refused by their length limits (made at test time)', async () => {
+    const dir = tmp();
+    const footer = briefWith(dir, `extends: default\ntemplates:\n  footer: "${'页脚'.repeat(1500)}"\n`);
+    await expectBriefRefused(footer, [
+      `error: ${join(dir, 'theme.yaml')}:3:11: templates.footer: a template is at most 200 characters: it makes a title or the footer`,
+    ]);
+    const label = briefWith(dir, `extends: default\nlabels:\n  zh-CN:\n    achievements: "${'成绩'.repeat(1000)}"\n`);
+    await expectBriefRefused(label, [
+      `error: ${join(dir, 'theme.yaml')}:4:19: labels.zh-CN.achievements: a label is at most 40 characters: it is set as a heading`,
+    ]);
+  });
+
+  it('titles wider than Chinese text at their length limits: a message naming the slide, not a bug', async () => {
+    // The theme leaves room under the longest Chinese titles; these letters are half again as wide.
+    const f = `${BAD}/no-room-wide-title.yaml`;
+    const out = join(tmp(), 'out');
+    expectRefused(
+      await cli('build', f, '--out', out),
+      [
+        `error: ${f}: directives[0]: at the theme's minimum size (24 pt) this slide's title (5 lines) and footer leave no room for a line of text; shorten the title, or use a theme with a smaller minimum size`,
+      ],
+      out,
+    );
+  });
+});
+
 describe('bad paths', () => {
   it('a missing input path', async () => {
     const f = `${BAD}/no-such-brief.yaml`;
