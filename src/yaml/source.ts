@@ -117,6 +117,10 @@ export function stripXmlForbidden(s: string): { text: string; removed: number } 
   return { text, removed };
 }
 
+/** Aliases (`*name`) a brief or theme may hold: far more than any needs (one anchor may be used at
+ * most 100 times, see toPlain), few enough to resolve at once. */
+const MAX_ALIASES = 10_000;
+
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** Parse YAML text, keeping positions. Throws a BriefdeckError listing every syntax problem. */
@@ -154,11 +158,25 @@ export function parseYaml(text: string, file: string): YamlSource {
   if (problems.length) throw new BriefdeckError(problems);
   const warnings: Problem[] = [];
   let unresolvedAlias: Problem | undefined;
+  // Anchors defined so far: the walk is in document order, so an alias names one of these or
+  // none. (Asking the alias to resolve itself walks the document again each time: quadratic.)
+  const anchors = new Set<string>();
+  let aliases = 0;
   // One walk over the document for everything that needs one.
   visit(doc, (_key, node) => {
     if (!isNode(node)) return;
+    if (node.anchor) anchors.add(node.anchor);
     if (isAlias(node)) {
-      if (!unresolvedAlias && !node.resolve(doc))
+      // `yaml` resolves each alias by looking through the aliases and anchors before it: many
+      // thousands of them take minutes. A brief needs a few, if any.
+      if (++aliases > MAX_ALIASES) {
+        problems.push({
+          ...at(node.range?.[0]),
+          message: `more than ${MAX_ALIASES.toLocaleString('en')} YAML aliases (*name); write the text out instead`,
+        });
+        return visit.BREAK;
+      }
+      if (!unresolvedAlias && !anchors.has(node.source))
         unresolvedAlias = {
           ...at(node.range?.[0]),
           message: `*${node.source} names no anchor: define &${node.source} before it, or write the text out`,

@@ -133,6 +133,26 @@ describe('bad briefs: YAML the parser refuses', () => {
     ]);
   });
 
+  it('30,000 aliases of one anchor: refused at the first over the limit, at once (made at test time)', async () => {
+    // Each alias was resolved by walking the document again: 30,000 took 100 s.
+    const dir = tmp();
+    const f = join(dir, 'aliases.yaml');
+    writeFileSync(f, readFileSync(GOOD, 'utf8') + 'x: &a v\ny:\n' + '  - *a\n'.repeat(30_000));
+    await expectBriefRefused(f, [err(f, '10009:5: more than 10,000 YAML aliases (*name); write the text out instead')]);
+  });
+
+  it('20,000 aliases of as many anchors: refused, not resolved one by one (made at test time)', async () => {
+    const dir = tmp();
+    const f = join(dir, 'anchors.yaml');
+    const n = 20_000;
+    const anchors = Array.from({ length: n }, (_, i) => `  - &a${i} v\n`).join('');
+    const aliases = Array.from({ length: n }, (_, i) => `  - *a${i}\n`).join('');
+    writeFileSync(f, `${readFileSync(GOOD, 'utf8')}x:\n${anchors}y:\n${aliases}`);
+    await expectBriefRefused(f, [
+      err(f, `${9 + n + 10_000}:5: more than 10,000 YAML aliases (*name); write the text out instead`),
+    ]);
+  });
+
   it('an alias with no anchor is named as such, where it is (not as "too many aliases" at 1:1)', async () => {
     const f = `${BAD}/unknown-alias.yaml`;
     await expectBriefRefused(f, [
