@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { MeetingDate } from '../brief/schema.js';
 import { BriefdeckError } from '../errors.js';
 import { writeFileAtomic } from '../output/write.js';
-import { decodeText, MAX_INPUT_BYTES, readTextFile } from '../yaml/source.js';
+import { decodeText, MAX_INPUT_BYTES, readTextFile, tooBig } from '../yaml/source.js';
 import { EXIT } from './commands.js';
 import type { CliIO } from './io.js';
 
@@ -23,7 +23,7 @@ export interface DraftArgs {
 export async function draftCommand(
   args: DraftArgs,
   io: CliIO,
-  stdin: () => Promise<Buffer> = readStdin,
+  stdin: () => AsyncIterable<Uint8Array> = processStdin,
 ): Promise<number> {
   if (args.date !== undefined && !MeetingDate.safeParse(args.date).success) {
     throw new BriefdeckError({ message: `--date ${args.date}: expected a date that exists, as YYYY-MM-DD or YYYY-MM` });
@@ -34,7 +34,8 @@ export async function draftCommand(
       message: 'already exists; a draft never overwrites a brief someone may have edited (pass --force to replace it)',
     });
   }
-  const text = args.report === '-' ? decodeText(await limited(stdin), '<stdin>') : readTextFile(args.report, 'report');
+  const text =
+    args.report === '-' ? decodeText(await readAtMost(stdin()), '<stdin>') : readTextFile(args.report, 'report');
   // Loaded only for this command: the drafter is not needed to build decks.
   const { draftBrief } = await import('../draft/index.js');
   // The schema line points at briefdeck's own schema from where the draft will live, so an
@@ -64,22 +65,24 @@ export async function draftCommand(
   return EXIT.ok;
 }
 
-async function limited(read: () => Promise<Buffer>): Promise<Buffer> {
-  const bytes = await read();
-  if (bytes.length > MAX_INPUT_BYTES)
-    throw new BriefdeckError({
-      file: '<stdin>',
-      message: `is ${bytes.length.toLocaleString('en')} bytes; the limit for a report is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)`,
-    });
-  return bytes;
+/** The report from standard input, read no further than the size limit: `yes | briefdeck draft -`
+ * never ends. */
+async function readAtMost(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  // Leaving the loop (the throw) stops the stream: nothing more is read.
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size > MAX_INPUT_BYTES) throw tooBig('<stdin>', undefined, 'report');
+  }
+  return Buffer.concat(parts, size);
 }
 
-async function readStdin(): Promise<Buffer> {
+function processStdin(): AsyncIterable<Uint8Array> {
   if (process.stdin.isTTY)
     throw new BriefdeckError({
       message: 'draft -: paste the report and end with Ctrl-D, or give a file: briefdeck draft report.txt',
     });
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
+  return process.stdin;
 }

@@ -3,7 +3,7 @@
  * source positions, so every later problem can be reported as `file:line:column`.
  * Shared by `brief/` and `theme/`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { BriefdeckError, type Problem } from '../errors.js';
 import { describeFsError } from '../output/write.js';
@@ -22,36 +22,81 @@ export interface YamlSource {
   unresolvedAlias?: Problem;
 }
 
-/** Read a file as UTF-8 text, refusing what is not text. */
+/** Read a file as UTF-8 text, refusing what is not text. Reads at most the size limit, and only
+ * from a regular file: a device (/dev/zero) never ends, and a named pipe may never be written. */
 export function readTextFile(file: string, what = 'file'): string {
-  let size: number;
+  let st: Stats;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new BriefdeckError({ file, message: `is a folder, expected a ${what}` });
-    size = st.size;
+    st = statSync(file);
   } catch (e) {
-    if (e instanceof BriefdeckError) throw e;
     throw new BriefdeckError({
       file,
       message: `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeFsError(e)}`,
     });
   }
-  if (size > MAX_INPUT_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(1);
-    // "5.0 MB against a 5 MB limit" reads as a contradiction: say the bytes when it is close.
-    const shown = Number(mb) <= MAX_INPUT_BYTES / 1024 / 1024 ? `${size.toLocaleString('en')} bytes` : `${mb} MB`;
-    throw new BriefdeckError({
-      file,
-      message: `is ${shown}; the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)`,
-    });
-  }
-  let bytes: Buffer;
+  if (st.isDirectory()) throw new BriefdeckError({ file, message: `is a folder, expected a ${what}` });
+  if (!st.isFile()) throw notAFile(file, st, what);
+  if (st.size > MAX_INPUT_BYTES) throw tooBig(file, st.size, what);
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    // Not blocking: should the path have become a named pipe since the stat, opening it does not
+    // wait for a writer; the stat of what was opened then refuses it.
+    fd = openSync(file, constants.O_RDONLY | ((constants.O_NONBLOCK as number | undefined) ?? 0));
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw notAFile(file, opened, what);
+    const bytes = readAtMost(fd, opened.size, MAX_INPUT_BYTES + 1);
+    // Larger than its size said (it grew, or the system makes it up as it is read: /proc).
+    if (bytes.length > MAX_INPUT_BYTES) throw tooBig(file, undefined, what);
+    return decodeText(bytes, file);
   } catch (e) {
+    if (e instanceof BriefdeckError) throw e;
     throw new BriefdeckError({ file, message: `cannot read ${what}: ${describeFsError(e)}` });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return decodeText(bytes, file);
+}
+
+/** Up to `limit` bytes of an open file, from its start; `size` is what its stat said. */
+function readAtMost(fd: number, size: number, limit: number): Buffer {
+  let buf = Buffer.allocUnsafe(Math.min(limit, size + 1));
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      if (length >= limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(limit, Math.max(64 * 1024, length * 2)));
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buf.subarray(0, length);
+}
+
+function notAFile(file: string, st: Stats, what: string): BriefdeckError {
+  const kind = st.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : st.isCharacterDevice() || st.isBlockDevice()
+      ? 'a device'
+      : st.isSocket()
+        ? 'a socket'
+        : 'not a regular file';
+  return new BriefdeckError({
+    file,
+    message: `is ${kind}, not a file; a ${what} is read from a file${what === 'report' ? ' (or from standard input with -)' : ''}`,
+  });
+}
+
+/** Over the limit; `size` when it is known. */
+export function tooBig(file: string, size: number | undefined, what: string): BriefdeckError {
+  const limit = `the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)`;
+  if (size === undefined)
+    return new BriefdeckError({ file, message: `is over ${MAX_INPUT_BYTES / 1024 / 1024} MB; ${limit}` });
+  const mb = (size / 1024 / 1024).toFixed(1);
+  // "5.0 MB against a 5 MB limit" reads as a contradiction: say the bytes when it is close.
+  const shown = Number(mb) <= MAX_INPUT_BYTES / 1024 / 1024 ? `${size.toLocaleString('en')} bytes` : `${mb} MB`;
+  return new BriefdeckError({ file, message: `is ${shown}; ${limit}` });
 }
 
 export function decodeText(bytes: Uint8Array, file: string): string {

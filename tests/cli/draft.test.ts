@@ -71,9 +71,9 @@ describe('briefdeck draft', () => {
 
   it('reads the report from stdin with -', async () => {
     const io = bufferIO();
-    const code = await draftCommand({ report: '-', suggest: true, date: '2025-01' }, io, async () =>
-      readFileSync(SEED),
-    );
+    const code = await draftCommand({ report: '-', suggest: true, date: '2025-01' }, io, async function* () {
+      yield readFileSync(SEED);
+    });
     expect(code).toBe(0);
     expect(io.stdout.join('\n')).toContain('起草自 stdin');
   });
@@ -88,6 +88,29 @@ describe('briefdeck draft', () => {
     const bin = join(tmp(), 'x.txt');
     writeFileSync(bin, Buffer.from([0x50, 0x4b, 0, 1]));
     expect((await cli('draft', bin)).err).toMatch(/this is binary data, not a text file/);
+  });
+});
+
+describe('draft: input without end', () => {
+  it('stops reading standard input at the size limit (`yes | briefdeck draft -`), and stops the stream', async () => {
+    let read = 0;
+    let stopped = false;
+    async function* yes() {
+      try {
+        for (;;) {
+          read += 64 * 1024;
+          yield Buffer.alloc(64 * 1024, 'y\n');
+        }
+      } finally {
+        stopped = true;
+      }
+    }
+    const io = bufferIO();
+    await expect(draftCommand({ report: '-', suggest: true }, io, yes)).rejects.toThrow(
+      '<stdin>: is over 5 MB; the limit for a report is 5 MB (5,242,880 bytes)',
+    );
+    expect(stopped).toBe(true);
+    expect(read).toBeLessThan(6 * 1024 * 1024);
   });
 });
 

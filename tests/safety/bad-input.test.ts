@@ -16,8 +16,10 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -246,6 +248,49 @@ describe('bad briefs: not a brief at all', () => {
     const f = join(dir, 'just-over.yaml');
     writeFileSync(f, Buffer.alloc(5 * 1024 * 1024 + 1, '#'));
     await expectBriefRefused(f, [`error: ${f}: is 5,242,881 bytes; the limit for a brief is 5 MB (5,242,880 bytes)`]);
+  });
+});
+
+describe('inputs that never end: devices, named pipes (made at test time)', () => {
+  const fifo = (path: string) => execFileSync('mkfifo', [path]);
+  const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
+
+  it.skipIf(!existsSync('/dev/zero'))('a device given as a brief (/dev/zero): refused without reading it', async () => {
+    await expectBriefRefused('/dev/zero', ['error: /dev/zero: is a device, not a file; a brief is read from a file']);
+  });
+
+  it.skipIf(!existsSync('/dev/urandom'))('a brief and a theme that are links to /dev/urandom', async () => {
+    const dir = tmp();
+    const brief = join(dir, 'brief.yaml');
+    symlinkSync('/dev/urandom', brief);
+    await expectBriefRefused(brief, [`error: ${brief}: is a device, not a file; a brief is read from a file`]);
+    const withTheme = join(dir, 'themed.yaml');
+    writeFileSync(withTheme, `theme: ./theme.yaml\n${readFileSync(GOOD, 'utf8')}`);
+    symlinkSync('/dev/urandom', join(dir, 'theme.yaml'));
+    const line = `error: ${join(dir, 'theme.yaml')}: is a device, not a file; a theme is read from a file`;
+    await expectBriefRefused(withTheme, [line]);
+    await expectBriefRefused(GOOD, [line], ['--theme', join(dir, 'theme.yaml')]);
+  });
+
+  it.skipIf(!hasMkfifo)('a brief and a theme that are named pipes nobody writes: refused, not waited for', async () => {
+    const dir = tmp();
+    const brief = join(dir, 'brief.yaml');
+    fifo(brief);
+    await expectBriefRefused(brief, [
+      `error: ${brief}: is a named pipe (FIFO), not a file; a brief is read from a file`,
+    ]);
+    fifo(join(dir, 'theme.yaml'));
+    await expectBriefRefused(
+      GOOD,
+      [`error: ${join(dir, 'theme.yaml')}: is a named pipe (FIFO), not a file; a theme is read from a file`],
+      ['--theme', join(dir, 'theme.yaml')],
+    );
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('a device given as a report to draft', async () => {
+    expectRefused(await cli('draft', '/dev/zero'), [
+      'error: /dev/zero: is a device, not a file; a report is read from a file (or from standard input with -)',
+    ]);
   });
 });
 
