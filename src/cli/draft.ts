@@ -1,12 +1,13 @@
 /** `briefdeck draft`: report text → a brief to review. */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MeetingDate } from '../brief/schema.js';
 import { BriefdeckError } from '../errors.js';
-import { writeFileAtomic } from '../output/write.js';
+import { describeFsError, writeFileAtomic } from '../output/write.js';
 import { decodeText, MAX_INPUT_BYTES, readTextFile, tooBig } from '../yaml/source.js';
 import { EXIT } from './commands.js';
+import { makeFolders, missingFolders, mkdirProblem } from './folders.js';
 import type { CliIO } from './io.js';
 
 /** The package's brief schema, found from this module in src/, dist/ and the bundle alike. */
@@ -34,6 +35,8 @@ export async function draftCommand(
       message: 'already exists; a draft never overwrites a brief someone may have edited (pass --force to replace it)',
     });
   }
+  // Where the draft goes is checked before the report is read, and made once there is a draft.
+  const folders = args.out ? foldersFor(args.out) : [];
   const text =
     args.report === '-' ? decodeText(await readAtMost(stdin()), '<stdin>') : readTextFile(args.report, 'report');
   // Loaded only for this command: the drafter is not needed to build decks.
@@ -51,7 +54,15 @@ export async function draftCommand(
     schema,
   });
   if (args.out) {
-    mkdirSync(dirname(resolve(args.out)), { recursive: true });
+    try {
+      makeFolders(folders);
+    } catch (e) {
+      const at = (e as NodeJS.ErrnoException).path ?? dirname(args.out);
+      throw new BriefdeckError({
+        file: args.out,
+        message: `cannot create the folder ${shown(args.out, at)}: ${mkdirProblem(e)}`,
+      });
+    }
     writeFileAtomic(args.out, Buffer.from(result.yaml, 'utf8'), 'the draft');
     const suggested = (result.yaml.match(/# 建议, 请核对/g) ?? []).length;
     const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
@@ -86,3 +97,27 @@ function processStdin(): AsyncIterable<Uint8Array> {
     });
   return process.stdin;
 }
+
+/** The folders to make for the draft at `out`, checked before the report is read: a part of the
+ * way that is a file, or cannot be looked at, is refused now. */
+function foldersFor(out: string): string[] {
+  try {
+    const { missing, blocked } = missingFolders(dirname(out));
+    if (blocked)
+      throw new BriefdeckError({
+        file: out,
+        message: `cannot write the draft: ${shown(out, blocked)} is a file, not a folder`,
+      });
+    return missing;
+  } catch (e) {
+    if (e instanceof BriefdeckError) throw e;
+    const at = (e as NodeJS.ErrnoException).path;
+    throw new BriefdeckError({
+      file: out,
+      message: `cannot write the draft: ${at ? `${shown(out, at)}: ` : ''}${describeFsError(e)}`,
+    });
+  }
+}
+
+/** A folder as the user would write it: relative when they gave a relative path. */
+const shown = (out: string, dir: string) => (isAbsolute(out) ? dir : relative(process.cwd(), dir) || '.');

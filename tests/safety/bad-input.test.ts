@@ -29,6 +29,7 @@ import { run } from '../../src/cli/run.js';
 const BAD = 'tests/fixtures/bad';
 const GOOD = `${BAD}/good.yaml`;
 const SAMPLE = 'briefs/2025-01-shanghai-quarterly.yaml';
+const REPORT = 'tests/fixtures/draft/shanghai-2025-01.txt';
 const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-bad-'));
 const THEMES = '(available: default, government-red, high-contrast)';
 
@@ -499,6 +500,34 @@ describe('bad paths', () => {
     ]);
     expect(filesUnder(dir)).toEqual(['decks']);
   });
+
+  it.skipIf(!existsSync('/proc/self'))('an --out folder /proc cannot have: a message, not a hang', async () => {
+    const out = '/proc/briefdeck-no-such/decks';
+    const line = `error: ${out}: cannot create the output folder: this file system does not take new folders here`;
+    expectRefused(await cli('build', GOOD, '--out', out), [line]);
+    expectRefused(await cli('themes', 'preview', 'default', '--out', out), [line]);
+  });
+
+  it('a draft --out under a file: the file is named, nothing written', async () => {
+    const dir = tmp();
+    const file = join(dir, 'afile');
+    writeFileSync(file, 'not a folder');
+    for (const out of [join(file, 'x.yaml'), join(file, 'a', 'b', 'x.yaml')])
+      expectRefused(await cli('draft', REPORT, '--out', out), [
+        `error: ${out}: cannot write the draft: ${file} is a file, not a folder`,
+      ]);
+    expect(filesUnder(dir)).toEqual(['afile']);
+  });
+
+  // /proc refuses a new folder with "no such file", which Node's recursive mkdir retried forever.
+  it.skipIf(!existsSync('/proc/self'))(
+    'a draft --out in a folder /proc cannot have: a message, not a hang',
+    async () => {
+      expectRefused(await cli('draft', REPORT, '--out', '/proc/briefdeck-no-such/x.yaml'), [
+        'error: /proc/briefdeck-no-such/x.yaml: cannot create the folder /proc/briefdeck-no-such: this file system does not take new folders here',
+      ]);
+    },
+  );
 
   // As root, a read-only folder can still be written: this check needs an ordinary user.
   it.skipIf(process.getuid?.() === 0)('an --out folder that cannot be written', async () => {
