@@ -45,7 +45,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
             type: 'boolean',
             default: false,
           })
-          .option('jobs', { alias: 'j', describe: 'Decks built at once (default: one per core)', type: 'number' })
+          .option('jobs', { alias: 'j', describe: 'Decks built at once (default and most: one per core)', type: 'number' })
           .option('watch', {
             alias: 'w',
             describe: 'Rebuild a deck whenever its brief or theme changes',

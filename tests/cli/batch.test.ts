@@ -14,7 +14,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
@@ -183,6 +183,24 @@ describe('a big deck that cannot be made', () => {
 });
 
 describe('batch builds', () => {
+  it('starts no more threads than there are cores, whatever --jobs asks for', () => {
+    const dir = tmp();
+    const cores = availableParallelism();
+    for (let i = 0; i < cores + 3; i++) writeFileSync(join(dir, `m${i}.yaml`), readFileSync(SAMPLE));
+    // Counts the build threads the CLI starts (in the main thread: workers load the probe too).
+    const probe = `const wt = require('node:worker_threads'); let n = 0; const W = wt.Worker; wt.Worker = class extends W { constructor(...a) { super(...a); n++; } }; if (wt.isMainThread) process.on('exit', () => process.stderr.write('THREADS ' + n + '\\n'));`;
+    const out = join(dir, 'out');
+    const r = spawnSync(
+      process.execPath,
+      ['--require', writeProbe(dir, probe), BIN, 'build', dir, '--out', out, '--jobs', '1000'],
+      { encoding: 'utf8', env: { ...process.env, CI: '1' } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^${cores + 3} decks built in`, 'm'));
+    // This thread builds too, beside a worker per other core.
+    expect(Number(/THREADS (\d+)/.exec(r.stderr)![1])).toBe(cores - 1);
+  });
+
   it('builds a folder of briefs on worker threads: a line per deck, a summary, exit 1 when one fails, the others built', () => {
     const dir = tmp();
     for (let i = 1; i <= 6; i++) writeFileSync(join(dir, `m${i}.yaml`), readFileSync(SAMPLE));
