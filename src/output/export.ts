@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename, delimiter, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BriefdeckError } from '../errors.js';
 import { writeFileAtomic } from './write.js';
@@ -29,6 +29,9 @@ export function findProgram(name: string, given?: string): string | undefined {
   return existsSync(mac) ? mac : undefined;
 }
 
+/** A path as an argument another program cannot take for an option: a deck named --version.pptx is a file. */
+const fileArgument = (path: string) => resolve(path);
+
 /** Write DECK.pdf and/or DECK-01.png… beside the deck; returns the files written. */
 export async function exportDeck(deck: string, opts: ExportOptions): Promise<string[]> {
   const soffice = findProgram('soffice', opts.soffice);
@@ -37,7 +40,7 @@ export async function exportDeck(deck: string, opts: ExportOptions): Promise<str
   try {
     // Loaded only now: child_process costs every other start ~5 ms.
     const { spawnSync } = process.getBuiltinModule('node:child_process');
-    const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, deck], { timeout: 300_000, encoding: 'utf8' });
+    const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, fileArgument(deck)], { timeout: 300_000, encoding: 'utf8' });
     const pdf = join(work, basename(deck).replace(/\.pptx$/i, '.pdf'));
     if (run.status !== 0 || !existsSync(pdf)) {
       throw new BriefdeckError({ file: deck, message: `LibreOffice could not convert the deck to PDF${run.error ? ` (${run.error.message})` : ''}: ${(run.stderr || run.stdout || '').trim().split('\n').slice(-2).join(' ')}` });

@@ -307,3 +307,40 @@ describe('--pdf without LibreOffice', () => {
     );
   });
 });
+
+describe('--pdf of a deck whose name looks like an option', () => {
+  // A stand-in for soffice that, like the real one, takes any argument starting with - for an option.
+  const FAKE_SOFFICE = `#!/bin/sh
+out=; file=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --outdir) out="$2"; shift 2 ;;
+    --convert-to) shift 2 ;;
+    -env:*|--headless|--norestore) shift ;;
+    -*) echo "unknown option $1" >&2; exit 1 ;;
+    *) file="$1"; shift ;;
+  esac
+done
+printf '%%PDF-1.4 fake\\n' > "$out/$(basename "$file" .pptx).pdf"
+`;
+
+  it.skipIf(process.platform === 'win32')(
+    'hands LibreOffice a path it cannot take for an option: --version.yaml',
+    async () => {
+      const dir = tmp();
+      writeFileSync(join(dir, '--version.yaml'), readFileSync(SAMPLE));
+      const soffice = join(dir, 'soffice');
+      writeFileSync(soffice, FAKE_SOFFICE, { mode: 0o755 });
+      const cwd = process.cwd();
+      const io = bufferIO();
+      try {
+        // Decks written into the current folder: the deck's path is "--version.pptx".
+        process.chdir(dir);
+        expect(await run(['build', '.', '--out', '.', '--pdf', '--soffice', soffice], io), io.text()).toBe(0);
+      } finally {
+        process.chdir(cwd);
+      }
+      expect(readFileSync(join(dir, '--version.pdf'), 'utf8')).toBe('%PDF-1.4 fake\n');
+    },
+  );
+});
