@@ -3,6 +3,7 @@
  * per unit, one (or more) per leader's directives, attendees; footers are added last, once
  * the slide count is known.
  */
+import { COUNT_LIMITS } from '../limits.js';
 import type { Brief, Unit } from '../brief/types.js';
 import { BriefdeckError } from '../errors.js';
 import type { TemplateContext, Theme } from '../theme/types.js';
@@ -49,10 +50,20 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
   const ctx: LayoutContext = { brief, theme, frame, base };
   const fit: FitEntry[] = [];
   const slides: SlidePlan[] = [coverSlide(ctx)];
-  slides.push(...overviewSlides(ctx, fit));
-  brief.units.forEach((unit, i) => slides.push(...unitSlides(ctx, unit, i, fit)));
-  brief.directives.forEach((leader, i) => slides.push(...leaderSlides(ctx, leader, i, fit)));
-  if (m.attendees.length) slides.push(...attendeeSlides(ctx, fit));
+  // Stopped as soon as the deck has more slides than a package holds: not after planning them all.
+  const add = (where: string, more: SlidePlan[]) => {
+    for (const s of more) slides.push(s);
+    if (slides.length > COUNT_LIMITS.slides)
+      throw new BriefdeckError({
+        ...(brief.file ? { file: brief.file } : {}),
+        path: where,
+        message: `the deck has more than ${COUNT_LIMITS.slides.toLocaleString('en')} slides by here, the most a deck may have; split the brief into several`,
+      });
+  };
+  add('meeting.summary', overviewSlides(ctx, fit));
+  brief.units.forEach((unit, i) => add(`units[${i}]`, unitSlides(ctx, unit, i, fit)));
+  brief.directives.forEach((leader, i) => add(`directives[${i}]`, leaderSlides(ctx, leader, i, fit)));
+  if (m.attendees.length) add('meeting.attendees', attendeeSlides(ctx, fit));
   addFooters(ctx, slides);
   const bodyFont = theme.fonts.body;
   return {

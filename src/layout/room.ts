@@ -5,7 +5,7 @@
  * continues everything else, so a theme that passes this can lay out any brief of such text.
  * The same functions as the layout measure it, so the two cannot disagree.
  */
-import { TEXT_LIMITS } from '../brief/schema.js';
+import { TEXT_LIMITS } from '../limits.js';
 import type { Labels, TemplateContext, Theme } from '../theme/types.js';
 import { listStyle } from './deck.js';
 import { fitTitle, frameFor, placeFooter } from './frame.js';

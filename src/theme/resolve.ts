@@ -7,7 +7,7 @@ import { findTheme, loadLayers, mergeLayers, setterOf, type ThemeLayer, type The
 import { COLOR_NAMES, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
 import { compileTemplate } from './templates.js';
 import type { Labels, Theme, ThemeColors } from './types.js';
-import { TEXT_LIMITS } from '../brief/schema.js';
+import { TEXT_LIMITS } from '../limits.js';
 import { longestContext, noRoom } from '../layout/room.js';
 import { builtinPath } from './files.js';
 

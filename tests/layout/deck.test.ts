@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBrief, parseBrief } from '../../src/brief/load.js';
+import { loadBrief, normaliseBrief, parseBrief } from '../../src/brief/load.js';
+import { BriefdeckError } from '../../src/errors.js';
 import { planDeck } from '../../src/layout/deck.js';
 import { defaultTheme } from '../../src/theme/builtin.js';
 import { boxesByRole, overlaps, panelItems, paraText, textBoxes } from '../helpers/plan.js';
@@ -175,5 +176,23 @@ describe('the footer', () => {
       for (const box of textBoxes(s).filter((x) => x.role !== 'footer' && x.role !== 'slide-number'))
         expect(box.y + box.h, box.role).toBeLessThanOrEqual(footer.y);
     }
+  });
+});
+
+describe('the most slides a deck may have', () => {
+  it('stops laying out past 15,000 slides, naming where, instead of a zip the writer cannot make', () => {
+    // Past the schema's limits only through continuation slides; 15,001 empty units get there fastest.
+    const units = Array.from({ length: 15_001 }, (_, i) => ({ name: `第${i + 1}区区委` }));
+    const brief = normaliseBrief({ meeting: { title: '测试会议', date: '2025-01' }, units }, 'many.yaml');
+    let problem: unknown;
+    try {
+      planDeck(brief, theme);
+    } catch (e) {
+      problem = e;
+    }
+    expect(problem).toBeInstanceOf(BriefdeckError);
+    expect((problem as BriefdeckError).message).toMatch(
+      /^many\.yaml: units\[\d+\]: the deck has more than 15,000 slides by here, the most a deck may have; split the brief into several$/,
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBrief } from '../../src/brief/load.js';
-import { TEXT_LIMITS } from '../../src/brief/schema.js';
+import { TEXT_LIMITS } from '../../src/limits.js';
 import { BriefdeckError } from '../../src/errors.js';
 import { planDeck } from '../../src/layout/deck.js';
 import { noRoom } from '../../src/layout/room.js';

@@ -372,6 +372,42 @@ describe('bad briefs: valid YAML, wrong brief', () => {
   });
 });
 
+describe('briefs far bigger than any meeting (made at test time)', () => {
+  const HEAD = 'meeting:\n  title: 市委季度工作会议\n  date: 2025-01\nunits:\n';
+  const write = (name: string, text: string) => {
+    const f = join(tmp(), name);
+    writeFileSync(f, text);
+    return f;
+  };
+
+  it('more than 10,000 units: refused before any work, at the list', async () => {
+    const f = write('units.yaml', HEAD + '  - name: 区委\n'.repeat(10_001));
+    await expectBriefRefused(f, [err(f, '5:3: units: more than 10,000 units; split the brief into several')]);
+  });
+
+  it('more than 1,000 items in one list, at the list', async () => {
+    const f = write(
+      'items.yaml',
+      `${HEAD}  - name: 区委\n    achievements: [${Array(1001).fill('成绩').join(', ')}]\n`,
+    );
+    await expectBriefRefused(f, [
+      err(
+        f,
+        '6:19: units[0].achievements: more than 1,000 achievements in one list; a brief is an outline: keep the main points, put the rest in notes',
+      ),
+    ]);
+  });
+
+  it('more than 100,000 items in all: refused at the first one past the limit', async () => {
+    // 101 units of 1,000 one-character items: 101 × 67 continuation slides, 10 s of layout, before.
+    const unit = `  - name: 区委\n    shortcomings: [${Array(1000).fill('无').join(', ')}]\n`;
+    const f = write('all.yaml', HEAD + unit.repeat(101));
+    await expectBriefRefused(f, [
+      err(f, '206:20: units[100].shortcomings[0]: more than 100,000 items in all; split the brief into several'),
+    ]);
+  });
+});
+
 describe('bad themes', () => {
   it('an unknown theme named by the brief, with a suggestion', async () => {
     const f = `${BAD}/unknown-theme.yaml`;
