@@ -38,8 +38,8 @@ const LABEL_KEYS = [
 export const TEMPLATE_KEYS = ['footer', 'slideNumber', 'unitTitle', 'leaderTitle'] as const;
 
 /** The longest label and template, in characters. */
-export const MAX_LABEL = 40;
-export const MAX_TEMPLATE = 200;
+const MAX_LABEL = 40;
+const MAX_TEMPLATE = 200;
 
 /** Made on first use: a build with a built-in theme never validates a theme file, and making
  * the schema costs every start a few milliseconds. */
