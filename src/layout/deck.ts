@@ -60,7 +60,7 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
         message: `the deck has more than ${COUNT_LIMITS.slides.toLocaleString('en')} slides by here, the most a deck may have; split the brief into several`,
       });
   };
-  add('meeting.summary', overviewSlides(ctx, fit));
+  add('units', overviewSlides(ctx, fit));
   brief.units.forEach((unit, i) => add(`units[${i}]`, unitSlides(ctx, unit, i, fit)));
   brief.directives.forEach((leader, i) => add(`directives[${i}]`, leaderSlides(ctx, leader, i, fit)));
   if (m.attendees.length) add('meeting.attendees', attendeeSlides(ctx, fit));
@@ -121,14 +121,14 @@ function flowSlides(
     return { ...frame.body, y: top, h: frame.body.y + frame.body.h - top };
   };
   const sizes = maxPt ? { maxPt } : {};
-  const flow = fitFlow(panels, region(head.bottom), theme, sizes) ?? noRoom(ctx, where, head.lines);
+  const flow = fitFlow(panels, region(head.bottom), theme, sizes) ?? noRoomUnder(ctx, where, head.lines);
   const contTitle = title + theme.labels.continued;
   const contHead = flow.slides.length > 1 ? fitTitle(contTitle, frame.title, theme, theme.colors.primary) : head;
   // A continued title may need more room than the first; re-run the flow then, so nothing overlaps.
   const flowed =
     contHead.bottom > head.bottom
       ? (fitFlow(panels, region(contHead.bottom), theme, { ...sizes, firstRegion: region(head.bottom) }) ??
-        noRoom(ctx, where, contHead.lines))
+        noRoomUnder(ctx, where, contHead.lines))
       : flow;
   // Reported against the theme's body size: the overview may start larger, which is no shrinking.
   fit.push({
@@ -152,7 +152,7 @@ function flowSlides(
 /** A title and footer so long at the theme's minimum size that no line of text fits between them.
  * Themes are checked against the longest titles a brief can give (room.ts), so only text that is
  * wider than Chinese characters (Cyrillic, emoji) can get here. */
-function noRoom(ctx: LayoutContext, where: string, titleLines: number): never {
+function noRoomUnder(ctx: LayoutContext, where: string, titleLines: number): never {
   throw new BriefdeckError({
     ...(ctx.brief.file ? { file: ctx.brief.file } : {}),
     path: where,

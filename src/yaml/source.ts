@@ -81,7 +81,7 @@ function notAFile(file: string, st: Stats, what: string): BriefdeckError {
       ? 'a device'
       : st.isSocket()
         ? 'a socket'
-        : 'not a regular file';
+        : 'a special file';
   return new BriefdeckError({
     file,
     message: `is ${kind}, not a file; a ${what} is read from a file${what === 'report' ? ' (or from standard input with -)' : ''}`,
