@@ -148,6 +148,16 @@ await build({
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
+// The compressing helper thread is started by path, from beside the bundle (as from dist/).
+await build({
+  entryPoints: ['src/render/deflate-worker.ts'],
+  outfile: join(outdir, 'deflate-worker.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
 for (const file of ['load.cjs', 'briefdeck.cjs', 'worker.cjs'])
   copyFileSync(join('scripts/launcher', file), join(outdir, file));
 execFileSync(process.execPath, ['scripts/code-cache.mjs', outdir], { stdio: 'inherit' });
