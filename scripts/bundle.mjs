@@ -6,76 +6,15 @@
 //   dist/bundle/app.cjs.cache   V8's compiled code for it, made by a warm-up run
 //   dist/bundle/briefdeck.cjs   the `briefdeck` command: loads the bundle, calls main
 //   dist/bundle/worker.cjs      a worker thread of a batch build
+//   dist/bundle/deflate-worker.js  a helper thread compressing a big deck's parts
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 // BRIEFDECK_BUNDLE_OUT: the batch test bundles to a folder of its own, not over the installed CLI.
 const outdir = process.env.BRIEFDECK_BUNDLE_OUT ?? 'dist/bundle';
 rmSync(outdir, { recursive: true, force: true }); // nothing stale beside the new files
-
-// What is made now below (skeleton, templates, themes) comes from the compiled dist/; when a
-// source is newer than it (the batch test bundles without `npm run build`), compile first, so
-// nothing baked into the bundle lags behind the code bundled beside it.
-const newest = (dir) =>
-  Math.max(
-    ...readdirSync(dir, { recursive: true })
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => statSync(join(dir, f)).mtimeMs),
-  );
-const compiled = (() => {
-  try {
-    return statSync('dist/index.js').mtimeMs;
-  } catch {
-    return 0;
-  }
-})();
-if (compiled < newest('src'))
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-    stdio: 'inherit',
-  });
-
-// The package parts pptxgenjs writes for every deck (theme, masters, layout), made now rather
-// than at every start (`npm run build` compiled dist/ first).
-const { generateSkeleton } = await import('../dist/render/skeleton.js');
-const skeleton = Object.fromEntries(await generateSkeleton());
-
-// The built-in themes' templates, precompiled by handlebars: compiling them (parse, generate
-// JavaScript, new Function) was ~25 ms of every build. The CLI gets them as src/theme/precompiled.ts.
-const { builtinThemeNames } = await import('../dist/theme/files.js');
-const { resolveTheme } = await import('../dist/theme/resolve.js');
-const { planDeck } = await import('../dist/layout/deck.js');
-const { loadBrief } = await import('../dist/brief/load.js');
-const { compiledSources, precompileTemplate } = await import('../dist/theme/templates.js');
-const { brief: sample } = loadBrief('briefs/2025-01-shanghai-quarterly.yaml');
-for (const name of builtinThemeNames()) {
-  for (const lang of ['zh-CN', 'en']) {
-    const theme = resolveTheme(name, lang);
-    planDeck({ ...sample, lang }, theme);
-  }
-}
-const precompiled = compiledSources()
-  .map((source) => `${JSON.stringify(source)}: ${precompileTemplate(source)}`)
-  .join(',\n');
-// The built-in theme files, read and validated now: a build with one then skips parsing and
-// validating it (~8 ms), as long as the file still holds the same text.
-const { bakeBuiltinLayers } = await import('../dist/theme/load.js');
-const layers = JSON.stringify(bakeBuiltinLayers());
-// Templates and theme layers go into the bundle in place of the (empty) modules the sources import.
-const builtinThemes = {
-  name: 'builtin-themes',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]precompiled\.ts$/ }, () => ({
-      contents: `export const PRECOMPILED = {\n${precompiled}\n};\n`,
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]builtin-layers\.ts$/ }, () => ({
-      contents: `export const BUILTIN_LAYERS = ${layers};\n`,
-      loader: 'js',
-    }));
-  },
-};
 
 // yargs's help layout (cliui, wrap-ansi) imports string-width, whose module body creates an
 // Intl.Segmenter (loading ICU's break data) and compiles Unicode property regexes: ~50 ms of
@@ -123,7 +62,7 @@ export function strictEqual(actual, expected, message) { if (!Object.is(actual, 
 };
 
 await build({
-  plugins: [lazyStringWidth, builtinThemes, yargsStartup],
+  plugins: [lazyStringWidth, yargsStartup],
   entryPoints: ['src/cli/main.ts'],
   outfile: join(outdir, 'app.cjs'),
   bundle: true,
@@ -136,13 +75,10 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   // A native addon cannot be bundled; it is loaded from node_modules when an SVG needs it.
-  // pptxgenjs made the skeleton above, which the bundle carries: the CLI never runs it, and
-  // leaving its 400 KB out makes every start lighter (code cache included).
-  // fflate only reads pptxgenjs's output when making the skeleton, which happened above.
-  external: ['@resvg/resvg-js', 'pptxgenjs', 'fflate'],
+  external: ['@resvg/resvg-js'],
   // The sources find package files (themes/, schema/, package.json) from their own URL; the
   // bundle sits two folders deep too, so the same relative URLs hold.
-  define: { 'import.meta.url': '__briefdeckUrl', __BRIEFDECK_SKELETON__: JSON.stringify(skeleton) },
+  define: { 'import.meta.url': '__briefdeckUrl' },
   banner: { js: "var __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
   // import() becomes require(): the bundle runs as a plain script (vm.Script, for the cache).
   supported: { 'dynamic-import': false },

@@ -22,5 +22,7 @@ export default function setup(): void {
       .map((f) => mtime(join('src', f))),
   );
   if (mtime('dist/index.js') < newest)
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+      stdio: 'inherit',
+    });
 }

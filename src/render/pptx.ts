@@ -67,7 +67,8 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
 
 async function renderWith(plan: DeckPlan, options: RenderOptions, compressor: Compressor): Promise<Buffer> {
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
-  const [fixed, media] = await Promise.all([skeleton(), collectMedia(plan)]);
+  const fixed = skeleton();
+  const media = await collectMedia(plan);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
   const ctx: SlideContext = {
     lang,

@@ -117,10 +117,11 @@ function at(layer: ThemeLayer, path: PropertyKey[]): Omit<Problem, 'message'> {
   return { file: layer.file, line: pos.line, column: pos.col, path: formatPath(path) };
 }
 
-function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
+/** `fresh`: read and validate the file even if it is a built-in theme baked as it is. */
+function readLayer(file: string, opts: ThemeOptions, fresh = false): ThemeLayer {
   const text = readTextFile(file, 'theme');
   const builtinName = builtinThemeNames().find((n) => resolve(builtinPath(n)) === resolve(file));
-  const baked = builtinName === undefined ? undefined : bakedLayer(file, text, builtinName);
+  const baked = builtinName === undefined || fresh ? undefined : bakedLayer(file, text, builtinName);
   if (baked) return baked;
   const src = parseYaml(text, file);
   const plain = toPlain(src) ?? {};
@@ -165,7 +166,7 @@ function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
   return layer;
 }
 
-/** A built-in theme checked when the CLI was bundled, if the file still holds what was checked.
+/** A built-in theme checked by `npm run generate`, if the file still holds what was checked.
  * Its positions (for a message about it) are found only if asked for. */
 function bakedLayer(file: string, text: string, name: string): ThemeLayer | undefined {
   const baked = BUILTIN_LAYERS[name];
@@ -181,13 +182,13 @@ function bakedLayer(file: string, text: string, name: string): ThemeLayer | unde
   };
 }
 
-/** What bundling bakes for each built-in theme (see builtin-layers.ts). A theme with pictures
+/** What `npm run generate` bakes for each built-in theme (see builtin-layers.ts). A theme with pictures
  * is not baked: their paths are resolved where the package is installed, and checked there. */
 export function bakeBuiltinLayers(): Record<string, { text: string; json: string }> {
   const baked: Record<string, { text: string; json: string }> = {};
   for (const name of builtinThemeNames()) {
     const file = builtinPath(name);
-    const { data } = readLayer(file, {});
+    const { data } = readLayer(file, {}, true);
     if (!data.images || Object.values(data.images).every((v) => v === undefined))
       baked[name] = { text: readTextFile(file, 'theme'), json: JSON.stringify(data) };
   }

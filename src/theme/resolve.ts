@@ -75,7 +75,7 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     ) as Partial<Labels>),
   };
   // Labels are templates too; all but `by` have nothing to fill in, so they become plain text now.
-  const ctx = { lang, labels: raw, meeting: { title: '', date: '' }, slide: { number: 0, count: 0 } };
+  const ctx = { lang, labels: raw, meeting: { title: '', date: '' }, slide: { number: '0', count: '0' } };
   const labels = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : compileTemplate(v, { trim: false })(ctx)]),
   ) as Labels;

@@ -56,7 +56,10 @@ export interface Labels {
   by: string;
 }
 
-/** Context of the templates (footer, slide titles): documented in the README. */
+/**
+ * Context of the templates (footer, slide titles): documented in the README. Numbers are given as
+ * text, so two printed side by side read "212", not their sum (handlebars joins pieces with `+`).
+ */
 export interface TemplateContext {
   meeting: {
     title: string;
@@ -66,9 +69,9 @@ export interface TemplateContext {
     location?: string;
     chair?: { name: string; role?: string };
   };
-  unit?: { name: string; index: number };
+  unit?: { name: string; index: string };
   leader?: { speaker: string; role?: string; topic?: string };
-  slide: { number: number; count: number };
+  slide: { number: string; count: string };
   lang: Lang;
   labels: Labels;
 }

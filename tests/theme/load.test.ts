@@ -48,7 +48,7 @@ describe('theme files', () => {
     expect(t.labels.achievements).toBe('主要成绩');
     const ctx = {
       meeting: { title: 'R&D <Q1>', date: '2025-01-06' },
-      slide: { number: 3, count: 9 },
+      slide: { number: '3', count: '9' },
       lang: 'zh-CN' as const,
       labels: t.labels,
     };
@@ -67,7 +67,7 @@ describe('theme files', () => {
     const leader = {
       meeting: { title: 'x', date: '2025-01' },
       leader: { speaker: 'Gong Zheng', role: 'Mayor' },
-      slide: { number: 1, count: 1 },
+      slide: { number: '1', count: '1' },
       lang: 'en' as const,
       labels: en.labels,
     };
