@@ -16,10 +16,8 @@ import { build } from 'esbuild';
 const outdir = process.env.BRIEFDECK_BUNDLE_OUT ?? 'dist/bundle';
 rmSync(outdir, { recursive: true, force: true }); // nothing stale beside the new files
 
-// yargs's help layout (cliui, wrap-ansi) imports string-width, whose module body creates an
-// Intl.Segmenter (loading ICU's break data) and compiles Unicode property regexes: ~50 ms of
-// every start, for widths only the help text needs. Each import of it gets a stand-in that
-// loads the real module the first time a width is asked for.
+// yargs needs string-width only to lay out help, but its module body makes an Intl.Segmenter
+// (~20 ms of every start, measured): each import gets the real module on first use instead.
 const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(b) {
@@ -37,32 +35,8 @@ const lazyStringWidth = {
   },
 };
 
-// Two things yargs does at every start that the CLI never uses: it loads node:assert (~5 ms) for
-// two internal checks, and it walks up from the working directory reading every folder on the
-// way (escalade) to find a package.json to guess a version from — briefdeck gives its version.
-// The first gets the two checks it uses; the second finds nothing, which yargs takes as
-// "version unknown" until `.version(…)` sets it.
-const yargsStartup = {
-  name: 'yargs-startup',
-  setup(b) {
-    b.onResolve({ filter: /^(assert|escalade\/sync)$/ }, (args) =>
-      /[\\/]yargs[\\/]/.test(args.importer) ? { path: args.path, namespace: 'yargs-startup' } : undefined,
-    );
-    b.onLoad({ filter: /^assert$/, namespace: 'yargs-startup' }, () => ({
-      contents: `const fail = (message, fallback) => { throw message instanceof Error ? message : new Error(message ?? fallback); };
-export function notStrictEqual(actual, expected, message) { if (Object.is(actual, expected)) fail(message, 'Expected values to be strictly unequal: ' + String(actual)); }
-export function strictEqual(actual, expected, message) { if (!Object.is(actual, expected)) fail(message, 'Expected values to be strictly equal: ' + String(actual) + ' !== ' + String(expected)); }`,
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^escalade\/sync$/, namespace: 'yargs-startup' }, () => ({
-      contents: 'export default function findUp() { return undefined; }',
-      loader: 'js',
-    }));
-  },
-};
-
 await build({
-  plugins: [lazyStringWidth, yargsStartup],
+  plugins: [lazyStringWidth],
   entryPoints: ['src/cli/main.ts'],
   outfile: join(outdir, 'app.cjs'),
   bundle: true,

@@ -5,7 +5,10 @@ import { generatedFiles } from '../src/generate.js';
 
 describe('generated files', async () => {
   const files = await generatedFiles();
-  it.each([...files.keys()])('%s is up to date (run `npm run generate` after changing what it is made from)', (path) => {
-    expect(readFileSync(path, 'utf8')).toBe(files.get(path));
-  });
+  it.each([...files.keys()])(
+    '%s is up to date (run `npm run generate` after changing what it is made from)',
+    (path) => {
+      expect(readFileSync(path, 'utf8')).toBe(files.get(path));
+    },
+  );
 });
