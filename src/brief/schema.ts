@@ -68,12 +68,12 @@ export const MeetingDate = z
     examples: ['2025-01-06', '2025-01'],
   });
 
-export const Person = mapping('name: …, role: …', {
+const Person = mapping('name: …, role: …', {
   name: text('a name', 60),
   role: text('a role', 60).optional(),
 }).meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
 
-export const Meeting = mapping('title: …, date: …', {
+const Meeting = mapping('title: …, date: …', {
   title: text('a title', 100).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
   subtitle: text('a subtitle', 100).optional(),
   date: MeetingDate,
@@ -86,7 +86,7 @@ export const Meeting = mapping('title: …, date: …', {
     .meta({ description: 'Attending leaders, in the order the report gives' }),
 }).meta({ description: 'The meeting itself: shown on the cover, overview and footer' });
 
-export const UnitDirective = z
+const UnitDirective = z
   .union([
     text('a directive'),
     mapping('text: …, by: …', {
@@ -96,7 +96,7 @@ export const UnitDirective = z
   ])
   .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by }' });
 
-export const Unit = mapping('name: …, achievements: […]', {
+const Unit = mapping('name: …, achievements: […]', {
   name: text('a unit name', 100).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
   speaker: text('a name', 60).optional(),
   achievements: textList('achievements', 'an achievement')
@@ -111,7 +111,7 @@ export const Unit = mapping('name: …, achievements: […]', {
   notes: text('notes').optional().meta({ description: "Speaker notes; default: the unit's full text" }),
 }).meta({ description: 'One reporting unit, one slide (or more)' });
 
-export const LeaderDirectives = mapping('speaker: …, points: […]', {
+const LeaderDirectives = mapping('speaker: …, points: […]', {
   speaker: text('a name', 60),
   role: text('a role', 60).optional(),
   topic: text('a topic', 80).optional(),

@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { isBriefdeckError, type Problem } from '../errors.js';
 import type { ExportOptions } from '../output/export.js';
 import { ensureOutDir } from '../output/write.js';
-import type { BuildJob, DeckResult } from './build-one.js';
+import type { BuildJob } from './build-one.js';
 import { EXIT, givenThemeFails } from './commands.js';
 import { printProblems, reportDeck, seconds } from './report.js';
 import { collectBriefs } from './inputs.js';
@@ -29,7 +29,7 @@ export interface BuildArgs {
   signal?: AbortSignal;
 }
 
-export function jobsFor(files: string[], args: BuildArgs): { jobs: BuildJob[]; problems: Problem[] } {
+function jobsFor(files: string[], args: BuildArgs): { jobs: BuildJob[]; problems: Problem[] } {
   // Two briefs that would write the same deck (a.yaml and a.yml, or two folders): refuse both.
   const byTarget = new Map<string, string[]>();
   for (const file of files) {

@@ -27,7 +27,7 @@ export function reportDeck(io: CliIO, r: DeckResult): void {
 }
 
 /** What the fit had to do, one line per slide group that needed more than the theme's sizes. */
-export function fitLines(fit: FitEntry[]): string[] {
+function fitLines(fit: FitEntry[]): string[] {
   return fit
     .filter((f) => f.toPt < f.fromPt || f.continuationSlides > 0 || f.splitItems > 0 || f.titleLines > 1)
     .map((f) => {

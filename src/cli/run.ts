@@ -21,7 +21,7 @@ const command = <U>(module: CommandModule<object, U>): CommandModule<object, U> 
 
 const HELP_OR_VERSION = new Set(['--help', '-h', '--version', '-v']);
 
-export function version(): string {
+function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
@@ -237,7 +237,6 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
       action = () => themesListCommand({ json: a.json }, io);
     },
   });
-  const commands = [build, validate, draft, schema, themes];
   // yargs renders the whole help text after running a named command (~100 ms of a cold build,
   // for text nobody reads), but not after a default one. So a command that is run, with no help
   // asked for, is parsed by a parser where it is the default command.

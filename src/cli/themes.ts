@@ -20,7 +20,7 @@ interface ThemeEntry {
   path: string;
 }
 
-export function listThemes(cwd = process.cwd()): ThemeEntry[] {
+function listThemes(cwd = process.cwd()): ThemeEntry[] {
   const dirs = [...new Set([resolve(cwd, 'themes'), resolve(BUILTIN_DIR)])];
   const seen = new Set<string>();
   const out: ThemeEntry[] = [];

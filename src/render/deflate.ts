@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { encodePart, type BatchIn, type BatchOut, type PartIn, type PartOut } from './encode.js';
 
-export type { PartIn, PartOut } from './encode.js';
+export type { PartOut } from './encode.js';
 
 export interface Compressor {
   /** Resolves once `flush` has been called (at the latest). */

@@ -13,7 +13,7 @@ export interface MediaPart {
   svg?: string;
 }
 
-export interface MediaFile {
+interface MediaFile {
   name: string;
   data: Uint8Array;
 }

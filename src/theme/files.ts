@@ -4,7 +4,7 @@
  * `extends` resolve from the file that names them and may not leave that file's folder.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package's built-in themes, found from this module both in src/ (tests) and dist/. */
@@ -55,5 +55,3 @@ export function imageProblem(path: string): string | undefined {
   if (ext === '.svg' && !isSvg) return 'is named .svg but is not an SVG image';
   return undefined;
 }
-
-export { dirname };

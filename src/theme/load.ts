@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { BriefdeckError, type Problem } from '../errors.js';
-import type { Lang } from '../brief/schema.js';
 import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
 import { formatPath, locate, suggest, validate } from '../yaml/validate.js';
 import { builtinPath, builtinThemeNames, imageProblem, isInside, looksLikePath, themeNamesIn } from './files.js';
@@ -230,5 +229,3 @@ export function setterOf(layers: ThemeLayer[], path: string[]): Omit<Problem, 'm
   }
   return { file: layers[layers.length - 1]!.file };
 }
-
-export type { Lang };

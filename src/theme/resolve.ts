@@ -9,7 +9,6 @@ import { compileTemplate } from './templates.js';
 import type { Labels, Theme, ThemeColors } from './types.js';
 
 export type { ThemeOptions };
-export { builtinThemeNames } from './files.js';
 
 const cache = new Map<string, Theme>();
 
@@ -35,7 +34,7 @@ const pick = (t: ThemeFile['templates'], key: (typeof TEMPLATE_KEYS)[number], la
   return typeof v === 'string' ? v : (v?.[lang] ?? v?.['zh-CN'] ?? v?.en);
 };
 
-export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
+function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   const m = mergeLayers(layers);
   const top = layers[layers.length - 1]!;
   const missing: string[] = [];

@@ -21,8 +21,12 @@ let compilerEnv: Env | undefined;
 function compiler(): Env {
   if (!compilerEnv) {
     // In the bundled CLI `require` bundles it (still loaded only now); from dist/, Node loads it.
+    // A synchronous load: templates compile while a theme is read.
     const full = (
-      typeof require === 'function' ? require('handlebars') : createRequire(import.meta.url)('handlebars')
+      typeof require === 'function'
+        ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+          require('handlebars')
+        : createRequire(import.meta.url)('handlebars')
     ) as Env;
     compilerEnv = full.create();
     registerHelpers(compilerEnv);
@@ -52,7 +56,7 @@ function registerHelpers(env: Env): void {
 }
 registerHelpers(hb);
 
-export const TEMPLATE_HELPERS = Object.keys(HELPERS) as HelperName[];
+const TEMPLATE_HELPERS = Object.keys(HELPERS) as HelperName[];
 
 /** A handlebars error in the users' words. */
 export function describeTemplateError(e: unknown): string {

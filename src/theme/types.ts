@@ -7,7 +7,7 @@ export interface FontFaces {
   eastAsian: string;
 }
 
-export type SlideSize = '16:9' | '4:3';
+type SlideSize = '16:9' | '4:3';
 
 export interface ThemeColors {
   primary: string;
@@ -26,13 +26,13 @@ export interface ThemeColors {
   figure: string;
 }
 
-export interface ThemeFonts {
+interface ThemeFonts {
   title: FontFaces;
   heading: FontFaces;
   body: FontFaces;
 }
 
-export interface ThemeSizes {
+interface ThemeSizes {
   title: number;
   heading: number;
   body: number;

@@ -73,7 +73,7 @@ function objectKeys(s: unknown): string[] {
   return unwrap(s).flatMap((u) => (defOf(u).type === 'object' ? Object.keys(defOf(u).shape ?? {}) : []));
 }
 
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;

@@ -8,7 +8,6 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { draftBrief } from '../../src/draft/index.js';
 import { T2S_PAIRS } from '../../src/draft/t2s-table.js';
-import { normalise } from '../../src/draft/text.js';
 import { data, seedReport, strings } from './fixtures.js';
 
 const T2S = new Map<string, string>();

@@ -1,6 +1,6 @@
 /** Reading a built deck back: unzip it and parse its XML, as a user's program would. */
 import JSZip from 'jszip';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 
 export interface DeckParts {
   files: string[];
@@ -74,5 +74,3 @@ export function runsOf(
   }
   return out;
 }
-
-export const xmlParser = new XMLParser({ ignoreAttributes: false });
