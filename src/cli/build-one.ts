@@ -45,6 +45,7 @@ export async function buildOne(job: BuildJob): Promise<DeckResult> {
       themeOptions,
       ...(job.shared ? { helperThread: false } : {}),
     });
+    if (theme.warnings) r.warnings = [...(r.warnings ?? []), ...theme.warnings];
     writeFileAtomic(job.target, bytes);
     r.inputs = [job.file, ...theme.files];
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);

@@ -1,10 +1,19 @@
 /**
  * The files around a build: a read-only deck is refused with a message, not replaced; the
  * temporary files a killed build left are cleaned up by the next build of the same deck, and
- * only those.
+ * only those; a theme's control characters are removed with a warning, as a brief's are.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +96,30 @@ describe('temporary files a killed build left', () => {
     } finally {
       alive.kill();
     }
+  });
+});
+
+describe('control characters in a theme', () => {
+  it('are removed with a warning naming file:line:column, as in a brief', async () => {
+    const dir = tmp();
+    cpSync(join(ROOT, 'tests/fixtures/themes/team'), join(dir, 'team'), { recursive: true });
+    const theme = join(dir, 'team/bureau.yaml');
+    writeFileSync(
+      theme,
+      readFileSync(theme, 'utf8').replace('directives: 市领导要求', 'directives: "市领导\u0007要求\u000b"'),
+    );
+    const file = join(dir, 'x.yaml');
+    writeFileSync(file, readFileSync(SAMPLE, 'utf8').replace('lang: zh-CN', 'lang: zh-CN\ntheme: ./team/bureau.yaml'));
+    const warning = `warning: ${theme}:10:24: removed 2 control characters that a deck cannot hold`;
+
+    const r = await cli('build', file, '--out', join(dir, 'out'));
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(warning);
+    expect((await readDeck(readFileSync(join(dir, 'out/x.pptx')))).slides[2]).toContain('<a:t>市领导要求</a:t>');
+
+    const v = await cli('validate', file);
+    expect(v.code).toBe(0);
+    expect(v.err).toBe(warning);
   });
 });
 
