@@ -22,6 +22,7 @@ export interface BuildJob {
 
 export interface DeckResult {
   brief: string;
+  /** The deck written; set as well when only its PDF or pictures failed (then with problems). */
   deck?: string;
   slides?: number;
   ms?: number;
@@ -48,11 +49,12 @@ export async function buildOne(job: BuildJob): Promise<DeckResult> {
     if (theme.warnings) r.warnings = [...(r.warnings ?? []), ...theme.warnings];
     writeFileAtomic(job.target, bytes);
     r.inputs = [job.file, ...theme.files];
+    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit });
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
-    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit, ms: Math.round(now() - start) });
   } catch (e) {
     if (!isBriefdeckError(e)) throw e;
     r.problems = e.problems;
   }
+  if (r.deck) r.ms = Math.round(now() - start);
   return r;
 }
