@@ -32,9 +32,15 @@ export interface DeckResult {
   problems?: Problem[];
   /** Files the deck was made from (brief, theme chain, images), for --watch. */
   inputs?: string[];
+  /** Not written: the brief changed again while it was being built (--watch). */
+  superseded?: boolean;
 }
 
-export async function buildOne(job: BuildJob): Promise<DeckResult> {
+/**
+ * `superseded` (for --watch) is asked just before the deck is written: when it says yes, the
+ * build stops there and writes nothing, as a newer save of the brief is waiting to be built.
+ */
+export async function buildOne(job: BuildJob, superseded?: () => boolean): Promise<DeckResult> {
   const start = now();
   const r: DeckResult = { brief: job.file };
   try {
@@ -47,8 +53,9 @@ export async function buildOne(job: BuildJob): Promise<DeckResult> {
       ...(job.shared ? { helperThread: false } : {}),
     });
     if (theme.warnings) r.warnings = [...(r.warnings ?? []), ...theme.warnings];
-    writeFileAtomic(job.target, bytes);
     r.inputs = [job.file, ...theme.files];
+    if (superseded?.()) return { ...r, superseded: true };
+    writeFileAtomic(job.target, bytes);
     Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit });
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
   } catch (e) {
