@@ -22,6 +22,7 @@ export interface BuildJob {
 
 export interface DeckResult {
   brief: string;
+  /** The deck written; set as well when only its PDF or pictures failed (then with problems). */
   deck?: string;
   slides?: number;
   ms?: number;
@@ -31,9 +32,15 @@ export interface DeckResult {
   problems?: Problem[];
   /** Files the deck was made from (brief, theme chain, images), for --watch. */
   inputs?: string[];
+  /** Not written: the brief changed again while it was being built (--watch). */
+  superseded?: boolean;
 }
 
-export async function buildOne(job: BuildJob): Promise<DeckResult> {
+/**
+ * `superseded` (for --watch) is asked just before the deck is written: when it says yes, the
+ * build stops there and writes nothing, as a newer save of the brief is waiting to be built.
+ */
+export async function buildOne(job: BuildJob, superseded?: () => boolean): Promise<DeckResult> {
   const start = now();
   const r: DeckResult = { brief: job.file };
   try {
@@ -45,13 +52,16 @@ export async function buildOne(job: BuildJob): Promise<DeckResult> {
       themeOptions,
       ...(job.shared ? { helperThread: false } : {}),
     });
-    writeFileAtomic(job.target, bytes);
+    if (theme.warnings) r.warnings = [...(r.warnings ?? []), ...theme.warnings];
     r.inputs = [job.file, ...theme.files];
+    if (superseded?.()) return { ...r, superseded: true };
+    writeFileAtomic(job.target, bytes);
+    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit });
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
-    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit, ms: Math.round(now() - start) });
   } catch (e) {
     if (!isBriefdeckError(e)) throw e;
     r.problems = e.problems;
   }
+  if (r.deck) r.ms = Math.round(now() - start);
   return r;
 }

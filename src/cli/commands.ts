@@ -38,8 +38,10 @@ export function validateCommand(
       for (const w of warnings) io.err(`warning: ${formatProblem(w)}`);
       // A brief is only valid if its deck can be built: its theme must load too.
       const themeOptions = { allowOutsideFiles: !!args.allowOutsideFiles };
-      if (args.theme) resolveTheme(args.theme, brief.lang, { ...themeOptions, allowOutsideFiles: true });
-      else resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions));
+      const theme = args.theme
+        ? resolveTheme(args.theme, brief.lang, { ...themeOptions, allowOutsideFiles: true })
+        : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions));
+      for (const w of theme.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
       io.out(`${file}: ok (${brief.units.length} units, ${brief.directives.length} leaders)`);
     } catch (e) {
       if (!isBriefdeckError(e)) throw e;

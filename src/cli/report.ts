@@ -13,7 +13,9 @@ export function printProblems(io: CliIO, problems: Problem[]): void {
 /** The line (and fit details) a finished deck prints. */
 export function reportDeck(io: CliIO, r: DeckResult): void {
   for (const w of r.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
-  if (r.problems) return printProblems(io, r.problems);
+  if (r.problems) printProblems(io, r.problems);
+  // A deck whose PDF or pictures failed was written all the same: say so.
+  if (!r.deck) return;
   const fit = r.fit ?? [];
   const shrunk = fit.filter((f) => f.toPt < f.fromPt).length;
   const continued = fit.reduce((n, f) => n + f.continuationSlides, 0);

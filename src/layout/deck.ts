@@ -124,12 +124,14 @@ function flowSlides(
     splitItems: flowed.splitItems,
     titleLines: head.lines,
   });
+  // The notes once, on the first slide: a continuation slide's notes only say whose text it
+  // continues (its title, "浦东新区区委（续）"), so a long item is not repeated on every slide.
   return flowed.slides.map((s, i) => ({
     kind,
     subject,
     background: theme.colors.background,
     shapes: [...titleChrome(frame, theme, i === 0 ? head : contHead), ...panelShapes(s, theme)],
-    ...(notes ? { notes } : {}),
+    ...(notes ? { notes: i === 0 ? notes : contTitle } : {}),
   }));
 }
 

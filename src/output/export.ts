@@ -3,9 +3,9 @@
  * printer. LibreOffice runs with a profile of its own, so it works beside an open LibreOffice
  * and never asks questions; results are written atomically next to the deck.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BriefdeckError } from '../errors.js';
 import { writeFileAtomic } from './write.js';
@@ -45,7 +45,7 @@ export async function exportDeck(deck: string, opts: ExportOptions): Promise<str
     const written: string[] = [];
     const stem = deck.replace(/\.pptx$/i, '');
     if (opts.pdf) {
-      writeFileAtomic(`${stem}.pdf`, readFileSync(pdf));
+      writeFileAtomic(`${stem}.pdf`, readFileSync(pdf), 'the PDF');
       written.push(`${stem}.pdf`);
     }
     if (opts.png) {
@@ -58,9 +58,10 @@ export async function exportDeck(deck: string, opts: ExportOptions): Promise<str
       for (const page of pages) {
         const n = Number(/(\d+)/.exec(page)![1]);
         const target = `${stem}-${String(n).padStart(Math.max(2, width), '0')}.png`;
-        writeFileAtomic(target, readFileSync(join(work, page)));
+        writeFileAtomic(target, readFileSync(join(work, page)), 'the picture');
         written.push(target);
       }
+      removeOldPictures(stem, written);
     }
     return written;
   } finally {
@@ -68,3 +69,28 @@ export async function exportDeck(deck: string, opts: ExportOptions): Promise<str
   }
 }
 
+
+/**
+ * Remove the pictures of slides the deck no longer has (a rebuild with fewer slides, or more
+ * digits in the numbers): files named exactly as this deck's pictures are, `STEM-NN.png`, that
+ * this export did not write. Nothing else in the folder is touched.
+ */
+function removeOldPictures(stem: string, written: string[]): void {
+  const dir = dirname(stem);
+  const prefix = `${basename(stem)}-`;
+  const keep = new Set(written.map((f) => basename(f)));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (keep.has(name) || !name.startsWith(prefix) || !/^\d{2,}\.png$/.test(name.slice(prefix.length))) continue;
+    try {
+      if (lstatSync(join(dir, name)).isFile()) unlinkSync(join(dir, name));
+    } catch {
+      /* gone already, or not ours to remove: the new pictures are written all the same */
+    }
+  }
+}

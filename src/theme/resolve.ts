@@ -78,6 +78,8 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   const labels = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : compileTemplate(v, { trim: false })(ctx)]),
   ) as Labels;
+  // The package's own themes have nothing to mend (and a checked one is never parsed again).
+  const warnings = layers.flatMap((l) => (l.builtin ? [] : l.src.warnings));
   return {
     name: basename(top.file).replace(/\.ya?ml$/i, ''),
     description: m.description ?? '',
@@ -96,5 +98,6 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
       ...(m.images?.coverBackground ? { coverBackground: m.images.coverBackground } : {}),
       ...(m.images?.background ? { background: m.images.background } : {}),
     },
+    ...(warnings.length ? { warnings } : {}),
   };
 }

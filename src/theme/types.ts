@@ -1,5 +1,6 @@
 /** The Theme as layout sees it: resolved (after `extends`), validated, templates compiled. */
 import type { Lang } from '../brief/schema.js';
+import type { Problem } from '../errors.js';
 
 /** A face for Latin letters and digits and one for Chinese text: every run names both. */
 export interface FontFaces {
@@ -97,4 +98,6 @@ export interface Theme {
   images: { logo?: string; coverBackground?: string; background?: string };
   /** The theme files (the whole extends chain) and images it was made from. */
   files: string[];
+  /** What was wrong but could be mended in the theme files (removed control characters), positioned. */
+  warnings?: Problem[];
 }
