@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { clearThemeCache } from '../theme/resolve.js';
 import { buildOne, type BuildJob, type DeckResult } from './build-one.js';
 import type { BuildArgs } from './build.js';
-import { printProblems, reportDeck } from './report.js';
+import { reportDeck } from './report.js';
 import { EXIT } from './commands.js';
 import type { CliIO } from './io.js';
 
