@@ -32,7 +32,7 @@ export async function watchBriefs(args: BuildArgs, initial: DeckResult[], io: Cl
   const watchers = new Map<string, FSWatcher>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** Briefs being built now, each with the time of a change that came in meanwhile. */
-  const building = new Map<string, { again?: number }>();
+  const building = new Map<string, { again?: number | undefined }>();
 
   const job = (file: string): BuildJob => ({
     file,
@@ -88,7 +88,7 @@ export async function watchBriefs(args: BuildArgs, initial: DeckResult[], io: Cl
       running.again = since;
       return;
     }
-    const state: { again?: number } = {};
+    const state: { again?: number | undefined } = {};
     building.set(brief, state);
     try {
       for (let at: number | undefined = since; at !== undefined; at = state.again) {

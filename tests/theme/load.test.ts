@@ -13,7 +13,7 @@ function problems(file: string, opts = {}): string[] {
     resolveTheme(file, 'zh-CN', opts);
   } catch (e) {
     if (e instanceof BriefdeckError)
-      return e.problems.map((p) => formatProblem({ ...p, file: p.file?.replace(FIX + '/', '') }));
+      return e.problems.map((p) => formatProblem({ ...p, ...(p.file ? { file: p.file.replace(FIX + '/', '') } : {}) }));
     throw e;
   }
   throw new Error('expected the theme to be refused');
