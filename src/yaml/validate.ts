@@ -53,7 +53,8 @@ interface Def {
   innerType?: unknown;
   options?: unknown[];
 }
-const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
+/** A schema's definition (zod's public `.def`). */
+const defOf = (s: unknown): Def => (s as { def: Def }).def;
 
 function unwrap(s: unknown): unknown[] {
   const d = defOf(s);
