@@ -8,6 +8,7 @@ import HandlebarsRuntime from 'handlebars/runtime.js';
 import type { Lang } from '../brief/schema.js';
 import { formatDate, formatNumber } from './format.js';
 import { PRECOMPILED } from './precompiled.js';
+import { refuseWhatCannotRun, TemplateRefused } from './template-rules.js';
 import type { Template, TemplateContext } from './types.js';
 
 type Env = typeof HandlebarsType;
@@ -60,6 +61,7 @@ const TEMPLATE_HELPERS = Object.keys(HELPERS) as HelperName[];
 
 /** A handlebars error in the users' words. */
 export function describeTemplateError(e: unknown): string {
+  if (e instanceof TemplateRefused) return e.message;
   const msg = e instanceof Error ? e.message : String(e);
   const helper = /unknown helper (\S+?)(?: - |$)/.exec(msg);
   if (helper) return `the template names an unknown helper "${helper[1]}" (available: ${TEMPLATE_HELPERS.join(', ')})`;
@@ -84,7 +86,11 @@ const seen = new Set<string>();
 export const compiledSources = (): string[] => [...seen];
 
 /** A template as JavaScript source, as the built-in themes' templates are kept precompiled. */
-export const precompileTemplate = (source: string): string => compiler().precompile(source, COMPILE_OPTIONS) as string;
+export const precompileTemplate = (source: string): string => {
+  const ast = compiler().parse(source);
+  refuseWhatCannotRun(ast);
+  return compiler().precompile(ast, COMPILE_OPTIONS) as string;
+};
 
 /**
  * Compile a template; throws the handlebars error (the theme loader positions it). The context's
@@ -98,7 +104,9 @@ export function compileTemplate<C = TemplateContext>(source: string, options: { 
   const spec = PRECOMPILED[source];
   if (spec) fn = hb.template(spec as TemplateSpecification);
   else {
-    fn = compiler().compile(source, COMPILE_OPTIONS);
+    const ast = compiler().parse(source);
+    refuseWhatCannotRun(ast);
+    fn = compiler().compile(ast, COMPILE_OPTIONS);
     // Handlebars compiles on first use: run it once now, so a syntax error or an unknown helper
     // surfaces at load time, not at the first slide.
     fn({}, RUN_OPTIONS);

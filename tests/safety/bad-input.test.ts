@@ -354,6 +354,32 @@ describe('bad themes', () => {
     const line = `error: ${resolve(BAD, 'themes/bad-template.yaml')}:3:11: templates.footer: the template does not compile: ...{date meeting.date}} -----------------------^ Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`;
     await expectBriefRefused(`${BAD}/theme-bad-template.yaml`, [line]);
   });
+
+  it('theme templates that compile but could not run on a slide: partials, decorators, log, helpers misused', async () => {
+    const theme = resolve(BAD, 'themes/template-cannot-run.yaml');
+    await expectBriefRefused(`${BAD}/theme-template-cannot-run.yaml`, [
+      err(
+        theme,
+        '3:11: templates.footer: a theme template cannot include another template ({{> …}}): write its text out (column 19 of the template)',
+      ),
+      err(
+        theme,
+        '4:14: templates.unitTitle: {{#with}} needs exactly one value, e.g. {{#with meeting.subtitle}}…{{/with}} (column 13 of the template)',
+      ),
+      err(
+        theme,
+        '5:16: templates.leaderTitle: {{log}} writes to the terminal, not to the slide: remove it (column 19 of the template)',
+      ),
+      err(
+        theme,
+        '6:16: templates.slideNumber: {{lookup}} needs an object and a key, e.g. {{lookup labels "chair"}} (column 1 of the template)',
+      ),
+      err(
+        theme,
+        '9:12: labels.zh-CN.chair: a theme template cannot use decorators ({{* …}}) (column 1 of the template)',
+      ),
+    ]);
+  });
 });
 
 describe('bad paths', () => {

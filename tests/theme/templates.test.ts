@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TemplateRefused } from '../../src/theme/template-rules.js';
 import { compileTemplate, describeTemplateError } from '../../src/theme/templates.js';
 import { formatDate } from '../../src/theme/format.js';
 
@@ -42,6 +43,29 @@ describe('templates', () => {
   it('still refuse a built-in helper used without what it needs', () => {
     for (const source of ['{{if}}', '{{each}}', '{{#if}}x{{/if}}'])
       expect(() => compileTemplate(source), source).toThrow();
+  });
+  it('refuse at load what would throw or print on a slide, and allow the same helpers used rightly', () => {
+    for (const source of [
+      '{{> footer}}',
+      '{{#> layout}}x{{/layout}}',
+      '{{#*inline "p"}}x{{/inline}}',
+      '{{log meeting.title}}',
+      '{{#if meeting}}{{log "x"}}{{/if}}',
+      '{{if meeting}}',
+      '{{unless meeting}}',
+      '{{each meeting}}',
+      '{{#if meeting slide}}x{{/if}}',
+      '{{#unless slide}}{{#with}}x{{/with}}{{/unless}}',
+      '{{#each}}x{{/each}}',
+      '{{lookup meeting}}',
+      '{{upper (lookup meeting)}}',
+      '{{#lookup meeting "title"}}x{{/lookup}}',
+    ])
+      expect(() => compileTemplate(source), source).toThrow(TemplateRefused);
+    const c = { ...ctx, list: ['5', '6'] } as never;
+    expect(compileTemplate('{{#if meeting}}a{{else}}b{{/if}}{{#unless slide}}c{{/unless}}')(c)).toBe('a');
+    expect(compileTemplate('{{#each list}}{{this}}{{/each}}{{#with slide}}{{count}}{{/with}}')(c)).toBe('5612');
+    expect(compileTemplate('{{upper (lookup meeting "title")}}')(c)).toBe('R&D <Q1> "X"');
   });
   it('have no access to prototypes', () => {
     expect(compileTemplate('{{meeting.constructor}}{{meeting.__proto__}}')(ctx)).toBe('');
