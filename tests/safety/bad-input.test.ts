@@ -10,12 +10,15 @@
  */
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -353,6 +356,106 @@ describe('bad themes', () => {
   it('a theme template that does not compile, at its line', async () => {
     const line = `error: ${resolve(BAD, 'themes/bad-template.yaml')}:3:11: templates.footer: the template does not compile: ...{date meeting.date}} -----------------------^ Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`;
     await expectBriefRefused(`${BAD}/theme-bad-template.yaml`, [line]);
+  });
+});
+
+describe('files outside a brief or theme folder, by name or through a symbolic link', () => {
+  const TEAM = 'tests/fixtures/themes/team';
+  // The links are made at test time (a committed link would be a link on every checkout):
+  // root/elsewhere/ holds a picture and themes; root/briefs/ the brief, its themes/ folder the theme.
+  function folders() {
+    const root = realpathSync(tmp());
+    const elsewhere = join(root, 'elsewhere');
+    const briefs = join(root, 'briefs');
+    const themes = join(briefs, 'themes');
+    mkdirSync(elsewhere);
+    mkdirSync(themes, { recursive: true });
+    copyFileSync(`${TEAM}/logo.png`, join(elsewhere, 'scan.png'));
+    writeFileSync(join(elsewhere, 'base.yaml'), 'colors: { primary: "#000000" }\n');
+    writeFileSync(join(elsewhere, 'theme.yaml'), 'extends: default\n');
+    const brief = (theme: string) => {
+      const f = join(briefs, 'brief.yaml');
+      writeFileSync(f, `theme: ${theme}\n` + readFileSync(GOOD, 'utf8'));
+      return f;
+    };
+    return { elsewhere, briefs, themes, brief };
+  }
+  const logoTheme = (themes: string, logo: string) => {
+    writeFileSync(join(themes, 't.yaml'), `extends: default\nimages:\n  logo: ${logo}\n`);
+    return join(themes, 't.yaml');
+  };
+  const allowed = async (f: string) => {
+    const r = await cli('build', f, '--out', join(tmp(), 'out'), '--allow-outside-files');
+    expect(r.code, r.err).toBe(0);
+  };
+
+  it("a theme's picture that is a link to a file outside", async () => {
+    const { elsewhere, themes, brief } = folders();
+    symlinkSync(join(elsewhere, 'scan.png'), join(themes, 'logo.png'));
+    const t = logoTheme(themes, 'logo.png');
+    const f = brief('./themes/t.yaml');
+    await expectBriefRefused(f, [
+      `error: ${t}:3:9: images.logo: logo.png is a link to ${elsewhere}/scan.png, outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
+    ]);
+    await allowed(f);
+  });
+
+  it("a theme's picture in a folder that is a link to a folder outside", async () => {
+    const { elsewhere, themes, brief } = folders();
+    symlinkSync(elsewhere, join(themes, 'pictures'));
+    const t = logoTheme(themes, 'pictures/scan.png');
+    const f = brief('./themes/t.yaml');
+    await expectBriefRefused(f, [
+      `error: ${t}:3:9: images.logo: pictures/scan.png is a link to ${elsewhere}/scan.png, outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
+    ]);
+    await allowed(f);
+  });
+
+  it("a brief's theme that is a link to a theme outside", async () => {
+    const { elsewhere, briefs, brief } = folders();
+    symlinkSync(join(elsewhere, 'theme.yaml'), join(briefs, 'linked.yaml'));
+    const f = brief('./linked.yaml');
+    await expectBriefRefused(f, [
+      err(
+        f,
+        `1:8: theme: theme ./linked.yaml is a link to ${elsewhere}/theme.yaml, outside the brief's folder; move it next to the brief, or pass --allow-outside-files`,
+      ),
+    ]);
+    await allowed(f);
+  });
+
+  it("a theme's extends that is a link to a theme outside", async () => {
+    const { elsewhere, themes, brief } = folders();
+    symlinkSync(join(elsewhere, 'base.yaml'), join(themes, 'base.yaml'));
+    writeFileSync(join(themes, 't.yaml'), 'extends: ./base.yaml\n');
+    const f = brief('./themes/t.yaml');
+    await expectBriefRefused(f, [
+      `error: ${join(themes, 't.yaml')}:1:10: extends: ./base.yaml is a link to ${elsewhere}/base.yaml, outside this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)`,
+    ]);
+    await allowed(f);
+  });
+
+  it('a --theme whose picture leads outside is one problem, said once, for build and validate alike', async () => {
+    const { elsewhere, themes } = folders();
+    symlinkSync(join(elsewhere, 'scan.png'), join(themes, 'logo.png'));
+    const t = logoTheme(themes, 'logo.png');
+    const line = `error: ${t}:3:9: images.logo: logo.png is a link to ${elsewhere}/scan.png, outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`;
+    const out = join(tmp(), 'out');
+    expectRefused(await cli('build', GOOD, SAMPLE, '--theme', t, '--out', out), [line], out);
+    expectRefused(await cli('validate', GOOD, SAMPLE, '--theme', t), [line]);
+  });
+
+  it('links that stay inside, and names that merely begin with "..", are inside', async () => {
+    const { themes, brief } = folders();
+    mkdirSync(join(themes, 'real'));
+    copyFileSync(`${TEAM}/logo.png`, join(themes, 'real', 'logo.png'));
+    symlinkSync(join(themes, 'real', 'logo.png'), join(themes, 'logo.png'));
+    copyFileSync(`${TEAM}/background.jpg`, join(themes, '..background.jpg'));
+    writeFileSync(join(themes, 't.yaml'), 'images:\n  logo: logo.png\n  background: ..background.jpg\n');
+    const f = brief('./themes/t.yaml');
+    const r = await cli('build', f, '--out', join(tmp(), 'out'));
+    expect(r.code, r.err).toBe(0);
+    expect((await cli('validate', f)).code).toBe(0);
   });
 });
 
