@@ -2,9 +2,9 @@
  * The pictures of a deck: each distinct file stored once in ppt/media, however many slides show
  * it. An SVG is stored with a PNG drawn from it, which programs without SVG support show.
  */
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { BriefdeckError } from '../errors.js';
 import type { DeckPlan } from '../layout/plan.js';
+import { readPicture } from '../theme/pictures.js';
 
 export interface MediaPart {
   /** Part name under ppt/media/ of the picture every program shows (PNG or JPEG). */
@@ -32,7 +32,8 @@ async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
     .asPng();
 }
 
-/** Read every picture the plan shows (the theme checked their kinds when it was loaded). */
+/** Read every picture the plan shows. The theme checked them when it was loaded; they are read
+ * through the same checks, in case a file changed since. */
 export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
   const parts = new Map<string, MediaPart>();
   const files: MediaFile[] = [];
@@ -40,9 +41,9 @@ export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
   for (const slide of plan.slides) {
     for (const shape of slide.shapes) {
       if (shape.kind !== 'image' || parts.has(shape.path)) continue;
-      const data = readFileSync(shape.path);
-      const suffix = extname(shape.path).toLowerCase();
-      const ext = suffix === '.svg' ? 'svg' : suffix === '.png' ? 'png' : 'jpeg';
+      const read = readPicture(shape.path);
+      if ('problem' in read) throw new BriefdeckError({ file: shape.path, message: read.problem });
+      const { bytes: data, kind: ext } = read;
       // crypto is loaded only for a deck with pictures: it costs every other start ~4 ms.
       const key = `${ext}:${process.getBuiltinModule('node:crypto').createHash('sha256').update(data).digest('hex')}`;
       let part = byContent.get(key);

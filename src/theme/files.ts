@@ -4,8 +4,8 @@
  * `extends` resolve from the file that names them and may not leave that file's folder, neither
  * by their name nor through a symbolic link.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package's built-in themes, found from this module both in src/ (tests) and dist/. */
@@ -60,23 +60,6 @@ export function linkedOutside(dir: string, target: string): string | undefined {
     realDir = resolve(dir);
   }
   return isInside(realDir, real) ? undefined : real;
-}
-
-/** Image kinds a theme may use, checked by content, not only by name. */
-export function imageProblem(path: string): string | undefined {
-  if (!existsSync(path)) return 'no such file';
-  if (!statSync(path).isFile()) return 'not a file';
-  const ext = extname(path).toLowerCase();
-  if (!['.png', '.jpg', '.jpeg', '.svg'].includes(ext))
-    return `is ${ext || 'a file without extension'}; use a PNG, JPEG or SVG image`;
-  const head = readFileSync(path).subarray(0, 512);
-  const isPng = head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG';
-  const isJpeg = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
-  const isSvg = /<svg[\s>]/i.test(head.toString('utf8')) || /<\?xml/i.test(head.toString('utf8'));
-  if (ext === '.png' && !isPng) return 'is named .png but is not a PNG image';
-  if ((ext === '.jpg' || ext === '.jpeg') && !isJpeg) return 'is named .jpg but is not a JPEG image';
-  if (ext === '.svg' && !isSvg) return 'is named .svg but is not an SVG image';
-  return undefined;
 }
 
 export { dirname };

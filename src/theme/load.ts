@@ -9,15 +9,8 @@ import { BriefdeckError, type Problem } from '../errors.js';
 import type { Lang } from '../brief/schema.js';
 import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
 import { formatPath, locate, suggest, validate } from '../yaml/validate.js';
-import {
-  builtinPath,
-  builtinThemeNames,
-  imageProblem,
-  isInside,
-  linkedOutside,
-  looksLikePath,
-  themeNamesIn,
-} from './files.js';
+import { builtinPath, builtinThemeNames, isInside, linkedOutside, looksLikePath, themeNamesIn } from './files.js';
+import { imageProblem } from './pictures.js';
 import { themeFileSchema, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
 import { BUILTIN_LAYERS } from './builtin-layers.js';
 import { compileTemplate, describeTemplateError } from './templates.js';

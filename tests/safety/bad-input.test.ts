@@ -19,6 +19,7 @@ import {
   realpathSync,
   statSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -356,6 +357,37 @@ describe('bad themes', () => {
   it('a theme template that does not compile, at its line', async () => {
     const line = `error: ${resolve(BAD, 'themes/bad-template.yaml')}:3:11: templates.footer: the template does not compile: ...{date meeting.date}} -----------------------^ Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`;
     await expectBriefRefused(`${BAD}/theme-bad-template.yaml`, [line]);
+  });
+});
+
+describe('bad pictures', () => {
+  const theme = (name: string) => resolve(BAD, 'themes', name);
+
+  it('a picture over the 20 MB limit is refused from its size alone: a 3 GiB sparse PNG is never read', async () => {
+    const dir = tmp();
+    const png = join(dir, 'huge.png');
+    writeFileSync(png, readFileSync('tests/fixtures/themes/team/logo.png'));
+    truncateSync(png, 3 * 1024 ** 3); // sparse: no disk space, and a read of it would take seconds
+    const t = join(dir, 'huge.yaml');
+    writeFileSync(t, 'extends: default\nimages:\n  logo: huge.png\n');
+    await expectBriefRefused(
+      GOOD,
+      [`error: ${t}:3:9: images.logo: image huge.png: is 3.0 GB; the limit for a picture is 20 MB (20,971,520 bytes)`],
+      ['--theme', t],
+    );
+  });
+
+  it('PNG and JPEG files cut short or full of garbage after their first bytes', async () => {
+    const t = theme('damaged-pictures.yaml');
+    await expectBriefRefused(
+      GOOD,
+      [
+        `error: ${t}:3:9: images.logo: image cut.png: is not a whole PNG image: the file is cut short`,
+        `error: ${t}:4:15: images.background: image cut.jpg: is not a whole JPEG image: the file is cut short`,
+        `error: ${t}:5:20: images.coverBackground: image garbage.jpg: is a damaged JPEG image: it holds bytes that are not part of a JPEG image`,
+      ],
+      ['--theme', t],
+    );
   });
 });
 
