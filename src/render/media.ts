@@ -5,6 +5,7 @@
 import { BriefdeckError } from '../errors.js';
 import type { DeckPlan } from '../layout/plan.js';
 import { readPicture } from '../theme/pictures.js';
+import { svgToPng } from '../theme/svg.js';
 
 export interface MediaPart {
   /** Part name under ppt/media/ of the picture every program shows (PNG or JPEG). */
@@ -24,14 +25,6 @@ export interface DeckMedia {
   files: MediaFile[];
 }
 
-async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
-  // A native module, loaded only when a theme has an SVG.
-  const { Resvg } = await import('@resvg/resvg-js');
-  return new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 1024 }, font: { loadSystemFonts: true } })
-    .render()
-    .asPng();
-}
-
 /** Read every picture the plan shows. The theme checked them when it was loaded; they are read
  * through the same checks, in case a file changed since. */
 export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
@@ -41,7 +34,7 @@ export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
   for (const slide of plan.slides) {
     for (const shape of slide.shapes) {
       if (shape.kind !== 'image' || parts.has(shape.path)) continue;
-      const read = readPicture(shape.path);
+      const read = readPicture(shape.path, { checkSvg: false });
       if ('problem' in read) throw new BriefdeckError({ file: shape.path, message: read.problem });
       const { bytes: data, kind: ext } = read;
       // crypto is loaded only for a deck with pictures: it costs every other start ~4 ms.
@@ -50,8 +43,11 @@ export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
       if (!part) {
         const n = byContent.size + 1;
         if (ext === 'svg') {
+          // Drawn only after the same checks the theme made when it was loaded.
+          const png = svgToPng(data);
+          if (typeof png === 'string') throw new BriefdeckError({ file: shape.path, message: png });
           part = { name: `image${n}.png`, svg: `image${n}.svg` };
-          files.push({ name: part.name, data: await svgToPng(data) }, { name: part.svg!, data });
+          files.push({ name: part.name, data: png }, { name: part.svg!, data });
         } else {
           part = { name: `image${n}.${ext}` };
           files.push({ name: part.name, data });

@@ -24,8 +24,12 @@ function sizeInWords(bytes: number, limit: number): string {
   return Number(mb) <= limit / 1024 ** 2 ? `${bytes.toLocaleString('en')} bytes` : `${mb} MB`;
 }
 
-/** Read a picture a theme names and check it: its bytes, or what is wrong with it. */
-export function readPicture(path: string): { bytes: Buffer; kind: PictureKind } | { problem: string } {
+/** Read a picture a theme names and check it: its bytes, or what is wrong with it. An SVG's own
+ * checks can be left to `svgToPng`, which makes them as it draws. */
+export function readPicture(
+  path: string,
+  options: { checkSvg?: boolean } = {},
+): { bytes: Buffer; kind: PictureKind } | { problem: string } {
   let size: number;
   try {
     const st = statSync(path);
@@ -50,7 +54,14 @@ export function readPicture(path: string): { bytes: Buffer; kind: PictureKind } 
   // The file may have grown since it was measured.
   if (bytes.length > MAX_PICTURE_BYTES)
     return { problem: `is over the limit for a picture, ${MAX_PICTURE_BYTES / 1024 ** 2} MB` };
-  const problem = kind === 'png' ? pngProblem(bytes) : kind === 'jpeg' ? jpegProblem(bytes) : svgProblem(bytes);
+  const problem =
+    kind === 'png'
+      ? pngProblem(bytes)
+      : kind === 'jpeg'
+        ? jpegProblem(bytes)
+        : options.checkSvg === false
+          ? undefined
+          : svgProblem(bytes);
   return problem ? { problem } : { bytes, kind };
 }
 

@@ -25,8 +25,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { bufferIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { countPixels, pngPixels } from '../helpers/png.js';
 
 const BAD = 'tests/fixtures/bad';
 const GOOD = `${BAD}/good.yaml`;
@@ -386,6 +388,75 @@ describe('bad pictures', () => {
         `error: ${t}:4:15: images.background: image cut.jpg: is not a whole JPEG image: the file is cut short`,
         `error: ${t}:5:20: images.coverBackground: image garbage.jpg: is a damaged JPEG image: it holds bytes that are not part of a JPEG image`,
       ],
+      ['--theme', t],
+    );
+  });
+});
+
+describe('bad SVG pictures', () => {
+  const theme = (name: string) => resolve(BAD, 'themes', name);
+  const refused = (t: string, key: string, at: string, lines: string[]) =>
+    lines.map((l, i) => `error: ${t}:${at.split(' ')[i]}: images.${key.split(' ')[i]}: ${l}`);
+  const OUTSIDE = (element: string, line: number) =>
+    `<${element}> refers to tests/fixtures/bad/themes/red.png, outside the SVG: a picture inside an SVG must be embedded in it as a data: URI (line ${line})`;
+
+  /** Red pixels in the pictures of every deck in a folder: red.png, outside the SVGs, is all red. */
+  async function redPixels(dir: string): Promise<number> {
+    let red = 0;
+    for (const f of filesUnder(dir).filter((f) => f.endsWith('.pptx'))) {
+      const zip = await JSZip.loadAsync(readFileSync(join(dir, f)));
+      for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n)))
+        red += countPixels(pngPixels(await zip.file(name)!.async('uint8array')), [255, 0, 0]);
+    }
+    return red;
+  }
+
+  it('an SVG that draws a picture from a file: refused, and nothing of the file reaches a deck', async () => {
+    const t = theme('svg-outside.yaml');
+    const out = join(tmp(), 'out');
+    const built = await cli('build', GOOD, '--theme', t, '--out', out);
+    expect(await redPixels(out), 'red pixels from the outside file in the deck').toBe(0);
+    const lines = [`error: ${t}:3:9: images.logo: image outside.svg: ${OUTSIDE('image', 3)}`];
+    expectRefused(built, lines, out);
+    expectRefused(await cli('validate', GOOD, '--theme', t), lines);
+  });
+
+  it('the same, hidden: an xlink:href with a character reference, an feImage, an SVG inside a data: URI', async () => {
+    const t = theme('svg-hidden-outside.yaml');
+    const out = join(tmp(), 'out');
+    const built = await cli('build', GOOD, '--theme', t, '--out', out);
+    expect(await redPixels(out), 'red pixels from the outside file in the deck').toBe(0);
+    const lines = refused(t, 'logo background coverBackground', '3:9 4:15 5:20', [
+      `image xlink.svg: ${OUTSIDE('image', 2)}`,
+      `image feimage.svg: ${OUTSIDE('feImage', 3)}`,
+      `image nested.svg: <image> holds an SVG that is refused: ${OUTSIDE('image', 2).replace(' (line 2)', '')} (line 2)`,
+    ]);
+    expectRefused(built, lines, out);
+    expectRefused(await cli('validate', GOOD, '--theme', t), lines);
+  });
+
+  it('a broken SVG, one with a DOCTYPE and entities, an HTML page named .svg', async () => {
+    const t = theme('svg-broken.yaml');
+    await expectBriefRefused(
+      GOOD,
+      refused(t, 'logo background coverBackground', '3:9 4:15 5:20', [
+        'image broken.svg: is not well-formed XML: the <circle> tag is never closed: the file is cut short (line 2)',
+        'image doctype.svg: has a DOCTYPE: an SVG with a document type (DTD) or entities is refused; save it as plain SVG (Inkscape: Save As, Plain SVG) (line 2)',
+        'image page.svg: is HTML, not an SVG image',
+      ]),
+      ['--theme', t],
+    );
+  });
+
+  it('an SVG of no size, one too tall to draw (resvg would abort the process), one too wide', async () => {
+    const t = theme('svg-sizes.yaml');
+    await expectBriefRefused(
+      GOOD,
+      refused(t, 'logo background coverBackground', '3:9 4:15 5:20', [
+        'image zero.svg: has no size: give its <svg> a width and a height (or a viewBox) greater than 0',
+        'image tall.svg: is 1 × 1,000,000: too tall for a picture — its height may be at most 8 times its width',
+        'image wide.svg: is 1,000,000 × 1: too wide for a picture — its width may be at most 1,000 times its height',
+      ]),
       ['--theme', t],
     );
   });
