@@ -1,6 +1,7 @@
 /**
  * Building one brief into one deck: the unit of work a batch shares out to worker threads.
- * Returns what happened as data (so a worker can post it back); throws only on bugs.
+ * Returns what happened as data (so a worker can post it back), failures included: whatever
+ * goes wrong with one brief, a problem in it or a bug in briefdeck, is that brief's failure.
  */
 import { now } from './clock.js';
 import { loadBrief } from '../brief/load.js';
@@ -31,6 +32,20 @@ export interface DeckResult {
   problems?: Problem[];
   /** Files the deck was made from (brief, theme chain, images), for --watch. */
   inputs?: string[];
+  /** The stack of a bug in briefdeck that stopped this deck (its problem says so in words). */
+  bug?: string;
+}
+
+/** A brief whose deck a bug in briefdeck stopped: its failure, with the stack to report. */
+export function bugResult(brief: string, e: unknown): DeckResult {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    brief,
+    problems: [
+      { file: brief, message: `could not be built because of a bug in briefdeck (please report it): ${message}` },
+    ],
+    bug: e instanceof Error ? (e.stack ?? message) : message,
+  };
 }
 
 export async function buildOne(job: BuildJob): Promise<DeckResult> {
@@ -50,7 +65,7 @@ export async function buildOne(job: BuildJob): Promise<DeckResult> {
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
     Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit, ms: Math.round(now() - start) });
   } catch (e) {
-    if (!isBriefdeckError(e)) throw e;
+    if (!isBriefdeckError(e)) return { ...bugResult(job.file, e), ...(r.warnings ? { warnings: r.warnings } : {}) };
     r.problems = e.problems;
   }
   return r;

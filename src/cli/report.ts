@@ -13,7 +13,12 @@ export function printProblems(io: CliIO, problems: Problem[]): void {
 /** The line (and fit details) a finished deck prints. */
 export function reportDeck(io: CliIO, r: DeckResult): void {
   for (const w of r.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
-  if (r.problems) return printProblems(io, r.problems);
+  if (r.problems) {
+    printProblems(io, r.problems);
+    // A bug's stack, below its brief's line, for the report.
+    if (r.bug) io.err(r.bug.replace(/^/gm, '  '));
+    return;
+  }
   const fit = r.fit ?? [];
   const shrunk = fit.filter((f) => f.toPt < f.fromPt).length;
   const continued = fit.reduce((n, f) => n + f.continuationSlides, 0);

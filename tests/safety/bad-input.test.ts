@@ -562,6 +562,32 @@ describe('files outside a brief or theme folder, by name or through a symbolic l
   });
 });
 
+describe('one brief that fails, for whatever reason, fails alone', () => {
+  it('a brief whose theme has a bad SVG, or a template that fails as the deck is made: its line, the others built', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'themes'));
+    for (const f of ['template-fails.yaml', 'svg-tall.yaml', 'tall.svg'])
+      copyFileSync(join(BAD, 'themes', f), join(dir, 'themes', f));
+    const good = readFileSync(GOOD, 'utf8');
+    for (const name of ['a', 'c', 'e']) writeFileSync(join(dir, `${name}.yaml`), good);
+    writeFileSync(join(dir, 'b.yaml'), 'theme: ./themes/template-fails.yaml\n' + good);
+    writeFileSync(join(dir, 'd.yaml'), 'theme: ./themes/svg-tall.yaml\n' + good);
+    const out = join(dir, 'out');
+    const r = await cli('build', dir, '--out', out);
+    expect(r.err).not.toContain('uncaught:');
+    expect(r.code, r.err).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['a.pptx', 'c.pptx', 'e.pptx']);
+    expect(r.out).toMatch(/^3 decks built, 2 failed in /m);
+    const errors = r.err.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors).toEqual([
+      `error: ${join(dir, 'b.yaml')}: could not be built because of a bug in briefdeck (please report it): #if requires exactly one argument`,
+      `error: ${join(dir, 'themes', 'svg-tall.yaml')}:3:9: images.logo: image tall.svg: is 1 × 1,000,000: too tall for a picture — its height may be at most 8 times its width`,
+    ]);
+    // A bug keeps its stack, below its brief's line, for the report.
+    expect(r.err.split('\n')[1]).toMatch(/^  \w*Error: #if requires exactly one argument$/);
+  });
+});
+
 describe('bad paths', () => {
   it('a missing input path', async () => {
     const f = `${BAD}/no-such-brief.yaml`;
