@@ -43,7 +43,7 @@ export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
       if (!part) {
         const n = byContent.size + 1;
         if (ext === 'svg') {
-          // Drawn only after the same checks the theme made when it was loaded.
+          // The PNG drawn when the theme was loaded (or now, after the same checks).
           const png = svgToPng(data);
           if (typeof png === 'string') throw new BriefdeckError({ file: shape.path, message: png });
           part = { name: `image${n}.png`, svg: `image${n}.svg` };

@@ -5,7 +5,8 @@
  * plain SVG — UTF-8 text, no DOCTYPE (so no entities), an `<svg>` root in the SVG namespace — that
  * draws only what it holds: every reference (href) is to an element inside it (`#id`) or a
  * `data:` URI, whose PNG, JPEG or SVG is checked in turn. Then resvg reads it, and its width and
- * height are checked before anything is drawn.
+ * height are checked before anything is drawn. It is drawn in a process of its own, once, when
+ * its theme is loaded (so `validate` finds what drawing it would), and its deck takes that PNG.
  */
 import { createRequire } from 'node:module';
 import { isJpeg, isPng, jpegSize, pngSize, type PixelSize } from './bitmaps.js';
@@ -22,6 +23,12 @@ function resvg(): ResvgModule {
   ) as ResvgModule);
 }
 
+/** Where resvg is, for the process that draws. */
+const resvgPath = (): string =>
+  typeof require === 'function'
+    ? require.resolve('@resvg/resvg-js')
+    : createRequire(import.meta.url).resolve('@resvg/resvg-js');
+
 /** The PNG drawn from an SVG is this many pixels wide; its height follows the SVG's shape. */
 const PNG_WIDTH = 1024;
 /** The tallest shape (height / width): the PNG is then 1024 × 8192 pixels, 32 MB to draw. */
@@ -32,6 +39,8 @@ const MAX_WIDE = 1000;
 const MAX_EMBEDDED_PIXELS = 16_000_000;
 /** SVGs inside SVGs (as data: URIs), at most this deep. */
 const MAX_DEPTH = 3;
+/** How long drawing an SVG may take: a filter can keep resvg busy for minutes. */
+const DRAW_SECONDS = 30;
 
 /** How a theme's SVG is drawn into its PNG. */
 const DRAW = { fitTo: { mode: 'width', value: PNG_WIDTH }, font: { loadSystemFonts: true } } as const;
@@ -40,12 +49,71 @@ const CHECK = { fitTo: { mode: 'width', value: PNG_WIDTH }, font: { loadSystemFo
 
 /** What is wrong with an SVG picture, or undefined when it can be drawn. */
 export function svgProblem(bytes: Uint8Array): string | undefined {
-  const r = open(bytes, CHECK);
+  const r = svgToPng(bytes);
   return typeof r === 'string' ? r : undefined;
 }
 
+/** The PNGs drawn in this process (or what was wrong), by the SHA-256 of their SVG. */
+const drawn = new Map<string, Uint8Array | string>();
+/** A watched theme is drawn again at each change: keep the latest few. */
+const KEEP_DRAWN = 16;
+
 /** The PNG drawn from an SVG picture, or what is wrong with it. */
 export function svgToPng(bytes: Uint8Array): Uint8Array | string {
+  const key = process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex');
+  let r = drawn.get(key);
+  if (r === undefined) {
+    // Checked here (its markup, resvg's reading of it, its shape: nothing drawn), then drawn apart.
+    const read = open(bytes, CHECK);
+    r = typeof read === 'string' ? read : (drawApart(bytes) ?? drawHere(bytes));
+    if (drawn.size >= KEEP_DRAWN) drawn.delete(drawn.keys().next().value!);
+    drawn.set(key, r);
+  }
+  return r;
+}
+
+/** The process that draws: resvg and its options as arguments, the SVG on stdin, the PNG on stdout. */
+const DRAWER = `const [resvg, options] = process.argv.slice(1);
+const chunks = [];
+process.stdin.on('data', (c) => chunks.push(c)).on('end', () => {
+  try {
+    process.stdout.write(new (require(resvg).Resvg)(Buffer.concat(chunks), JSON.parse(options)).render().asPng());
+  } catch (e) {
+    process.stderr.write(String((e && e.message) || e));
+    process.exitCode = 7;
+  }
+});`;
+
+/**
+ * Draw in a process of its own. resvg aborts the process it runs in when it cannot allocate what
+ * an SVG asks for (a pattern tile millions of pixels wide, say), however the SVG's own size was
+ * checked, and a filter can keep it busy for minutes: a drawing process that stops, or is stopped,
+ * costs only the picture. Undefined where no process can be started (Node's permission model).
+ */
+function drawApart(bytes: Uint8Array): Uint8Array | string | undefined {
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
+  let r: ReturnType<typeof spawnSync>;
+  try {
+    r = spawnSync(process.execPath, ['-e', DRAWER, resvgPath(), JSON.stringify(DRAW)], {
+      input: bytes,
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: DRAW_SECONDS * 1000,
+      windowsHide: true,
+    });
+  } catch {
+    return undefined;
+  }
+  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ETIMEDOUT')
+    return `takes resvg longer than ${DRAW_SECONDS} s to draw; simplify it (its filters, patterns or masks)`;
+  if (r.error) return code === 'ENOBUFS' ? 'cannot be drawn: the PNG drawn from it is too big' : undefined;
+  if (r.status === 0) return r.stdout as Buffer;
+  if (r.status === 7) return `cannot be drawn: ${String(r.stderr).trim()}`;
+  return `cannot be drawn: resvg stopped (${r.signal ?? `exit code ${r.status}`}); something in it, such as a pattern, filter or mask far bigger than the picture, needs more memory than there is`;
+}
+
+/** Draw in this process, after the same checks, where no other process can be started. */
+function drawHere(bytes: Uint8Array): Uint8Array | string {
   const r = open(bytes, DRAW);
   if (typeof r === 'string') return r;
   try {

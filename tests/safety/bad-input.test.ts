@@ -460,6 +460,19 @@ describe('bad SVG pictures', () => {
       ['--theme', t],
     );
   });
+
+  it('an SVG that makes resvg abort as it draws (a pattern tile far bigger than the picture): refused, and the process goes on', async () => {
+    const t = theme('svg-pattern.yaml');
+    await expectBriefRefused(
+      GOOD,
+      [
+        new RegExp(
+          `^${esc(`error: ${t}:3:9: images.logo: image pattern.svg: cannot be drawn: resvg stopped (`)}(SIGABRT|exit code \\d+)\\); something in it, such as a pattern, filter or mask far bigger than the picture, needs more memory than there is$`,
+        ),
+      ],
+      ['--theme', t],
+    );
+  });
 });
 
 describe('files outside a brief or theme folder, by name or through a symbolic link', () => {
