@@ -1,6 +1,7 @@
 /**
  * Building one brief into one deck: the unit of work a batch shares out to worker threads.
- * Returns what happened as data (so a worker can post it back); throws only on bugs.
+ * Returns what happened as data (so a worker can post it back), failures included: whatever
+ * goes wrong with one brief, a problem in it or a bug in briefdeck, is that brief's failure.
  */
 import { now } from './clock.js';
 import { loadBrief } from '../brief/load.js';
@@ -34,6 +35,20 @@ export interface DeckResult {
   inputs?: string[];
   /** Not written: the brief changed again while it was being built (--watch). */
   superseded?: boolean;
+  /** The stack of a bug in briefdeck that stopped this deck (its problem says so in words). */
+  bug?: string;
+}
+
+/** A brief whose deck a bug in briefdeck stopped: its failure, with the stack to report. */
+export function bugResult(brief: string, e: unknown): DeckResult {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    brief,
+    problems: [
+      { file: brief, message: `could not be built because of a bug in briefdeck (please report it): ${message}` },
+    ],
+    bug: e instanceof Error ? (e.stack ?? message) : message,
+  };
 }
 
 /**
@@ -59,7 +74,7 @@ export async function buildOne(job: BuildJob, superseded?: () => boolean): Promi
     Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit });
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
   } catch (e) {
-    if (!isBriefdeckError(e)) throw e;
+    if (!isBriefdeckError(e)) return { ...bugResult(job.file, e), ...(r.warnings ? { warnings: r.warnings } : {}) };
     r.problems = e.problems;
   }
   if (r.deck) r.ms = Math.round(now() - start);

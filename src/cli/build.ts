@@ -68,7 +68,7 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     printProblems(io, e.problems);
     return EXIT.input;
   }
-  if (givenThemeFails(args.theme, io)) return EXIT.input;
+  if (givenThemeFails(args.theme, io, !!args.allowOutsideFiles)) return EXIT.input;
   const { jobs, problems: clashes } = jobsFor(files, args);
   printProblems(io, clashes);
   const progress = io.progress ?? (() => {});

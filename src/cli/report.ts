@@ -13,7 +13,11 @@ export function printProblems(io: CliIO, problems: Problem[]): void {
 /** The line (and fit details) a finished deck prints. */
 export function reportDeck(io: CliIO, r: DeckResult): void {
   for (const w of r.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
-  if (r.problems) printProblems(io, r.problems);
+  if (r.problems) {
+    printProblems(io, r.problems);
+    // A bug's stack, below its brief's line, for the report.
+    if (r.bug) io.err(r.bug.replace(/^/gm, '  '));
+  }
   // A deck whose PDF or pictures failed was written all the same: say so.
   if (!r.deck) return;
   const fit = r.fit ?? [];

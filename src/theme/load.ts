@@ -8,7 +8,8 @@ import { dirname, relative, resolve } from 'node:path';
 import { BriefdeckError, type Problem } from '../errors.js';
 import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
 import { formatPath, locate, suggest, validate } from '../yaml/validate.js';
-import { builtinPath, builtinThemeNames, imageProblem, isInside, looksLikePath, themeNamesIn } from './files.js';
+import { builtinPath, builtinThemeNames, isInside, linkedOutside, looksLikePath, themeNamesIn } from './files.js';
+import { imageProblem } from './pictures.js';
 import { themeFileSchema, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
 import { BUILTIN_LAYERS } from './builtin-layers.js';
 import { compileTemplate, describeTemplateError } from './templates.js';
@@ -43,10 +44,11 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
   if (looksLikePath(name)) {
     const file = resolve(opts.relativeTo ?? cwd, name);
     if (!existsSync(file)) throw new BriefdeckError({ ...namer(opts), message: `no theme file at ${file}` });
-    if (opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && !isInside(opts.relativeTo, file)) {
+    const out = opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && outside(opts.relativeTo, file, name);
+    if (out) {
       throw new BriefdeckError({
         ...namer(opts),
-        message: `theme ${name} is outside the brief's folder; move it next to the brief, or pass --allow-outside-files`,
+        message: `theme ${out} the brief's folder; move it next to the brief, or pass --allow-outside-files`,
       });
     }
     return file;
@@ -63,6 +65,14 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
 }
 
 const teamThemeNames = (cwd: string) => themeNamesIn(resolve(cwd, 'themes'));
+
+/** Whether a file named from `dir` leaves it, in words ("x is outside", "x is a link to /y,
+ * outside"), by its name or through a symbolic link; undefined when it stays inside. */
+function outside(dir: string, target: string, name: string): string | undefined {
+  if (!isInside(dir, target)) return `${name} is outside`;
+  const real = linkedOutside(dir, target);
+  return real === undefined ? undefined : `${name} is a link to ${real}, outside`;
+}
 
 /** Read a theme and every theme it extends, root first. */
 export function loadLayers(file: string, opts: ThemeOptions = {}): ThemeLayer[] {
@@ -99,10 +109,11 @@ function parentOf(layer: ThemeLayer, opts: ThemeOptions): string | undefined {
     });
   }
   const target = resolve(dirname(layer.file), ref);
-  if (!opts.allowOutsideFiles && !isInside(dirname(layer.file), target)) {
+  const out = !opts.allowOutsideFiles && outside(dirname(layer.file), target, ref);
+  if (out) {
     throw new BriefdeckError({
       ...at(layer, ['extends']),
-      message: `${ref} is outside this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)`,
+      message: `${out} this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)`,
     });
   }
   if (!existsSync(target))
@@ -150,10 +161,11 @@ function readLayer(file: string, opts: ThemeOptions, fresh = false): ThemeLayer 
   for (const [k, rel] of Object.entries(data.images ?? {})) {
     if (!rel) continue;
     const abs = resolve(dirname(file), rel);
-    if (!opts.allowOutsideFiles && !isInside(dirname(file), abs)) {
+    const out = !opts.allowOutsideFiles && outside(dirname(file), abs, rel);
+    if (out) {
       found.push({
         ...at(layer, ['images', k]),
-        message: `${rel} is outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
+        message: `${out} this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
       });
       continue;
     }

@@ -106,7 +106,7 @@ describe('compressing parts', () => {
     const helpers = threadCompressor(1);
     let closed = 0;
     const watched = { ...helpers, close: () => (closed++, helpers.close()) };
-    await expect(renderDeck(plan, { compressor: watched })).rejects.toThrow(/ENOENT/);
+    await expect(renderDeck(plan, { compressor: watched })).rejects.toThrow(/logo\.png: no such file/);
     expect(closed).toBe(1);
   });
 

@@ -109,6 +109,12 @@ describe('theme files', () => {
     ]);
   });
 
+  it('takes SVGs with a long prolog before <svg>, as editors save them, with or without an XML declaration', () => {
+    const t = resolveTheme(join(FIX, 'inkscape/inkscape.yaml'), 'zh-CN');
+    expect(t.images.logo).toBe(join(FIX, 'inkscape/emblem.svg'));
+    expect(t.images.background).toBe(join(FIX, 'inkscape/licensed.svg'));
+  });
+
   it('refuses an extends cycle, naming the chain', () => {
     const [p] = problems(join(FIX, 'bad/cycle-a.yaml'));
     expect(p).toMatch(
