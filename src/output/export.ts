@@ -19,12 +19,14 @@ export interface ExportOptions {
   dpi?: number;
 }
 
-const INSTALL = 'install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-impress; macOS: brew install --cask libreoffice; Windows: libreoffice.org), or pass --soffice PATH';
+const INSTALL =
+  'install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-impress; macOS: brew install --cask libreoffice; Windows: libreoffice.org), or pass --soffice PATH';
 
 export function findProgram(name: string, given?: string): string | undefined {
   if (given) return existsSync(given) ? given : undefined;
   const exts = process.platform === 'win32' ? ['.exe', '.com', ''] : [''];
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) for (const ext of exts) if (dir && existsSync(join(dir, name + ext))) return join(dir, name + ext);
+  for (const dir of (process.env.PATH ?? '').split(delimiter))
+    for (const ext of exts) if (dir && existsSync(join(dir, name + ext))) return join(dir, name + ext);
   const mac = `/Applications/LibreOffice.app/Contents/MacOS/${name}`;
   return existsSync(mac) ? mac : undefined;
 }
@@ -32,15 +34,35 @@ export function findProgram(name: string, given?: string): string | undefined {
 /** Write DECK.pdf and/or DECK-01.png… beside the deck; returns the files written. */
 export async function exportDeck(deck: string, opts: ExportOptions): Promise<string[]> {
   const soffice = findProgram('soffice', opts.soffice);
-  if (!soffice) throw new BriefdeckError({ file: deck, message: `cannot write ${opts.pdf ? 'a PDF' : 'pictures'}: LibreOffice (soffice) was not found${opts.soffice ? ` at ${opts.soffice}` : ''}; ${INSTALL}` });
+  if (!soffice)
+    throw new BriefdeckError({
+      file: deck,
+      message: `cannot write ${opts.pdf ? 'a PDF' : 'pictures'}: LibreOffice (soffice) was not found${opts.soffice ? ` at ${opts.soffice}` : ''}; ${INSTALL}`,
+    });
   const work = mkdtempSync(join(tmpdir(), 'briefdeck-export-'));
   try {
     // Loaded only now: child_process costs every other start ~5 ms.
     const { spawnSync } = process.getBuiltinModule('node:child_process');
-    const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, deck], { timeout: 300_000, encoding: 'utf8' });
+    const run = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        deck,
+      ],
+      { timeout: 300_000, encoding: 'utf8' },
+    );
     const pdf = join(work, basename(deck).replace(/\.pptx$/i, '.pdf'));
     if (run.status !== 0 || !existsSync(pdf)) {
-      throw new BriefdeckError({ file: deck, message: `LibreOffice could not convert the deck to PDF${run.error ? ` (${run.error.message})` : ''}: ${(run.stderr || run.stdout || '').trim().split('\n').slice(-2).join(' ')}` });
+      throw new BriefdeckError({
+        file: deck,
+        message: `LibreOffice could not convert the deck to PDF${run.error ? ` (${run.error.message})` : ''}: ${(run.stderr || run.stdout || '').trim().split('\n').slice(-2).join(' ')}`,
+      });
     }
     const written: string[] = [];
     const stem = deck.replace(/\.pptx$/i, '');
@@ -50,10 +72,24 @@ export async function exportDeck(deck: string, opts: ExportOptions): Promise<str
     }
     if (opts.png) {
       const pdftoppm = findProgram('pdftoppm');
-      if (!pdftoppm) throw new BriefdeckError({ file: deck, message: 'cannot write pictures: pdftoppm (poppler) was not found; install poppler-utils (macOS: brew install poppler)' });
-      const ppm = spawnSync(pdftoppm, ['-png', '-r', String(opts.dpi ?? 96), pdf, join(work, 'slide')], { timeout: 300_000, encoding: 'utf8' });
-      if (ppm.status !== 0) throw new BriefdeckError({ file: deck, message: `pdftoppm could not draw the slides: ${(ppm.stderr ?? '').trim()}` });
-      const pages = readdirSync(work).filter((f) => /^slide-\d+\.png$/.test(f)).sort();
+      if (!pdftoppm)
+        throw new BriefdeckError({
+          file: deck,
+          message:
+            'cannot write pictures: pdftoppm (poppler) was not found; install poppler-utils (macOS: brew install poppler)',
+        });
+      const ppm = spawnSync(pdftoppm, ['-png', '-r', String(opts.dpi ?? 96), pdf, join(work, 'slide')], {
+        timeout: 300_000,
+        encoding: 'utf8',
+      });
+      if (ppm.status !== 0)
+        throw new BriefdeckError({
+          file: deck,
+          message: `pdftoppm could not draw the slides: ${(ppm.stderr ?? '').trim()}`,
+        });
+      const pages = readdirSync(work)
+        .filter((f) => /^slide-\d+\.png$/.test(f))
+        .sort();
       const width = String(pages.length).length;
       for (const page of pages) {
         const n = Number(/(\d+)/.exec(page)![1]);
@@ -68,7 +104,6 @@ export async function exportDeck(deck: string, opts: ExportOptions): Promise<str
     rmSync(work, { recursive: true, force: true });
   }
 }
-
 
 /**
  * Remove the pictures of slides the deck no longer has (a rebuild with fewer slides, or more

@@ -25,11 +25,13 @@ import { BriefdeckError } from '../errors.js';
 export function ensureOutDir(dir: string): void {
   try {
     const st = statSync(dir);
-    if (!st.isDirectory()) throw new BriefdeckError({ file: dir, message: 'the output path exists and is not a folder' });
+    if (!st.isDirectory())
+      throw new BriefdeckError({ file: dir, message: 'the output path exists and is not a folder' });
     return;
   } catch (e) {
     if (e instanceof BriefdeckError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new BriefdeckError({ file: dir, message: `cannot use as output folder: ${describeFsError(e)}` });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new BriefdeckError({ file: dir, message: `cannot use as output folder: ${describeFsError(e)}` });
   }
   try {
     mkdirSync(dir, { recursive: true });
