@@ -12,12 +12,27 @@ import { availableParallelism } from 'node:os';
 import { draftCommand } from './draft.js';
 import { themesInitCommand, themesListCommand, themesPreviewCommand, themesShowCommand } from './themes.js';
 import { processIO, type CliIO } from './io.js';
+import type { ExportOptions } from '../output/export.js';
 
 type Action = () => Promise<number> | number;
 
 /** A command as yargs takes it, with the arguments its builder declares. */
 const command = <U>(module: CommandModule<object, U>): CommandModule<object, U> & { command: string } =>
   module as CommandModule<object, U> & { command: string };
+
+/** --pdf, --png and --soffice, for build and themes preview. */
+const EXPORT_OPTIONS = {
+  pdf: { describe: 'Also write a PDF of each deck (needs LibreOffice)', type: 'boolean', default: false },
+  png: {
+    describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)',
+    type: 'boolean',
+    default: false,
+  },
+  soffice: { describe: "Path to LibreOffice's soffice (default: found on PATH)", type: 'string' },
+} as const;
+
+const exportOf = (a: { pdf: boolean; png: boolean; soffice: string | undefined }): { export?: ExportOptions } =>
+  a.pdf || a.png ? { export: { pdf: a.pdf, png: a.png, ...(a.soffice ? { soffice: a.soffice } : {}) } } : {};
 
 const HELP_OR_VERSION = new Set(['--help', '-h', '--version', '-v']);
 
@@ -55,17 +70,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
           type: 'boolean',
           default: false,
         })
-        .option('pdf', {
-          describe: 'Also write a PDF of each deck (needs LibreOffice)',
-          type: 'boolean',
-          default: false,
-        })
-        .option('png', {
-          describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)',
-          type: 'boolean',
-          default: false,
-        })
-        .option('soffice', { describe: "Path to LibreOffice's soffice (default: found on PATH)", type: 'string' })
+        .options(EXPORT_OPTIONS)
         .example('$0 build', 'build every brief in briefs/ into output/')
         .example('$0 build briefs --watch', 'rebuild while you edit')
         .example('$0 build briefs/x.yaml --pdf', 'a deck and a PDF for the printer')
@@ -75,8 +80,6 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
         usage = `--jobs must be a whole number of 1 or more (this machine has ${availableParallelism()} cores)`;
         return;
       }
-      const exportOptions =
-        a.pdf || a.png ? { export: { pdf: a.pdf, png: a.png, ...(a.soffice ? { soffice: a.soffice } : {}) } } : {};
       action = () =>
         buildCommand(
           {
@@ -87,7 +90,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
             allowOutsideFiles: a['allow-outside-files'],
             ...(a.jobs ? { jobs: a.jobs } : {}),
             watch: a.watch,
-            ...exportOptions,
+            ...exportOf(a),
             ...(signal ? { signal } : {}),
           },
           io,
@@ -226,9 +229,10 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
                 choices: ['zh-CN', 'en'] as const,
                 default: 'zh-CN' as const,
                 describe: 'Language of the sample content',
-              }),
+              })
+              .options(EXPORT_OPTIONS),
           (a) => {
-            action = () => themesPreviewCommand({ name: a.name, out: a.out, lang: a.lang }, io);
+            action = () => themesPreviewCommand({ name: a.name, out: a.out, lang: a.lang, ...exportOf(a) }, io);
           },
         )
         .example('$0 themes', 'list themes')

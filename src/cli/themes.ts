@@ -10,6 +10,7 @@ import { ensureOutDir, writeFileAtomic } from '../output/write.js';
 import { BUILTIN_DIR, themeNamesIn } from '../theme/files.js';
 import { findTheme, loadLayers, mergeLayers } from '../theme/load.js';
 import { previewBrief } from '../theme/preview.js';
+import { exportDeck, type ExportOptions } from '../output/export.js';
 import { resolveTheme } from '../theme/resolve.js';
 import { EXIT } from './commands.js';
 import type { CliIO } from './io.js';
@@ -115,7 +116,7 @@ function starterTheme(name: string, from: string, base: ReturnType<typeof mergeL
 }
 
 export async function themesPreviewCommand(
-  args: { name: string; out: string; lang: Lang },
+  args: { name: string; out: string; lang: Lang; export?: ExportOptions },
   io: CliIO,
 ): Promise<number> {
   const theme = resolveTheme(args.name, args.lang, { allowOutsideFiles: true });
@@ -127,5 +128,6 @@ export async function themesPreviewCommand(
   );
   writeFileAtomic(file, bytes);
   io.out(`${file}  ${plan.slides.length} slides (theme ${theme.name})`);
+  if (args.export) for (const f of await exportDeck(file, args.export)) io.out(`  ${f}`);
   return EXIT.ok;
 }

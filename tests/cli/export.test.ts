@@ -84,3 +84,16 @@ describe.skipIf(!hasRenderer())('--pdf when the PDF cannot be written', () => {
     expect(r.out).toMatch(/x\.pptx {2}12 slides/);
   }, 180_000);
 });
+
+describe.skipIf(!hasRenderer() || !hasPdftoppm)('themes preview --pdf --png', () => {
+  it('writes the preview deck, its PDF and a picture per slide, as build does', async () => {
+    const out = join(tmp(), 'out');
+    const r = await cli('themes', 'preview', 'government-red', '--out', out, '--pdf', '--png');
+    expect(r.code, r.err).toBe(0);
+    const slides = (await readDeck(readFileSync(join(out, 'theme-government-red.pptx')))).slides.length;
+    const files = readdirSync(out).sort();
+    expect(files).toContain('theme-government-red.pdf');
+    expect(files.filter((f) => /^theme-government-red-\d{2}\.png$/.test(f))).toHaveLength(slides);
+    expect(r.out).toContain(`  ${join(out, 'theme-government-red.pdf')}`);
+  });
+});
