@@ -169,7 +169,7 @@ const watchMs = median(rebuilds);
 rows.push(['watch: brief saved → new deck written', ms(watchMs), '', '', '', `< 200 ms ${watchMs < 200 ? '✓' : '✗'}`]);
 verdicts.push(watchMs < 200);
 
-const { benchmarkDraft } = await import('../dist/draft/index.js');
+const { benchmarkDraft } = await import('../dist/draft/bench.js');
 const seed = readFileSync(join(ROOT, 'tests/fixtures/draft/shanghai-2025-01.txt'), 'utf8');
 const draft = benchmarkDraft(seed, 1024 * 1024, RUNS);
 rows.push([

@@ -6,8 +6,9 @@
 //   dist/bundle/app.cjs.cache   V8's compiled code for it, made by a warm-up run
 //   dist/bundle/briefdeck.cjs   the `briefdeck` command: loads the bundle, calls main
 //   dist/bundle/worker.cjs      a worker thread of a batch build
+//   dist/bundle/deflate-worker.js  a helper thread compressing a big deck's parts
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -15,72 +16,8 @@ import { build } from 'esbuild';
 const outdir = process.env.BRIEFDECK_BUNDLE_OUT ?? 'dist/bundle';
 rmSync(outdir, { recursive: true, force: true }); // nothing stale beside the new files
 
-// What is made now below (skeleton, templates, themes) comes from the compiled dist/; when a
-// source is newer than it (the batch test bundles without `npm run build`), compile first, so
-// nothing baked into the bundle lags behind the code bundled beside it.
-const newest = (dir) =>
-  Math.max(
-    ...readdirSync(dir, { recursive: true })
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => statSync(join(dir, f)).mtimeMs),
-  );
-const compiled = (() => {
-  try {
-    return statSync('dist/index.js').mtimeMs;
-  } catch {
-    return 0;
-  }
-})();
-if (compiled < newest('src'))
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-    stdio: 'inherit',
-  });
-
-// The package parts pptxgenjs writes for every deck (theme, masters, layout), made now rather
-// than at every start (`npm run build` compiled dist/ first).
-const { generateSkeleton } = await import('../dist/render/skeleton.js');
-const skeleton = Object.fromEntries(await generateSkeleton());
-
-// The built-in themes' templates, precompiled by handlebars: compiling them (parse, generate
-// JavaScript, new Function) was ~25 ms of every build. The CLI gets them as src/theme/precompiled.ts.
-const { builtinThemeNames } = await import('../dist/theme/files.js');
-const { resolveTheme } = await import('../dist/theme/resolve.js');
-const { planDeck } = await import('../dist/layout/deck.js');
-const { loadBrief } = await import('../dist/brief/load.js');
-const { compiledSources, precompileTemplate } = await import('../dist/theme/templates.js');
-const { brief: sample } = loadBrief('briefs/2025-01-shanghai-quarterly.yaml');
-for (const name of builtinThemeNames()) {
-  for (const lang of ['zh-CN', 'en']) {
-    const theme = resolveTheme(name, lang);
-    planDeck({ ...sample, lang }, theme);
-  }
-}
-const precompiled = compiledSources()
-  .map((source) => `${JSON.stringify(source)}: ${precompileTemplate(source)}`)
-  .join(',\n');
-// The built-in theme files, read and validated now: a build with one then skips parsing and
-// validating it (~8 ms), as long as the file still holds the same text.
-const { bakeBuiltinLayers } = await import('../dist/theme/load.js');
-const layers = JSON.stringify(bakeBuiltinLayers());
-// Templates and theme layers go into the bundle in place of the (empty) modules the sources import.
-const builtinThemes = {
-  name: 'builtin-themes',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]precompiled\.ts$/ }, () => ({
-      contents: `export const PRECOMPILED = {\n${precompiled}\n};\n`,
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /[\\/]src[\\/]theme[\\/]builtin-layers\.ts$/ }, () => ({
-      contents: `export const BUILTIN_LAYERS = ${layers};\n`,
-      loader: 'js',
-    }));
-  },
-};
-
-// yargs's help layout (cliui, wrap-ansi) imports string-width, whose module body creates an
-// Intl.Segmenter (loading ICU's break data) and compiles Unicode property regexes: ~50 ms of
-// every start, for widths only the help text needs. Each import of it gets a stand-in that
-// loads the real module the first time a width is asked for.
+// yargs needs string-width only to lay out help, but its module body makes an Intl.Segmenter
+// (~20 ms of every start, measured): each import gets the real module on first use instead.
 const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(b) {
@@ -98,32 +35,8 @@ const lazyStringWidth = {
   },
 };
 
-// Two things yargs does at every start that the CLI never uses: it loads node:assert (~5 ms) for
-// two internal checks, and it walks up from the working directory reading every folder on the
-// way (escalade) to find a package.json to guess a version from — briefdeck gives its version.
-// The first gets the two checks it uses; the second finds nothing, which yargs takes as
-// "version unknown" until `.version(…)` sets it.
-const yargsStartup = {
-  name: 'yargs-startup',
-  setup(b) {
-    b.onResolve({ filter: /^(assert|escalade\/sync)$/ }, (args) =>
-      /[\\/]yargs[\\/]/.test(args.importer) ? { path: args.path, namespace: 'yargs-startup' } : undefined,
-    );
-    b.onLoad({ filter: /^assert$/, namespace: 'yargs-startup' }, () => ({
-      contents: `const fail = (message, fallback) => { throw message instanceof Error ? message : new Error(message ?? fallback); };
-export function notStrictEqual(actual, expected, message) { if (Object.is(actual, expected)) fail(message, 'Expected values to be strictly unequal: ' + String(actual)); }
-export function strictEqual(actual, expected, message) { if (!Object.is(actual, expected)) fail(message, 'Expected values to be strictly equal: ' + String(actual) + ' !== ' + String(expected)); }`,
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /^escalade\/sync$/, namespace: 'yargs-startup' }, () => ({
-      contents: 'export default function findUp() { return undefined; }',
-      loader: 'js',
-    }));
-  },
-};
-
 await build({
-  plugins: [lazyStringWidth, builtinThemes, yargsStartup],
+  plugins: [lazyStringWidth],
   entryPoints: ['src/cli/main.ts'],
   outfile: join(outdir, 'app.cjs'),
   bundle: true,
@@ -136,16 +49,23 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   // A native addon cannot be bundled; it is loaded from node_modules when an SVG needs it.
-  // pptxgenjs made the skeleton above, which the bundle carries: the CLI never runs it, and
-  // leaving its 400 KB out makes every start lighter (code cache included).
-  // fflate only reads pptxgenjs's output when making the skeleton, which happened above.
-  external: ['@resvg/resvg-js', 'pptxgenjs', 'fflate'],
+  external: ['@resvg/resvg-js'],
   // The sources find package files (themes/, schema/, package.json) from their own URL; the
   // bundle sits two folders deep too, so the same relative URLs hold.
-  define: { 'import.meta.url': '__briefdeckUrl', __BRIEFDECK_SKELETON__: JSON.stringify(skeleton) },
+  define: { 'import.meta.url': '__briefdeckUrl' },
   banner: { js: "var __briefdeckUrl = require('node:url').pathToFileURL(__filename).href;" },
   // import() becomes require(): the bundle runs as a plain script (vm.Script, for the cache).
   supported: { 'dynamic-import': false },
+  logLevel: 'warning',
+});
+// The compressing helper thread is started by path, from beside the bundle (as from dist/).
+await build({
+  entryPoints: ['src/render/deflate-worker.ts'],
+  outfile: join(outdir, 'deflate-worker.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
   logLevel: 'warning',
 });
 for (const file of ['load.cjs', 'briefdeck.cjs', 'worker.cjs'])

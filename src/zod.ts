@@ -3,4 +3,4 @@
  * (and starts) only the schema kinds the validators use, not all of zod.
  */
 export { array, config, enum, number, string, strictObject, toJSONSchema, union } from 'zod';
-export type { core, infer, input, output, ZodOptional, ZodString, ZodType } from 'zod';
+export type { core, infer, input, output, ZodOptional, ZodType } from 'zod';

@@ -77,12 +77,12 @@ export const MeetingDate = z
     examples: ['2025-01-06', '2025-01'],
   });
 
-export const Person = mapping('name: …, role: …', {
+const Person = mapping('name: …, role: …', {
   name: text('a name', TEXT_LIMITS.name),
   role: text('a role', TEXT_LIMITS.name).optional(),
 }).meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
 
-export const Meeting = mapping('title: …, date: …', {
+const Meeting = mapping('title: …, date: …', {
   title: text('a title', TEXT_LIMITS.title).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
   subtitle: text('a subtitle', TEXT_LIMITS.title).optional(),
   date: MeetingDate,
@@ -95,7 +95,7 @@ export const Meeting = mapping('title: …, date: …', {
     .meta({ description: 'Attending leaders, in the order the report gives' }),
 }).meta({ description: 'The meeting itself: shown on the cover, overview and footer' });
 
-export const UnitDirective = z
+const UnitDirective = z
   .union([
     text('a directive'),
     mapping('text: …, by: …', {
@@ -105,7 +105,7 @@ export const UnitDirective = z
   ])
   .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by }' });
 
-export const Unit = mapping('name: …, achievements: […]', {
+const Unit = mapping('name: …, achievements: […]', {
   name: text('a unit name', TEXT_LIMITS.title).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
   speaker: text('a name', TEXT_LIMITS.name).optional(),
   achievements: textList('achievements', 'an achievement')
@@ -121,7 +121,7 @@ export const Unit = mapping('name: …, achievements: […]', {
   notes: text('notes').optional().meta({ description: "Speaker notes; default: the unit's full text" }),
 }).meta({ description: 'One reporting unit, one slide (or more)' });
 
-export const LeaderDirectives = mapping('speaker: …, points: […]', {
+const LeaderDirectives = mapping('speaker: …, points: […]', {
   speaker: text('a name', TEXT_LIMITS.name),
   role: text('a role', TEXT_LIMITS.name).optional(),
   topic: text('a topic', TEXT_LIMITS.topic).optional(),

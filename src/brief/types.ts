@@ -3,7 +3,7 @@ import type { Lang } from './schema.js';
 
 export type { Lang };
 
-export interface Person {
+interface Person {
   name: string;
   role?: string;
 }

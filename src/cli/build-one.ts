@@ -1,6 +1,7 @@
 /**
  * Building one brief into one deck: the unit of work a batch shares out to worker threads.
- * Returns what happened as data (so a worker can post it back); throws only on bugs.
+ * Returns what happened as data (so a worker can post it back), failures included: whatever
+ * goes wrong with one brief, a problem in it or a bug in briefdeck, is that brief's failure.
  */
 import { now } from './clock.js';
 import { loadBrief } from '../brief/load.js';
@@ -22,6 +23,7 @@ export interface BuildJob {
 
 export interface DeckResult {
   brief: string;
+  /** The deck written; set as well when only its PDF or pictures failed (then with problems). */
   deck?: string;
   slides?: number;
   ms?: number;
@@ -31,9 +33,29 @@ export interface DeckResult {
   problems?: Problem[];
   /** Files the deck was made from (brief, theme chain, images), for --watch. */
   inputs?: string[];
+  /** Not written: the brief changed again while it was being built (--watch). */
+  superseded?: boolean;
+  /** The stack of a bug in briefdeck that stopped this deck (its problem says so in words). */
+  bug?: string;
 }
 
-export async function buildOne(job: BuildJob): Promise<DeckResult> {
+/** A brief whose deck a bug in briefdeck stopped: its failure, with the stack to report. */
+export function bugResult(brief: string, e: unknown): DeckResult {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    brief,
+    problems: [
+      { file: brief, message: `could not be built because of a bug in briefdeck (please report it): ${message}` },
+    ],
+    bug: e instanceof Error ? (e.stack ?? message) : message,
+  };
+}
+
+/**
+ * `superseded` (for --watch) is asked just before the deck is written: when it says yes, the
+ * build stops there and writes nothing, as a newer save of the brief is waiting to be built.
+ */
+export async function buildOne(job: BuildJob, superseded?: () => boolean): Promise<DeckResult> {
   const start = now();
   const r: DeckResult = { brief: job.file };
   try {
@@ -45,13 +67,16 @@ export async function buildOne(job: BuildJob): Promise<DeckResult> {
       themeOptions,
       ...(job.shared ? { helperThread: false } : {}),
     });
-    writeFileAtomic(job.target, bytes);
+    if (theme.warnings) r.warnings = [...(r.warnings ?? []), ...theme.warnings];
     r.inputs = [job.file, ...theme.files];
+    if (superseded?.()) return { ...r, superseded: true };
+    writeFileAtomic(job.target, bytes);
+    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit });
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
-    Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit, ms: Math.round(now() - start) });
   } catch (e) {
-    if (!isBriefdeckError(e)) throw e;
+    if (!isBriefdeckError(e)) return { ...bugResult(job.file, e), ...(r.warnings ? { warnings: r.warnings } : {}) };
     r.problems = e.problems;
   }
+  if (r.deck) r.ms = Math.round(now() - start);
   return r;
 }

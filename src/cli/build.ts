@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { isBriefdeckError, type Problem } from '../errors.js';
 import type { ExportOptions } from '../output/export.js';
 import { ensureOutDir } from '../output/write.js';
-import type { BuildJob, DeckResult } from './build-one.js';
+import type { BuildJob } from './build-one.js';
 import { EXIT, givenThemeFails } from './commands.js';
 import { printProblems, reportDeck, seconds } from './report.js';
 import { makeOutFolder } from './folders.js';
@@ -30,7 +30,7 @@ export interface BuildArgs {
   signal?: AbortSignal;
 }
 
-export function jobsFor(files: string[], args: BuildArgs): { jobs: BuildJob[]; problems: Problem[] } {
+function jobsFor(files: string[], args: BuildArgs): { jobs: BuildJob[]; problems: Problem[] } {
   // Two briefs that would write the same deck (a.yaml and a.yml, or two folders): refuse both.
   const byTarget = new Map<string, string[]>();
   for (const file of files) {
@@ -70,7 +70,7 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     printProblems(io, e.problems);
     return EXIT.input;
   }
-  if (givenThemeFails(args.theme, io)) return EXIT.input;
+  if (givenThemeFails(args.theme, io, !!args.allowOutsideFiles)) return EXIT.input;
   const { jobs, problems: clashes } = jobsFor(files, args);
   printProblems(io, clashes);
   const progress = io.progress ?? (() => {});

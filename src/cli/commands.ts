@@ -11,11 +11,13 @@ import { printProblems } from './report.js';
 
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
-/** A --theme given for every brief: a problem with it is one problem, said once, before any work. */
-export function givenThemeFails(theme: string | undefined, io: CliIO): boolean {
+/** A --theme given for every brief: a problem with it is one problem, said once, before any work.
+ * The theme file may be anywhere; what it names (images, extends) stays beside it unless allowed,
+ * as when the decks are built. */
+export function givenThemeFails(theme: string | undefined, io: CliIO, allowOutsideFiles = false): boolean {
   if (!theme) return false;
   try {
-    resolveTheme(theme, 'zh-CN', { allowOutsideFiles: true });
+    resolveTheme(theme, 'zh-CN', { allowOutsideFiles });
     return false;
   } catch (e) {
     if (!isBriefdeckError(e)) throw e;
@@ -31,15 +33,17 @@ export function validateCommand(
   const { files, problems } = collectBriefs(args.inputs);
   printProblems(io, problems);
   let failed = problems.length > 0 || files.length === 0;
-  if (givenThemeFails(args.theme, io)) return EXIT.input;
+  if (givenThemeFails(args.theme, io, !!args.allowOutsideFiles)) return EXIT.input;
   for (const file of files) {
     try {
       const { brief, warnings } = loadBrief(file);
       for (const w of warnings) io.err(`warning: ${formatProblem(w)}`);
       // A brief is only valid if its deck can be built: its theme must load too.
       const themeOptions = { allowOutsideFiles: !!args.allowOutsideFiles };
-      if (args.theme) resolveTheme(args.theme, brief.lang, { ...themeOptions, allowOutsideFiles: true });
-      else resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions));
+      const theme = args.theme
+        ? resolveTheme(args.theme, brief.lang, themeOptions)
+        : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions));
+      for (const w of theme.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
       io.out(`${file}: ok (${brief.units.length} units, ${brief.directives.length} leaders)`);
     } catch (e) {
       if (!isBriefdeckError(e)) throw e;

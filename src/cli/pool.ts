@@ -1,13 +1,14 @@
 /**
  * Running build jobs on all cores: a pool of worker threads, each building one deck at a time.
  * Where the worker script is not available (running from TypeScript sources in tests) or there
- * is one job, the jobs run in this thread, one after another.
+ * is one job, the jobs run in this thread, one after another. Whatever stops one deck — a problem
+ * in its brief, a bug, its thread dying — is that deck's failure: the others are still built.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { buildOne, type BuildJob, type DeckResult } from './build-one.js';
+import { bugResult, buildOne, type BuildJob, type DeckResult } from './build-one.js';
 
 /** Decks built at once by default: one per core (this thread and a worker per other core). */
 export const defaultJobs = () => Math.max(1, availableParallelism());
@@ -27,15 +28,18 @@ export async function runJobs(
   done: (r: DeckResult, index: number) => void,
 ): Promise<DeckResult[]> {
   const results: DeckResult[] = new Array(jobs.length);
+  const finish = (id: number, r: DeckResult) => {
+    results[id] = r;
+    done(r, id);
+  };
+  // buildOne returns a bug as the brief's failure; this is in case one escapes it all the same.
+  const buildHere = (job: BuildJob) => buildOne(job).catch((e: unknown) => bugResult(job.file, e));
   const script = workerScript();
   // Never more threads than decks, or than cores: each thread loads its own copy of the code and
   // holds its own heap, so more only wait their turn (--jobs 1000 on 2 cores: 1 GB, 3× slower).
   const n = Math.min(parallel, jobs.length, defaultJobs());
   if (n <= 1 || !script) {
-    for (const [i, job] of jobs.entries()) {
-      results[i] = await buildOne(job);
-      done(results[i]!, i);
-    }
+    for (const [i, job] of jobs.entries()) finish(i, await buildHere(job));
     return results;
   }
   let next = 0;
@@ -51,8 +55,7 @@ export async function runJobs(
   const here = async () => {
     while (next < jobs.length) {
       const id = next++;
-      results[id] = await buildOne({ ...jobs[id]!, shared: true });
-      done(results[id]!, id);
+      finish(id, await buildHere({ ...jobs[id]!, shared: true }));
     }
   };
   try {
@@ -60,23 +63,31 @@ export async function runJobs(
       here(),
       ...workers.map(
         (w) =>
-          new Promise<void>((resolve, reject) => {
+          new Promise<void>((resolve) => {
+            let current: number | undefined; // the job this thread is building
+            let error: unknown;
             const feed = () => {
               if (next >= jobs.length) return resolve();
-              const id = next++;
-              w.postMessage({ ...jobs[id]!, shared: true, id });
+              current = next++;
+              w.postMessage({ ...jobs[current]!, shared: true, id: current });
             };
             w.on('message', (m: { id: number; result?: DeckResult; bug?: string }) => {
-              if (m.bug) return reject(new Error(`briefdeck bug while building ${jobs[m.id]!.file}:\n${m.bug}`));
-              results[m.id] = m.result!;
-              done(m.result!, m.id);
+              current = undefined;
+              finish(m.id, m.result ?? bugResult(jobs[m.id]!.file, stackError(m.bug ?? 'no result')));
               feed();
             });
-            w.on('error', reject);
-            // A worker that stops without a word (out of memory, killed) must not leave the batch waiting.
-            w.on('exit', (code) =>
-              reject(new Error(`briefdeck bug: a build thread stopped (exit ${code}) with decks still to build`)),
-            );
+            w.on('error', (e) => (error = e));
+            // A thread that stops (an uncaught error, out of memory, killed) fails the deck it was
+            // building, and builds no more; this thread and the others build the rest.
+            w.on('exit', (code) => {
+              if (current !== undefined)
+                finish(
+                  current,
+                  bugResult(jobs[current]!.file, error ?? new Error(`its build thread stopped (exit code ${code})`)),
+                );
+              current = undefined;
+              resolve();
+            });
             feed();
           }),
       ),
@@ -90,4 +101,11 @@ export async function runJobs(
     );
   }
   return results;
+}
+
+/** An error as a worker thread reported it: its stack, as text. */
+function stackError(stack: string): Error {
+  const e = new Error(stack.split('\n')[0]!.replace(/^\w*Error: /, ''));
+  e.stack = stack;
+  return e;
 }

@@ -13,7 +13,13 @@ export function printProblems(io: CliIO, problems: Problem[]): void {
 /** The line (and fit details) a finished deck prints. */
 export function reportDeck(io: CliIO, r: DeckResult): void {
   for (const w of r.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
-  if (r.problems) return printProblems(io, r.problems);
+  if (r.problems) {
+    printProblems(io, r.problems);
+    // A bug's stack, below its brief's line, for the report.
+    if (r.bug) io.err(r.bug.replace(/^/gm, '  '));
+  }
+  // A deck whose PDF or pictures failed was written all the same: say so.
+  if (!r.deck) return;
   const fit = r.fit ?? [];
   const shrunk = fit.filter((f) => f.toPt < f.fromPt).length;
   const continued = fit.reduce((n, f) => n + f.continuationSlides, 0);
@@ -27,7 +33,7 @@ export function reportDeck(io: CliIO, r: DeckResult): void {
 }
 
 /** What the fit had to do, one line per slide group that needed more than the theme's sizes. */
-export function fitLines(fit: FitEntry[]): string[] {
+function fitLines(fit: FitEntry[]): string[] {
   return fit
     .filter((f) => f.toPt < f.fromPt || f.continuationSlides > 0 || f.splitItems > 0 || f.titleLines > 1)
     .map((f) => {

@@ -4,7 +4,7 @@
  * run the whole CLI in-process. Only here are BriefdeckErrors printed; anything else is a bug.
  */
 import { readFileSync } from 'node:fs';
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { formatProblem, isBriefdeckError } from '../errors.js';
 import { buildCommand } from './build.js';
 import { EXIT, schemaCommand, validateCommand } from './commands.js';
@@ -12,10 +12,31 @@ import { availableParallelism } from 'node:os';
 import { draftCommand } from './draft.js';
 import { themesInitCommand, themesListCommand, themesPreviewCommand, themesShowCommand } from './themes.js';
 import { processIO, type CliIO } from './io.js';
+import type { ExportOptions } from '../output/export.js';
 
 type Action = () => Promise<number> | number;
 
-export function version(): string {
+/** A command as yargs takes it, with the arguments its builder declares. */
+const command = <U>(module: CommandModule<object, U>): CommandModule<object, U> & { command: string } =>
+  module as CommandModule<object, U> & { command: string };
+
+/** --pdf, --png and --soffice, for build and themes preview. */
+const EXPORT_OPTIONS = {
+  pdf: { describe: 'Also write a PDF of each deck (needs LibreOffice)', type: 'boolean', default: false },
+  png: {
+    describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)',
+    type: 'boolean',
+    default: false,
+  },
+  soffice: { describe: "Path to LibreOffice's soffice (default: found on PATH)", type: 'string' },
+} as const;
+
+const exportOf = (a: { pdf: boolean; png: boolean; soffice: string | undefined }): { export?: ExportOptions } =>
+  a.pdf || a.png ? { export: { pdf: a.pdf, png: a.png, ...(a.soffice ? { soffice: a.soffice } : {}) } } : {};
+
+const HELP_OR_VERSION = new Set(['--help', '-h', '--version', '-v']);
+
+function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
@@ -23,246 +44,250 @@ export function version(): string {
 export async function run(argv: string[], io: CliIO = processIO, signal?: AbortSignal): Promise<number> {
   let action: Action | undefined;
   let usage: string | undefined;
-  const parser = yargs(argv)
-    .scriptName('briefdeck')
-    .usage('$0 <command> [options]\n\nTurn a meeting brief (YAML) into a PowerPoint deck.')
-    .command(
-      'build [inputs..]',
-      'Build decks from briefs (files or folders)',
-      (y) =>
-        y
-          .positional('inputs', {
-            describe: 'Brief files or folders of briefs',
-            type: 'string',
-            array: true,
-            default: ['briefs'],
-          })
-          .option('out', { alias: 'o', describe: 'Folder for the decks', type: 'string', default: 'output' })
-          .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
-          .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
-          .option('allow-outside-files', {
-            describe: 'Let briefs and themes use files outside their own folder',
-            type: 'boolean',
-            default: false,
-          })
-          .option('jobs', { alias: 'j', describe: 'Decks built at once (default and most: one per core)', type: 'number' })
-          .option('watch', {
-            alias: 'w',
-            describe: 'Rebuild a deck whenever its brief or theme changes',
-            type: 'boolean',
-            default: false,
-          })
-          .option('pdf', {
-            describe: 'Also write a PDF of each deck (needs LibreOffice)',
-            type: 'boolean',
-            default: false,
-          })
-          .option('png', {
-            describe: 'Also write a PNG picture of each slide (needs LibreOffice and poppler)',
-            type: 'boolean',
-            default: false,
-          })
-          .option('soffice', { describe: "Path to LibreOffice's soffice (default: found on PATH)", type: 'string' })
-          .example('$0 build', 'build every brief in briefs/ into output/')
-          .example('$0 build briefs --watch', 'rebuild while you edit')
-          .example('$0 build briefs/x.yaml --pdf', 'a deck and a PDF for the printer')
-          .example('$0 build briefs/2025-01-shanghai-quarterly.yaml --out decks', 'build one brief into decks/'),
-      (a) => {
-        if (a.jobs !== undefined && (!Number.isInteger(a.jobs) || a.jobs < 1)) {
-          usage = `--jobs must be a whole number of 1 or more (this machine has ${availableParallelism()} cores)`;
-          return;
-        }
-        const exportOptions =
-          a.pdf || a.png ? { export: { pdf: a.pdf, png: a.png, ...(a.soffice ? { soffice: a.soffice } : {}) } } : {};
-        action = () =>
-          buildCommand(
-            {
-              inputs: a.inputs as string[],
-              out: a.out,
-              ...(a.theme ? { theme: a.theme } : {}),
-              json: a.json,
-              allowOutsideFiles: a['allow-outside-files'],
-              ...(a.jobs ? { jobs: a.jobs } : {}),
-              watch: a.watch,
-              ...exportOptions,
-              ...(signal ? { signal } : {}),
-            },
-            io,
-          );
-      },
-    )
-    .command(
-      'validate [inputs..]',
-      'Check briefs without building; exit 1 on any problem',
-      (y) =>
-        y
-          .positional('inputs', {
-            describe: 'Brief files or folders of briefs',
-            type: 'string',
-            array: true,
-            default: ['briefs'],
-          })
-          .option('theme', {
-            alias: 't',
-            describe: "Theme name or path to check with (overrides the brief's theme:)",
-            type: 'string',
-          })
-          .option('allow-outside-files', {
-            describe: 'Let briefs and themes use files outside their own folder',
-            type: 'boolean',
-            default: false,
-          })
-          .example('$0 validate briefs/x.yaml', 'list every problem in x.yaml as file:line:column'),
-      (a) => {
-        action = () =>
-          validateCommand(
-            {
-              inputs: a.inputs as string[],
-              ...(a.theme ? { theme: a.theme } : {}),
-              allowOutsideFiles: a['allow-outside-files'],
-            },
-            io,
-          );
-      },
-    )
-    .command(
-      'draft <report>',
-      'Draft a brief from the published report of a meeting (text file, or - for stdin)',
-      (y) =>
-        y
-          .positional('report', {
-            describe: 'The report as UTF-8 text; - reads stdin',
-            type: 'string',
-            demandOption: true,
-          })
-          .option('out', { alias: 'o', describe: 'Write the brief here (default: print it)', type: 'string' })
-          .option('date', {
-            describe: 'Meeting date, YYYY-MM-DD or YYYY-MM, when the report gives none',
-            type: 'string',
-          })
-          .option('suggest', {
-            describe: "Suggest each unit's directives from the leaders' points (--no-suggest: don't)",
-            type: 'boolean',
-            default: true,
-          })
-          .option('force', { describe: 'Replace --out if it exists', type: 'boolean', default: false })
-          .example(
-            '$0 draft report.txt --date 2025-01-06 --out briefs/2025-01.yaml',
-            'draft, then review the # 请核对 comments',
-          ),
-      (a) => {
-        // yargs reads a lone "-" as an empty string.
-        action = () =>
-          draftCommand(
-            {
-              report: a.report === '' ? '-' : a.report,
-              suggest: a.suggest,
-              force: a.force,
-              ...(a.out ? { out: a.out } : {}),
-              ...(a.date ? { date: a.date } : {}),
-            },
-            io,
-          );
-      },
-    )
-    .command(
-      'schema [kind]',
-      'Print the JSON Schema of a brief (or of a theme) for editors',
-      (y) =>
-        y
-          .positional('kind', {
-            describe: 'brief or theme',
-            choices: ['brief', 'theme'] as const,
-            default: 'brief' as const,
-          })
-          .example('$0 schema > brief.schema.json', 'save the brief schema'),
-      (a) => {
-        action = () => schemaCommand(a.kind, io);
-      },
-    )
-    .command(
-      'themes',
-      'List themes (built-in and ./themes); show, init or preview one',
-      (y) =>
-        y
-          .option('json', { describe: 'Print [{name, description, path}] as JSON', type: 'boolean', default: false })
-          .command(
-            'show <name>',
-            'Print a theme as YAML, resolved with everything it extends',
-            (z) => z.positional('name', { type: 'string', demandOption: true, describe: 'Theme name or path' }),
-            (a) => {
-              action = () => themesShowCommand({ name: a.name }, io);
-            },
-          )
-          .command(
-            'init <name>',
-            'Write a commented starter theme to themes/<name>.yaml',
-            (z) =>
-              z
-                .positional('name', { type: 'string', demandOption: true, describe: 'Name of the new theme' })
-                .option('from', { type: 'string', default: 'default', describe: 'Theme to extend' })
-                .example('$0 themes init bureau-blue --from default', 'start a team theme'),
-            (a) => {
-              action = () => themesInitCommand({ name: a.name, from: a.from }, io);
-            },
-          )
-          .command(
-            'preview <name>',
-            'Build a deck showing every slide type with sample content',
-            (z) =>
-              z
-                .positional('name', { type: 'string', demandOption: true, describe: 'Theme name or path' })
-                .option('out', {
-                  alias: 'o',
-                  type: 'string',
-                  default: 'output',
-                  describe: 'Folder for the preview deck',
-                })
-                .option('lang', {
-                  type: 'string',
-                  choices: ['zh-CN', 'en'] as const,
-                  default: 'zh-CN' as const,
-                  describe: 'Language of the sample content',
-                }),
-            (a) => {
-              action = () => themesPreviewCommand({ name: a.name, out: a.out, lang: a.lang }, io);
-            },
-          )
-          .example('$0 themes', 'list themes')
-          .example('$0 themes preview government-red', 'see a theme'),
-      (a) => {
-        action = () => themesListCommand({ json: a.json }, io);
-      },
-    )
-    .example('$0 build', 'build every brief in briefs/ into output/')
-    .example('$0 validate briefs/x.yaml', 'check a brief; problems as file:line:column')
-    .epilog('Exit codes: 0 done, 1 a problem with the input, 2 wrong usage.')
-    .demandCommand(1, 'Name a command: build, validate, draft, themes or schema.')
-    .strict()
-    .recommendCommands()
-    .version(version())
-    .alias('version', 'v')
-    .help()
-    .alias('help', 'h')
-    .wrap(Math.min(100, process.stdout.columns || 100))
-    .exitProcess(false);
-  // yargs renders the whole help text after every command, to have it ready should an async
-  // handler fail; ours only choose the action, and usage errors are printed by us. Rendering
-  // it (string widths, ICU segmentation) was a tenth of a cold build.
-  const internals = (
-    parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }
-  )
-    .getInternalMethods?.()
-    .getUsageInstance?.();
-  if (internals && typeof internals.cacheHelpMessage === 'function') internals.cacheHelpMessage = () => undefined;
-
+  const build = command({
+    command: 'build [inputs..]',
+    describe: 'Build decks from briefs (files or folders)',
+    builder: (y) =>
+      y
+        .positional('inputs', {
+          describe: 'Brief files or folders of briefs',
+          type: 'string',
+          array: true,
+          default: ['briefs'],
+        })
+        .option('out', { alias: 'o', describe: 'Folder for the decks', type: 'string', default: 'output' })
+        .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
+        .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
+        .option('allow-outside-files', {
+          describe: 'Let briefs and themes use files outside their own folder',
+          type: 'boolean',
+          default: false,
+        })
+        .option('jobs', {
+          alias: 'j',
+          describe: 'Decks built at once (default and most: one per core)',
+          type: 'number',
+        })
+        .option('watch', {
+          alias: 'w',
+          describe: 'Rebuild a deck whenever its brief or theme changes',
+          type: 'boolean',
+          default: false,
+        })
+        .options(EXPORT_OPTIONS)
+        .example('$0 build', 'build every brief in briefs/ into output/')
+        .example('$0 build briefs --watch', 'rebuild while you edit')
+        .example('$0 build briefs/x.yaml --pdf', 'a deck and a PDF for the printer')
+        .example('$0 build briefs/2025-01-shanghai-quarterly.yaml --out decks', 'build one brief into decks/'),
+    handler: (a) => {
+      if (a.jobs !== undefined && (!Number.isInteger(a.jobs) || a.jobs < 1)) {
+        usage = `--jobs must be a whole number of 1 or more (this machine has ${availableParallelism()} cores)`;
+        return;
+      }
+      action = () =>
+        buildCommand(
+          {
+            inputs: a.inputs as string[],
+            out: a.out,
+            ...(a.theme ? { theme: a.theme } : {}),
+            json: a.json,
+            allowOutsideFiles: a['allow-outside-files'],
+            ...(a.jobs ? { jobs: a.jobs } : {}),
+            watch: a.watch,
+            ...exportOf(a),
+            ...(signal ? { signal } : {}),
+          },
+          io,
+        );
+    },
+  });
+  const validate = command({
+    command: 'validate [inputs..]',
+    describe: 'Check briefs without building; exit 1 on any problem',
+    builder: (y) =>
+      y
+        .positional('inputs', {
+          describe: 'Brief files or folders of briefs',
+          type: 'string',
+          array: true,
+          default: ['briefs'],
+        })
+        .option('theme', {
+          alias: 't',
+          describe: "Theme name or path to check with (overrides the brief's theme:)",
+          type: 'string',
+        })
+        .option('allow-outside-files', {
+          describe: 'Let briefs and themes use files outside their own folder',
+          type: 'boolean',
+          default: false,
+        })
+        .example('$0 validate briefs/x.yaml', 'list every problem in x.yaml as file:line:column'),
+    handler: (a) => {
+      action = () =>
+        validateCommand(
+          {
+            inputs: a.inputs as string[],
+            ...(a.theme ? { theme: a.theme } : {}),
+            allowOutsideFiles: a['allow-outside-files'],
+          },
+          io,
+        );
+    },
+  });
+  const draft = command({
+    command: 'draft <report>',
+    describe: 'Draft a brief from the published report of a meeting (text file, or - for stdin)',
+    builder: (y) =>
+      y
+        .positional('report', {
+          describe: 'The report as UTF-8 text; - reads stdin',
+          type: 'string',
+          demandOption: true,
+        })
+        .option('out', { alias: 'o', describe: 'Write the brief here (default: print it)', type: 'string' })
+        .option('date', {
+          describe: 'Meeting date, YYYY-MM-DD or YYYY-MM, when the report gives none',
+          type: 'string',
+        })
+        .option('suggest', {
+          describe: "Suggest each unit's directives from the leaders' points (--no-suggest: don't)",
+          type: 'boolean',
+          default: true,
+        })
+        .option('force', { describe: 'Replace --out if it exists', type: 'boolean', default: false })
+        .example(
+          '$0 draft report.txt --date 2025-01-06 --out briefs/2025-01.yaml',
+          'draft, then review the # 请核对 comments',
+        ),
+    handler: (a) => {
+      // yargs reads a lone "-" as an empty string.
+      action = () =>
+        draftCommand(
+          {
+            report: a.report === '' ? '-' : a.report,
+            suggest: a.suggest,
+            force: a.force,
+            ...(a.out ? { out: a.out } : {}),
+            ...(a.date ? { date: a.date } : {}),
+          },
+          io,
+        );
+    },
+  });
+  const schema = command({
+    command: 'schema [kind]',
+    describe: 'Print the JSON Schema of a brief (or of a theme) for editors',
+    builder: (y) =>
+      y
+        .positional('kind', {
+          describe: 'brief or theme',
+          choices: ['brief', 'theme'] as const,
+          default: 'brief' as const,
+        })
+        .example('$0 schema > brief.schema.json', 'save the brief schema'),
+    handler: (a) => {
+      action = () => schemaCommand(a.kind, io);
+    },
+  });
+  const themes = command({
+    command: 'themes',
+    describe: 'List themes (built-in and ./themes); show, init or preview one',
+    builder: (y) =>
+      y
+        .option('json', { describe: 'Print [{name, description, path}] as JSON', type: 'boolean', default: false })
+        .command(
+          'show <name>',
+          'Print a theme as YAML, resolved with everything it extends',
+          (z) => z.positional('name', { type: 'string', demandOption: true, describe: 'Theme name or path' }),
+          (a) => {
+            action = () => themesShowCommand({ name: a.name }, io);
+          },
+        )
+        .command(
+          'init <name>',
+          'Write a commented starter theme to themes/<name>.yaml',
+          (z) =>
+            z
+              .positional('name', { type: 'string', demandOption: true, describe: 'Name of the new theme' })
+              .option('from', { type: 'string', default: 'default', describe: 'Theme to extend' })
+              .example('$0 themes init bureau-blue --from default', 'start a team theme'),
+          (a) => {
+            action = () => themesInitCommand({ name: a.name, from: a.from }, io);
+          },
+        )
+        .command(
+          'preview <name>',
+          'Build a deck showing every slide type with sample content',
+          (z) =>
+            z
+              .positional('name', { type: 'string', demandOption: true, describe: 'Theme name or path' })
+              .option('out', {
+                alias: 'o',
+                type: 'string',
+                default: 'output',
+                describe: 'Folder for the preview deck',
+              })
+              .option('lang', {
+                type: 'string',
+                choices: ['zh-CN', 'en'] as const,
+                default: 'zh-CN' as const,
+                describe: 'Language of the sample content',
+              })
+              .options(EXPORT_OPTIONS),
+          (a) => {
+            action = () => themesPreviewCommand({ name: a.name, out: a.out, lang: a.lang, ...exportOf(a) }, io);
+          },
+        )
+        .example('$0 themes', 'list themes')
+        .example('$0 themes preview government-red', 'see a theme'),
+    handler: (a) => {
+      action = () => themesListCommand({ json: a.json }, io);
+    },
+  });
+  // yargs renders the whole help text after running a named command (~100 ms of a cold build,
+  // for text nobody reads), but not after a default one. So a command that is run, with no help
+  // asked for, is parsed by a parser where it is the default command.
+  // (Their argument types differ; yargs takes any of them.)
+  const runnable = [build, validate, draft, schema] as unknown as Array<CommandModule & { command: string }>;
+  const run = argv.some((a) => HELP_OR_VERSION.has(a))
+    ? undefined
+    : runnable.find((c) => c.command.split(' ')[0] === argv[0]);
+  const args = run ? argv.slice(1) : argv;
+  const parser = run
+    ? yargs(args)
+        .command({ ...run, command: run.command.replace(/^\S+/, '$0') })
+        .strict()
+        .version(false)
+        .help(false)
+        .exitProcess(false)
+    : yargs(args)
+        .scriptName('briefdeck')
+        .usage('$0 <command> [options]\n\nTurn a meeting brief (YAML) into a PowerPoint deck.')
+        .command(build)
+        .command(validate)
+        .command(draft)
+        .command(schema)
+        .command(themes)
+        .example('$0 build', 'build every brief in briefs/ into output/')
+        .example('$0 validate briefs/x.yaml', 'check a brief; problems as file:line:column')
+        .epilog('Exit codes: 0 done, 1 a problem with the input, 2 wrong usage.')
+        .demandCommand(1, 'Name a command: build, validate, draft, themes or schema.')
+        .strict()
+        .recommendCommands()
+        .version(version())
+        .alias('version', 'v')
+        .help()
+        .alias('help', 'h')
+        .wrap(Math.min(100, process.stdout.columns || 100))
+        .exitProcess(false);
   let usageError: string | undefined;
   let printed = '';
   await new Promise<void>((resolve) => {
     parser.fail((msg, err) => {
       usageError = msg || err?.message || 'wrong usage';
     });
-    void parser.parse(argv, {}, (err, _args, output) => {
+    void parser.parse(args, {}, (err, _args, output) => {
       if (err && !usageError) usageError = err.message;
       printed = output ?? '';
       resolve();

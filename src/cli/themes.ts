@@ -11,6 +11,7 @@ import { makeOutFolder } from './folders.js';
 import { BUILTIN_DIR, themeNamesIn } from '../theme/files.js';
 import { findTheme, loadLayers, mergeLayers } from '../theme/load.js';
 import { previewBrief } from '../theme/preview.js';
+import { exportDeck, type ExportOptions } from '../output/export.js';
 import { resolveTheme } from '../theme/resolve.js';
 import { EXIT } from './commands.js';
 import type { CliIO } from './io.js';
@@ -21,7 +22,7 @@ interface ThemeEntry {
   path: string;
 }
 
-export function listThemes(cwd = process.cwd()): ThemeEntry[] {
+function listThemes(cwd = process.cwd()): ThemeEntry[] {
   const dirs = [...new Set([resolve(cwd, 'themes'), resolve(BUILTIN_DIR)])];
   const seen = new Set<string>();
   const out: ThemeEntry[] = [];
@@ -116,7 +117,7 @@ function starterTheme(name: string, from: string, base: ReturnType<typeof mergeL
 }
 
 export async function themesPreviewCommand(
-  args: { name: string; out: string; lang: Lang },
+  args: { name: string; out: string; lang: Lang; export?: ExportOptions },
   io: CliIO,
 ): Promise<number> {
   const theme = resolveTheme(args.name, args.lang, { allowOutsideFiles: true });
@@ -129,5 +130,6 @@ export async function themesPreviewCommand(
   );
   writeFileAtomic(file, bytes);
   io.out(`${file}  ${plan.slides.length} slides (theme ${theme.name})`);
+  if (args.export) for (const f of await exportDeck(file, args.export)) io.out(`  ${f}`);
   return EXIT.ok;
 }

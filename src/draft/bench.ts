@@ -1,6 +1,6 @@
 /**
- * Timing for the benchmark (issue 5, item 5: "a 1 MB report drafts in well under a second").
- * Not a unit test: timing belongs to `npm run bench`, which can call this.
+ * Timing a draft of a big report, for `npm run bench` (a 1 MB report should draft in well under
+ * a second). Not a unit test: timing belongs to the benchmark.
  */
 import { draftBrief } from './draft.js';
 

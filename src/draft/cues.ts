@@ -38,9 +38,9 @@ export interface Cue {
   /** The speaker as written: a name, 他/她, or 会议. */
   who: Span;
   whoText: string;
-  role?: Span;
+  role?: Span | undefined;
   /** "就X指出" → X */
-  topic?: Span;
+  topic?: Span | undefined;
   /** Where the directive text starts. */
   rest: number;
 }

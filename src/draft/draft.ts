@@ -1,6 +1,6 @@
 /**
- * `draftBrief`: a meeting report's text → a brief YAML draft for a secretary to review
- * (issue 5). Pure: no I/O. The recognisers run in a fixed order, each marking the sentences it
+ * `draftBrief`: a meeting report's text → a brief YAML draft for a secretary to review.
+ * Pure: no I/O. The recognisers run in a fixed order, each marking the sentences it
  * places, so that whatever is left over is kept verbatim as a comment:
  *
  *   meeting (title, chair) → attendees → units → leaders' directives → date → leftovers
@@ -138,7 +138,10 @@ function attendeeNames(t: Text, meeting: MeetingDraft, leaders: LeaderDraft[], l
   const out: string[] = [];
   for (const s of spans) {
     const name = source(t, s);
-    if (name && name !== chair && !seen.has(name)) (out.push(name), seen.add(name));
+    if (name && name !== chair && !seen.has(name)) {
+      out.push(name);
+      seen.add(name);
+    }
   }
   return out;
 }

@@ -26,7 +26,7 @@ export interface EmitInput {
   trailer: string[];
 }
 
-export const SCHEMA_LINE = 'yaml-language-server: $schema=../schema/brief.schema.json';
+const SCHEMA_LINE = 'yaml-language-server: $schema=../schema/brief.schema.json';
 
 export function emitYaml(input: EmitInput): string {
   // No anchors: a point suggested to two units is written out twice, as a secretary expects.

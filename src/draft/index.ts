@@ -1,4 +1,3 @@
-/** The draft stage: report text → brief YAML draft (issue 5). Pure; the CLI does the I/O. */
+/** The draft stage: report text → brief YAML draft. Pure; the CLI does the I/O. */
 export { draftBrief, type DraftOptions, type DraftResult } from './draft.js';
 export { DATE_PLACEHOLDER } from './dates.js';
-export { benchmarkDraft, type DraftTiming } from './bench.js';

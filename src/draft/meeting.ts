@@ -8,12 +8,12 @@ import type { Mention } from './people.js';
 import { normOf, type Span } from './text.js';
 
 export interface MeetingDraft {
-  title?: Span;
+  title?: Span | undefined;
   /** True when the title is the whole opening clause, not a recognised "…会议". */
   titleUnsure?: boolean;
   subtitle?: Span;
-  organizer?: Span;
-  location?: Span;
+  organizer?: Span | undefined;
+  location?: Span | undefined;
   summary?: Span;
   chair?: { name: Span; role?: Span; nameText: string };
   /** What the chair "强调" when opening the meeting: kept as a comment, not as points. */

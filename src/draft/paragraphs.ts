@@ -5,15 +5,15 @@
  */
 import { trimSpan, type Span, type Text } from './text.js';
 
-export type ParagraphKind = 'body' | 'headline' | 'credit' | 'dateline' | 'chrome';
+type ParagraphKind = 'body' | 'headline' | 'credit' | 'dateline' | 'chrome';
 
-export interface Paragraph extends Span {
+interface Paragraph extends Span {
   kind: ParagraphKind;
   /** Indices into `Doc.sentences`. */
   sentences: number[];
 }
 
-export interface Sentence extends Span {
+interface Sentence extends Span {
   para: number;
   /** Set by the recogniser that placed this sentence in the draft. */
   used: boolean;
@@ -147,7 +147,7 @@ export const clauses = (t: Text, span: Span): Span[] => splitAt(t, span, '，；
 const DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/;
 
 /** Page furniture around a report: photo credits, date/source lines, site chrome. */
-export function furniture(p: string): ParagraphKind {
+function furniture(p: string): ParagraphKind {
   if (p.length <= 40 && /^[（【]?(本文)?(图片|图|摄影|照片|视频)(来源)?[：]/.test(p)) return 'credit';
   if (p.length <= 40 && /摄[）】]?$/.test(p) && /^[（【]/.test(p)) return 'credit';
   if (p.length <= 80 && !/[。！？]/.test(p)) {

@@ -1,5 +1,5 @@
 /**
- * Suggested unit directives (issue 5, item 4): for each unit, the leaders' points that share a
+ * Suggested unit directives: for each unit, the leaders' points that share a
  * key term with its shortcomings. Terms are grouped into themes so that "改革开放" meets
  * "深化改革、扩大开放" and "全面从严治党" meets "力戒官僚主义、形式主义". Written to the draft as
  * the unit's directives with `by:` and a "建议, 请核对" comment; `suggest: false` turns it off.
@@ -23,7 +23,7 @@ const THEMES: ReadonlyArray<readonly [string, readonly string[]]> = [
 ];
 
 /** The themes a text touches, each with how many of its words occur (a tie-breaker). */
-export function themesOf(text: string): Map<string, number> {
+function themesOf(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const [theme, words] of THEMES) {
     const hits = words.filter((w) => text.includes(w)).length;

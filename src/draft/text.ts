@@ -4,7 +4,7 @@
  * index map from `norm` back to `raw`. Every string the drafter writes is sliced from `raw`
  * through that map, so "nothing invented" holds even for traditional or ASCII-punctuated input.
  */
-import { T2S } from './t2s.js';
+import { T2S_PAIRS } from './t2s-table.js';
 
 export interface Text {
   /** The report as given. */
@@ -36,7 +36,7 @@ const code = (c: string) => c.charCodeAt(0);
 const TABLE: Uint16Array = (() => {
   const t = new Uint16Array(0x10000);
   for (let i = 0; i < t.length; i++) t[i] = i;
-  for (const [from, to] of T2S) t[from] = to;
+  for (let i = 0; i < T2S_PAIRS.length; i += 2) t[T2S_PAIRS.charCodeAt(i)] = T2S_PAIRS.charCodeAt(i + 1);
   for (let c = 0xff10; c <= 0xff5a; c++) if (/[０-９Ａ-Ｚａ-ｚ]/.test(String.fromCharCode(c))) t[c] = c - 0xfee0;
   for (const c of '％＋－／') t[code(c)] = code(c) - 0xfee0;
   const quotes: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’', '﹁': '“', '﹂': '”' };

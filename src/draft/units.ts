@@ -16,7 +16,7 @@ import { findShortcomings } from './shortcomings.js';
 import { normOf, type Span } from './text.js';
 import { orgPrefix, shortForms, unitItem } from './unitnames.js';
 
-export interface UnitDraft {
+interface UnitDraft {
   name: Span;
   speaker?: Span;
   achievements: Span[];

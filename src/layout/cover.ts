@@ -2,7 +2,7 @@
 import type { LayoutContext } from './deck.js';
 import { fitTitle } from './frame.js';
 import type { Shape, SlidePlan } from './plan.js';
-import { formatDate } from '../theme/templates.js';
+import { formatDate } from '../theme/format.js';
 
 export function coverSlide(ctx: LayoutContext): SlidePlan {
   const { brief, theme, frame } = ctx;

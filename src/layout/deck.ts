@@ -40,7 +40,7 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
   };
   // The footer is the same on every slide but for its number: measure it once, with the widest
   // number it can show, and give the body what is left.
-  const widest = { ...base, slide: { number: 9999, count: 9999 } };
+  const widest = { ...base, slide: { number: '9999', count: '9999' } };
   const frame = placeFooter(
     frameFor(theme),
     theme,
@@ -140,12 +140,14 @@ function flowSlides(
     splitItems: flowed.splitItems,
     titleLines: head.lines,
   });
+  // The notes once, on the first slide: a continuation slide's notes only say whose text it
+  // continues (its title, "浦东新区区委（续）"), so a long item is not repeated on every slide.
   return flowed.slides.map((s, i) => ({
     kind,
     subject,
     background: theme.colors.background,
     shapes: [...titleChrome(frame, theme, i === 0 ? head : contHead), ...panelShapes(s, theme)],
-    ...(notes ? { notes } : {}),
+    ...(notes ? { notes: i === 0 ? notes : contTitle } : {}),
   }));
 }
 
@@ -231,8 +233,8 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
   ];
   const title = theme.templates.unitTitle({
     ...ctx.base,
-    unit: { name: unit.name, index: index + 1 },
-    slide: { number: 0, count: 0 },
+    unit: { name: unit.name, index: String(index + 1) },
+    slide: { number: '0', count: '0' },
   });
   return flowSlides(ctx, 'unit', unit.name, `units[${index}].name`, title, panels, unit.notes, fit);
 }
@@ -249,7 +251,7 @@ function leaderSlides(
     ...(leader.role ? { role: leader.role } : {}),
     ...(leader.topic ? { topic: leader.topic } : {}),
   };
-  const title = theme.templates.leaderTitle({ ...ctx.base, leader: leaderCtx, slide: { number: 0, count: 0 } });
+  const title = theme.templates.leaderTitle({ ...ctx.base, leader: leaderCtx, slide: { number: '0', count: '0' } });
   const panels: PanelContent[] = [
     {
       key: 'points',
@@ -267,7 +269,7 @@ function addFooters(ctx: LayoutContext, slides: SlidePlan[]): void {
   const count = slides.length;
   slides.forEach((s, i) => {
     if (s.kind === 'cover') return;
-    const tctx: TemplateContext = { ...ctx.base, slide: { number: i + 1, count } };
+    const tctx: TemplateContext = { ...ctx.base, slide: { number: String(i + 1), count: String(count) } };
     s.shapes.push(
       ...footerShapes(ctx.frame, ctx.theme, ctx.theme.templates.footer(tctx), ctx.theme.templates.slideNumber(tctx)),
     );

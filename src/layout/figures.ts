@@ -20,6 +20,7 @@
 import { graphemes } from './metrics.js';
 
 /** Characters that can join a neighbour into one grapheme (see metrics.ts). */
+// eslint-disable-next-line no-misleading-character-class -- it lists the code points that join others
 const CLUSTERING = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u20e3\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;
 
 export interface Segment {

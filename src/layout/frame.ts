@@ -37,7 +37,7 @@ export function frameFor(theme: Theme): Frame {
   };
 }
 
-export const NO_INSETS = { left: 0, right: 0, top: 0, bottom: 0 };
+const NO_INSETS = { left: 0, right: 0, top: 0, bottom: 0 };
 const TITLE_INSETS = { left: 0.02, right: 0.02, top: 0.02, bottom: 0.02 };
 
 export interface FittedTitle {

@@ -293,11 +293,6 @@ interface Measured {
 
 const measured = new Map<LatinMetrics, Map<string, Measured>>();
 
-/** Forget measured text (benchmarks measure a cold layout). */
-export function clearBreakCache(): void {
-  measured.clear();
-}
-
 function measuredText(text: string, latin: LatinMetrics): Measured {
   let perLatin = measured.get(latin);
   if (!perLatin) measured.set(latin, (perLatin = new Map()));

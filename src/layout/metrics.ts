@@ -199,7 +199,7 @@ const EXTENDED_PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const MARK = /\p{M}/u;
 
 /** Regional indicators: two of them make one flag glyph. */
-export function isRegionalIndicator(cp: number): boolean {
+function isRegionalIndicator(cp: number): boolean {
   return cp >= 0x1f1e6 && cp <= 0x1f1ff;
 }
 
@@ -272,6 +272,7 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
 /** Characters that can join a neighbour into one grapheme cluster. Without any of them, every
  * code point is its own cluster, and Intl.Segmenter (the slow part of layout) is not needed. */
 const CLUSTERING =
+  // eslint-disable-next-line no-misleading-character-class -- it lists the code points that join others
   /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 
 /** Whether some characters of `s` join into one grapheme cluster (else each code point is one). */

@@ -29,7 +29,7 @@ export interface PanelContent {
   columns?: number;
 }
 
-export interface Placement {
+interface Placement {
   panel: PanelContent;
   box: Box;
 }
@@ -56,7 +56,7 @@ interface LabelFit {
 const labelFits = new WeakMap<Theme, Map<string, Map<number, LabelFit>>>();
 
 /** A label on one line at the heading size; a long one (a topic) shrinks, then wraps. */
-export function labelFit(theme: Theme, label: string, panelW: number): LabelFit {
+function labelFit(theme: Theme, label: string, panelW: number): LabelFit {
   let byLabel = labelFits.get(theme);
   if (!byLabel) labelFits.set(theme, (byLabel = new Map()));
   let byWidth = byLabel.get(label);
@@ -84,7 +84,7 @@ export function headerHeight(theme: Theme, label = '', panelW = Infinity): numbe
 }
 
 /** Items shared into columns, consecutive, about the same count each. */
-export function intoColumns<T>(items: T[], columns: number): T[][] {
+function intoColumns<T>(items: T[], columns: number): T[][] {
   if (columns <= 1) return [items];
   const per = Math.ceil(items.length / columns);
   return Array.from({ length: columns }, (_, c) => items.slice(c * per, (c + 1) * per)).filter((col) => col.length > 0);

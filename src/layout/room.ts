@@ -5,7 +5,7 @@
  * continues everything else, so a theme that passes this can lay out any brief of such text.
  * The same functions as the layout measure it, so the two cannot disagree.
  */
-import { TEXT_LIMITS } from '../limits.js';
+import { COUNT_LIMITS, TEXT_LIMITS } from '../limits.js';
 import type { Labels, TemplateContext, Theme } from '../theme/types.js';
 import { listStyle } from './deck.js';
 import { fitTitle, frameFor, placeFooter } from './frame.js';
@@ -35,9 +35,10 @@ export function longestContext(theme: Theme, lang: TemplateContext['lang']): Tem
       location: longest(title),
       chair: { name: longest(name), role: longest(name) },
     },
-    unit: { name: longest(title), index: 9999 },
+    unit: { name: longest(title), index: String(COUNT_LIMITS.units) },
     leader: { speaker: longest(name), role: longest(name), topic: longest(topic) },
-    slide: { number: 9999, count: 9999 },
+    // As the layout measures the footer (deck.ts).
+    slide: { number: '9999', count: '9999' },
     lang,
     labels: theme.labels,
   };

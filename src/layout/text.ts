@@ -3,7 +3,7 @@
  * (insets, hanging indent, exact line pitch, space after), so what we measure is what every
  * program draws: text boxes are written with autofit off and explicit sizes.
  */
-import { breakLines, clearBreakCache, countLinesAtMilli } from './linebreak.js';
+import { breakLines, countLinesAtMilli } from './linebreak.js';
 import type { Segment as FigureSegment } from './figures.js';
 import { LINE_HEIGHT_EM, type LatinMetrics } from './metrics.js';
 import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
@@ -73,7 +73,7 @@ export interface ListStyle {
 export const metricsOf = (item: ListItem, style: ListStyle): LatinMetrics =>
   item.emphasised ? style.latin.bold : style.latin.regular;
 
-export function indentPt(style: ListStyle, sizePt: number, count: number): number {
+function indentPt(style: ListStyle, sizePt: number, count: number): number {
   if (style.kind === 'plain') return 0;
   if (style.kind === 'number') return Math.round(sizePt * (count >= 10 ? 1.9 : 1.5) * 100) / 100;
   return Math.round(sizePt * 1.2 * 100) / 100;
@@ -83,11 +83,6 @@ export function indentPt(style: ListStyle, sizePt: number, count: number): numbe
 export function textWidthEmFor(boxW: number, insets: Insets, style: ListStyle, sizePt: number, count: number): number {
   const widthPt = (boxW - insets.left - insets.right) * PT_PER_IN - indentPt(style, sizePt, count);
   return widthPt / sizePt;
-}
-
-/** Forget every memo of measured text: what a fresh process starts with. */
-export function clearMeasureCaches(): void {
-  clearBreakCache();
 }
 
 /** Lines an item takes at a width in em. Rounded down to a milli-em, so the memo behind it

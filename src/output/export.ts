@@ -3,9 +3,9 @@
  * printer. LibreOffice runs with a profile of its own, so it works beside an open LibreOffice
  * and never asks questions; results are written atomically next to the deck.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BriefdeckError } from '../errors.js';
 import { writeFileAtomic } from './write.js';
@@ -19,12 +19,14 @@ export interface ExportOptions {
   dpi?: number;
 }
 
-const INSTALL = 'install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-impress; macOS: brew install --cask libreoffice; Windows: libreoffice.org), or pass --soffice PATH';
+const INSTALL =
+  'install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-impress; macOS: brew install --cask libreoffice; Windows: libreoffice.org), or pass --soffice PATH';
 
 export function findProgram(name: string, given?: string): string | undefined {
   if (given) return existsSync(given) ? given : undefined;
   const exts = process.platform === 'win32' ? ['.exe', '.com', ''] : [''];
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) for (const ext of exts) if (dir && existsSync(join(dir, name + ext))) return join(dir, name + ext);
+  for (const dir of (process.env.PATH ?? '').split(delimiter))
+    for (const ext of exts) if (dir && existsSync(join(dir, name + ext))) return join(dir, name + ext);
   const mac = `/Applications/LibreOffice.app/Contents/MacOS/${name}`;
   return existsSync(mac) ? mac : undefined;
 }
@@ -35,35 +37,70 @@ const fileArgument = (path: string) => resolve(path);
 /** Write DECK.pdf and/or DECK-01.png… beside the deck; returns the files written. */
 export async function exportDeck(deck: string, opts: ExportOptions): Promise<string[]> {
   const soffice = findProgram('soffice', opts.soffice);
-  if (!soffice) throw new BriefdeckError({ file: deck, message: `cannot write ${opts.pdf ? 'a PDF' : 'pictures'}: LibreOffice (soffice) was not found${opts.soffice ? ` at ${opts.soffice}` : ''}; ${INSTALL}` });
+  if (!soffice)
+    throw new BriefdeckError({
+      file: deck,
+      message: `cannot write ${opts.pdf ? 'a PDF' : 'pictures'}: LibreOffice (soffice) was not found${opts.soffice ? ` at ${opts.soffice}` : ''}; ${INSTALL}`,
+    });
   const work = mkdtempSync(join(tmpdir(), 'briefdeck-export-'));
   try {
     // Loaded only now: child_process costs every other start ~5 ms.
     const { spawnSync } = process.getBuiltinModule('node:child_process');
-    const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, fileArgument(deck)], { timeout: 300_000, encoding: 'utf8' });
+    const run = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        fileArgument(deck),
+      ],
+      { timeout: 300_000, encoding: 'utf8' },
+    );
     const pdf = join(work, basename(deck).replace(/\.pptx$/i, '.pdf'));
     if (run.status !== 0 || !existsSync(pdf)) {
-      throw new BriefdeckError({ file: deck, message: `LibreOffice could not convert the deck to PDF${run.error ? ` (${run.error.message})` : ''}: ${(run.stderr || run.stdout || '').trim().split('\n').slice(-2).join(' ')}` });
+      throw new BriefdeckError({
+        file: deck,
+        message: `LibreOffice could not convert the deck to PDF${run.error ? ` (${run.error.message})` : ''}: ${(run.stderr || run.stdout || '').trim().split('\n').slice(-2).join(' ')}`,
+      });
     }
     const written: string[] = [];
     const stem = deck.replace(/\.pptx$/i, '');
     if (opts.pdf) {
-      writeFileAtomic(`${stem}.pdf`, readFileSync(pdf));
+      writeFileAtomic(`${stem}.pdf`, readFileSync(pdf), 'the PDF');
       written.push(`${stem}.pdf`);
     }
     if (opts.png) {
       const pdftoppm = findProgram('pdftoppm');
-      if (!pdftoppm) throw new BriefdeckError({ file: deck, message: 'cannot write pictures: pdftoppm (poppler) was not found; install poppler-utils (macOS: brew install poppler)' });
-      const ppm = spawnSync(pdftoppm, ['-png', '-r', String(opts.dpi ?? 96), pdf, join(work, 'slide')], { timeout: 300_000, encoding: 'utf8' });
-      if (ppm.status !== 0) throw new BriefdeckError({ file: deck, message: `pdftoppm could not draw the slides: ${(ppm.stderr ?? '').trim()}` });
-      const pages = readdirSync(work).filter((f) => /^slide-\d+\.png$/.test(f)).sort();
+      if (!pdftoppm)
+        throw new BriefdeckError({
+          file: deck,
+          message:
+            'cannot write pictures: pdftoppm (poppler) was not found; install poppler-utils (macOS: brew install poppler)',
+        });
+      const ppm = spawnSync(pdftoppm, ['-png', '-r', String(opts.dpi ?? 96), pdf, join(work, 'slide')], {
+        timeout: 300_000,
+        encoding: 'utf8',
+      });
+      if (ppm.status !== 0)
+        throw new BriefdeckError({
+          file: deck,
+          message: `pdftoppm could not draw the slides: ${(ppm.stderr ?? '').trim()}`,
+        });
+      const pages = readdirSync(work)
+        .filter((f) => /^slide-\d+\.png$/.test(f))
+        .sort();
       const width = String(pages.length).length;
       for (const page of pages) {
         const n = Number(/(\d+)/.exec(page)![1]);
         const target = `${stem}-${String(n).padStart(Math.max(2, width), '0')}.png`;
-        writeFileAtomic(target, readFileSync(join(work, page)));
+        writeFileAtomic(target, readFileSync(join(work, page)), 'the picture');
         written.push(target);
       }
+      removeOldPictures(stem, written);
     }
     return written;
   } finally {
@@ -71,3 +108,27 @@ export async function exportDeck(deck: string, opts: ExportOptions): Promise<str
   }
 }
 
+/**
+ * Remove the pictures of slides the deck no longer has (a rebuild with fewer slides, or more
+ * digits in the numbers): files named exactly as this deck's pictures are, `STEM-NN.png`, that
+ * this export did not write. Nothing else in the folder is touched.
+ */
+function removeOldPictures(stem: string, written: string[]): void {
+  const dir = dirname(stem);
+  const prefix = `${basename(stem)}-`;
+  const keep = new Set(written.map((f) => basename(f)));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (keep.has(name) || !name.startsWith(prefix) || !/^\d{2,}\.png$/.test(name.slice(prefix.length))) continue;
+    try {
+      if (lstatSync(join(dir, name)).isFile()) unlinkSync(join(dir, name));
+    } catch {
+      /* gone already, or not ours to remove: the new pictures are written all the same */
+    }
+  }
+}

@@ -6,22 +6,9 @@
  * here, where starting a thread would cost more than it saves.
  */
 import { availableParallelism } from 'node:os';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { encodePart, type BatchIn, type BatchOut, type PartIn, type PartOut } from './encode.js';
 
-export interface PartIn {
-  /** XML as text, or bytes (pictures). */
-  data: string | Uint8Array;
-  /** Deflate (8) or store (0). */
-  compress: boolean;
-}
-
-export interface PartOut {
-  crc: number;
-  /** Bytes before compression. */
-  size: number;
-  method: 0 | 8;
-  body: Uint8Array;
-}
+export type { PartOut } from './encode.js';
 
 export interface Compressor {
   /** Resolves once `flush` has been called (at the latest). */
@@ -32,130 +19,21 @@ export interface Compressor {
   close(): Promise<void>;
 }
 
-/** zlib's level 3: on slide XML as fast as level 1 and 45% faster than the default 6, for
- * parts 8% larger (a 1,026-slide deck: 5.5 MB instead of 5.2 MB). */
-const LEVEL = 3;
-
-function encodeHere({ data, compress }: PartIn): PartOut {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  return {
-    crc: crc32(bytes),
-    size: bytes.length,
-    method: compress ? 8 : 0,
-    body: compress ? deflateRawSync(bytes, { level: LEVEL }) : bytes,
-  };
-}
-
 /** In this thread. */
 export function inlineCompressor(): Compressor {
   return {
-    encode: (part) => Promise.resolve(encodeHere(part)),
+    encode: (part) => Promise.resolve(encodePart(part)),
     flush: () => undefined,
     close: () => Promise.resolve(),
   };
 }
 
-// The helper is plain JavaScript evaluated from this string, so it runs the same from the
-// TypeScript sources (tests) and from the bundled CLI, with no file to find on disk. A batch
-// arrives as the parts themselves (text is copied as it is, which costs this thread less than
-// encoding it) and goes back as one buffer of compressed parts (handed over, not copied).
-//
-// deflateRawSync builds a stream object and a zlib state for every call, which was a third of
-// a helper's time on a big deck (two calls a slide). The helper keeps one zlib state instead,
-// reset between parts, and drives it through the handle Node's own deflateRawSync uses; a Node
-// without that handle, or a failed call, gets deflateRawSync as before. Text is encoded into
-// one reused buffer, and the compressed parts written one after another into another.
-//
-// The same bytes as deflateRawSync: a reset keeps the settings, but not quite a fresh state.
-// zlib's match finder looks up to 258 bytes past the end of the input, where a fresh state has
-// zeros and a reset one has the previous part; the match it picks can then differ. So before
-// each part the state compresses as many zeros as the part is long (plus room), which puts
-// zeros there again: cheap, as zeros are one long match. A part over WIPE_UP_TO bytes, where
-// the window would slide, goes to deflateRawSync.
-const HELPER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const zlib = require('node:zlib');
-const { crc32, deflateRawSync } = zlib;
-const { Z_FINISH } = zlib.constants;
-let engine;
-try {
-  if (workerData.keepState) {
-    engine = zlib.createDeflateRaw({ level: ${LEVEL} });
-    if (typeof engine._handle?.writeSync !== 'function' || !(engine._writeState instanceof Uint32Array) || typeof engine.reset !== 'function') {
-      engine.close();
-      engine = undefined;
-    }
-  }
-} catch {
-  engine = undefined;
-}
-engine?.on('error', () => undefined); // a failed call shows as a destroyed engine, below
-let text = Buffer.allocUnsafeSlow(1 << 20);
-let out = Buffer.allocUnsafeSlow(1 << 20);
-let end = 0;
-/** Room for n more bytes in out. */
-const room = (n) => {
-  if (out.length - end >= n) return;
-  const bigger = Buffer.allocUnsafeSlow(Math.max(out.length * 2, end + n));
-  out.copy(bigger, 0, 0, end);
-  out = bigger;
-};
-const WIPE_UP_TO = 48 * 1024;
-const zeros = Buffer.alloc(WIPE_UP_TO + 1024);
-/** Compress bytes onto the end of out with the kept state; false if it cannot. */
-const deflateKept = (bytes) => {
-  if (!engine || bytes.length > WIPE_UP_TO) return false;
-  const at = end;
-  // Zeros first, their output dropped: see above.
-  if (!finish(zeros.subarray(0, bytes.length + 1024))) return false;
-  end = at;
-  return finish(bytes);
-};
-/** Compress bytes onto the end of out with the kept state, then reset it; false if it failed. */
-const finish = (bytes) => {
-  const from = end;
-  const state = engine._writeState;
-  let inOff = 0;
-  let inLen = bytes.length;
-  for (;;) {
-    room(Math.min(inLen, 1 << 16) + 64);
-    const avail = out.length - end;
-    engine._handle.writeSync(Z_FINISH, bytes, inOff, inLen, out, end, avail);
-    if (engine.destroyed) {
-      engine = undefined;
-      end = from;
-      return false;
-    }
-    end += avail - state[0];
-    inOff += inLen - state[1];
-    inLen = state[1];
-    // Output room left means the stream is finished.
-    if (state[0] !== 0) break;
-  }
-  engine.reset();
-  return true;
-};
-parentPort.on('message', ({ id, parts }) => {
-  end = 0;
-  const results = parts.map(({ data, compress }) => {
-    let bytes = data;
-    if (typeof data === 'string') {
-      if (text.length < data.length * 3) text = Buffer.allocUnsafeSlow(data.length * 3);
-      bytes = text.subarray(0, text.write(data, 0, 'utf8'));
-    }
-    const at = end;
-    if (!compress || !deflateKept(bytes)) {
-      const body = compress ? deflateRawSync(bytes, { level: ${LEVEL} }) : bytes;
-      room(body.length);
-      out.set(body, end);
-      end += body.length;
-    }
-    return { crc: crc32(bytes), size: bytes.length, method: compress ? 8 : 0, length: end - at };
-  });
-  const result = out.buffer.slice(out.byteOffset, out.byteOffset + end);
-  parentPort.postMessage({ id, buffer: result, out: results }, [result]);
-});
-`;
+/** The helper's script: compiled beside this module (dist/, and the bundle beside the CLI). Run
+ * from the TypeScript sources (the tests), this module finds the compiled one in dist/. */
+const HELPER = new URL(
+  import.meta.url.endsWith('.ts') ? '../../dist/render/deflate-worker.js' : './deflate-worker.js',
+  import.meta.url,
+);
 
 /** Characters (or bytes) gathered before a batch goes to a helper. */
 const BATCH_SIZE = 128 * 1024;
@@ -165,12 +43,11 @@ interface Waiter {
   reject: (e: Error) => void;
 }
 
-/** On helper threads (batches go to them in turn). `keepState: false` gives each part a zlib
- * state of its own, as a Node without the handle the helper uses would (tests). */
-export function threadCompressor(threads = helperThreads(), { keepState = true } = {}): Compressor {
+/** On helper threads (batches go to them in turn). */
+export function threadCompressor(threads = helperThreads()): Compressor {
   // worker_threads is loaded here, not at start: most decks are compressed in this thread.
   const { Worker } = process.getBuiltinModule('node:worker_threads');
-  const workers = Array.from({ length: threads }, () => new Worker(HELPER, { eval: true, workerData: { keepState } }));
+  const workers = Array.from({ length: threads }, () => new Worker(HELPER));
   let failed: Error | undefined;
   const out = new Map<number, Waiter[]>();
   let parts: PartIn[] = [];
@@ -187,15 +64,7 @@ export function threadCompressor(threads = helperThreads(), { keepState = true }
     parts = [];
     size = 0;
   };
-  const done = ({
-    id,
-    buffer,
-    out: results,
-  }: {
-    id: number;
-    buffer: ArrayBuffer;
-    out: Array<Omit<PartOut, 'body'> & { length: number }>;
-  }) => {
+  const done = ({ id, buffer, out: results }: BatchOut) => {
     const ws = out.get(id);
     out.delete(id);
     let at = 0;
@@ -214,7 +83,8 @@ export function threadCompressor(threads = helperThreads(), { keepState = true }
     if (!parts.length || failed) return;
     const id = nextId++;
     out.set(id, waiters);
-    workers[id % workers.length]!.postMessage({ id, parts });
+    const batch: BatchIn = { id, parts };
+    workers[id % workers.length]!.postMessage(batch);
     parts = [];
     size = 0;
     waiters = [];

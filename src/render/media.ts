@@ -2,9 +2,10 @@
  * The pictures of a deck: each distinct file stored once in ppt/media, however many slides show
  * it. An SVG is stored with a PNG drawn from it, which programs without SVG support show.
  */
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { BriefdeckError } from '../errors.js';
 import type { DeckPlan } from '../layout/plan.js';
+import { readPicture } from '../theme/pictures.js';
+import { svgToPng } from '../theme/svg.js';
 
 export interface MediaPart {
   /** Part name under ppt/media/ of the picture every program shows (PNG or JPEG). */
@@ -13,7 +14,7 @@ export interface MediaPart {
   svg?: string;
 }
 
-export interface MediaFile {
+interface MediaFile {
   name: string;
   data: Uint8Array;
 }
@@ -24,15 +25,8 @@ export interface DeckMedia {
   files: MediaFile[];
 }
 
-async function svgToPng(svg: Uint8Array): Promise<Uint8Array> {
-  // A native module, loaded only when a theme has an SVG.
-  const { Resvg } = await import('@resvg/resvg-js');
-  return new Resvg(Buffer.from(svg), { fitTo: { mode: 'width', value: 1024 }, font: { loadSystemFonts: true } })
-    .render()
-    .asPng();
-}
-
-/** Read every picture the plan shows (the theme checked their kinds when it was loaded). */
+/** Read every picture the plan shows. The theme checked them when it was loaded; they are read
+ * through the same checks, in case a file changed since. */
 export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
   const parts = new Map<string, MediaPart>();
   const files: MediaFile[] = [];
@@ -40,17 +34,20 @@ export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
   for (const slide of plan.slides) {
     for (const shape of slide.shapes) {
       if (shape.kind !== 'image' || parts.has(shape.path)) continue;
-      const data = readFileSync(shape.path);
-      const suffix = extname(shape.path).toLowerCase();
-      const ext = suffix === '.svg' ? 'svg' : suffix === '.png' ? 'png' : 'jpeg';
+      const read = readPicture(shape.path, { checkSvg: false });
+      if ('problem' in read) throw new BriefdeckError({ file: shape.path, message: read.problem });
+      const { bytes: data, kind: ext } = read;
       // crypto is loaded only for a deck with pictures: it costs every other start ~4 ms.
       const key = `${ext}:${process.getBuiltinModule('node:crypto').createHash('sha256').update(data).digest('hex')}`;
       let part = byContent.get(key);
       if (!part) {
         const n = byContent.size + 1;
         if (ext === 'svg') {
+          // The PNG drawn when the theme was loaded (or now, after the same checks).
+          const png = svgToPng(data);
+          if (typeof png === 'string') throw new BriefdeckError({ file: shape.path, message: png });
           part = { name: `image${n}.png`, svg: `image${n}.svg` };
-          files.push({ name: part.name, data: await svgToPng(data) }, { name: part.svg!, data });
+          files.push({ name: part.name, data: png }, { name: part.svg!, data });
         } else {
           part = { name: `image${n}.${ext}` };
           files.push({ name: part.name, data });

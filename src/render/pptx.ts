@@ -67,7 +67,8 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
 
 async function renderWith(plan: DeckPlan, options: RenderOptions, compressor: Compressor): Promise<Buffer> {
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
-  const [fixed, media] = await Promise.all([skeleton(), collectMedia(plan)]);
+  const fixed = skeleton();
+  const media = await collectMedia(plan);
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
   const ctx: SlideContext = {
     lang,
@@ -227,7 +228,7 @@ function presentationXml(template: string, plan: DeckPlan): string {
 const slideEmu = (inches: number) => (Math.abs(inches - 40 / 3) < 0.001 ? 12192000 : emu(inches));
 
 /** The deck's fonts in its theme, so text typed into the deck later keeps them. */
-export function setFontScheme(xml: string, plan: DeckPlan): string {
+function setFontScheme(xml: string, plan: DeckPlan): string {
   const set = (xml: string, block: 'majorFont' | 'minorFont', f: FontFaces) =>
     xml.replace(
       new RegExp(`<a:${block}>[\\s\\S]*?<a:cs typeface="[^"]*"/>`),

@@ -132,7 +132,7 @@ function paragraphXml(p: Paragraph, ctx: SlideContext): string {
 
 /** Run properties, written once each per deck: found by the font (the theme's own object), the
  * colour and the size in hundredths of a point with bold as its sign. */
-export type RunPropsCache = Map<FontFaces, Map<string, Map<number, string>>>;
+type RunPropsCache = Map<FontFaces, Map<string, Map<number, string>>>;
 
 function runProps(r: Run, ctx: SlideContext): string {
   let byColor = ctx.runProps.get(r.font);

@@ -5,15 +5,15 @@
  * again with a full parser (fast-xml-parser).
  */
 
+import { xmlForbidden } from '../xml-chars.js';
 const NAME = /^[A-Za-z_][\w.:-]*$/;
 const ATTRS = /^(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 const ENTITY_AT = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/y;
-// eslint-disable-next-line no-control-regex
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SUSPECT =
+  // eslint-disable-next-line no-control-regex -- control characters are part of what it finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const FORBIDDEN = xmlForbidden();
 
 /** Every "&" in xml[from, to) starts a known entity. */
 function entitiesOk(xml: string, from: number, to: number): number {

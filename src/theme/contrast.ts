@@ -19,7 +19,7 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-export interface TextPair {
+interface TextPair {
   what: string;
   fg: keyof ThemeColors;
   bg: keyof ThemeColors;
@@ -27,7 +27,7 @@ export interface TextPair {
 }
 
 /** Every place the layout sets text in one colour on another. */
-export const TEXT_PAIRS: TextPair[] = [
+const TEXT_PAIRS: TextPair[] = [
   { what: 'slide titles', fg: 'primary', bg: 'background', large: true },
   { what: 'cover title, organizer and subtitle', fg: 'onPrimary', bg: 'primary', large: false },
   { what: 'cover date', fg: 'text', bg: 'background', large: false },

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { BriefdeckError, type Problem } from '../errors.js';
-import type { Lang } from '../brief/schema.js';
 import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
 import { formatPath, locate, suggest, validate } from '../yaml/validate.js';
-import { builtinPath, builtinThemeNames, imageProblem, isInside, looksLikePath, themeNamesIn } from './files.js';
+import { builtinPath, builtinThemeNames, isInside, linkedOutside, looksLikePath, themeNamesIn } from './files.js';
+import { imageProblem } from './pictures.js';
 import { themeFileSchema, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
 import { BUILTIN_LAYERS } from './builtin-layers.js';
 import { compileTemplate, describeTemplateError } from './templates.js';
@@ -44,10 +44,11 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
   if (looksLikePath(name)) {
     const file = resolve(opts.relativeTo ?? cwd, name);
     if (!existsSync(file)) throw new BriefdeckError({ ...namer(opts), message: `no theme file at ${file}` });
-    if (opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && !isInside(opts.relativeTo, file)) {
+    const out = opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && outside(opts.relativeTo, file, name);
+    if (out) {
       throw new BriefdeckError({
         ...namer(opts),
-        message: `theme ${name} is outside the brief's folder; move it next to the brief, or pass --allow-outside-files`,
+        message: `theme ${out} the brief's folder; move it next to the brief, or pass --allow-outside-files`,
       });
     }
     return file;
@@ -64,6 +65,14 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
 }
 
 const teamThemeNames = (cwd: string) => themeNamesIn(resolve(cwd, 'themes'));
+
+/** Whether a file named from `dir` leaves it, in words ("x is outside", "x is a link to /y,
+ * outside"), by its name or through a symbolic link; undefined when it stays inside. */
+function outside(dir: string, target: string, name: string): string | undefined {
+  if (!isInside(dir, target)) return `${name} is outside`;
+  const real = linkedOutside(dir, target);
+  return real === undefined ? undefined : `${name} is a link to ${real}, outside`;
+}
 
 /** Read a theme and every theme it extends, root first. */
 export function loadLayers(file: string, opts: ThemeOptions = {}): ThemeLayer[] {
@@ -100,10 +109,11 @@ function parentOf(layer: ThemeLayer, opts: ThemeOptions): string | undefined {
     });
   }
   const target = resolve(dirname(layer.file), ref);
-  if (!opts.allowOutsideFiles && !isInside(dirname(layer.file), target)) {
+  const out = !opts.allowOutsideFiles && outside(dirname(layer.file), target, ref);
+  if (out) {
     throw new BriefdeckError({
       ...at(layer, ['extends']),
-      message: `${ref} is outside this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)`,
+      message: `${out} this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)`,
     });
   }
   if (!existsSync(target))
@@ -117,10 +127,11 @@ function at(layer: ThemeLayer, path: PropertyKey[]): Omit<Problem, 'message'> {
   return { file: layer.file, line: pos.line, column: pos.col, path: formatPath(path) };
 }
 
-function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
+/** `fresh`: read and validate the file even if it is a built-in theme baked as it is. */
+function readLayer(file: string, opts: ThemeOptions, fresh = false): ThemeLayer {
   const text = readTextFile(file, 'theme');
   const builtinName = builtinThemeNames().find((n) => resolve(builtinPath(n)) === resolve(file));
-  const baked = builtinName === undefined ? undefined : bakedLayer(file, text, builtinName);
+  const baked = builtinName === undefined || fresh ? undefined : bakedLayer(file, text, builtinName);
   if (baked) return baked;
   const src = parseYaml(text, file);
   const plain = toPlain(src) ?? {};
@@ -150,10 +161,11 @@ function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
   for (const [k, rel] of Object.entries(data.images ?? {})) {
     if (!rel) continue;
     const abs = resolve(dirname(file), rel);
-    if (!opts.allowOutsideFiles && !isInside(dirname(file), abs)) {
+    const out = !opts.allowOutsideFiles && outside(dirname(file), abs, rel);
+    if (out) {
       found.push({
         ...at(layer, ['images', k]),
-        message: `${rel} is outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
+        message: `${out} this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
       });
       continue;
     }
@@ -165,7 +177,7 @@ function readLayer(file: string, opts: ThemeOptions): ThemeLayer {
   return layer;
 }
 
-/** A built-in theme checked when the CLI was bundled, if the file still holds what was checked.
+/** A built-in theme checked by `npm run generate`, if the file still holds what was checked.
  * Its positions (for a message about it) are found only if asked for. */
 function bakedLayer(file: string, text: string, name: string): ThemeLayer | undefined {
   const baked = BUILTIN_LAYERS[name];
@@ -181,13 +193,13 @@ function bakedLayer(file: string, text: string, name: string): ThemeLayer | unde
   };
 }
 
-/** What bundling bakes for each built-in theme (see builtin-layers.ts). A theme with pictures
+/** What `npm run generate` bakes for each built-in theme (see builtin-layers.ts). A theme with pictures
  * is not baked: their paths are resolved where the package is installed, and checked there. */
 export function bakeBuiltinLayers(): Record<string, { text: string; json: string }> {
   const baked: Record<string, { text: string; json: string }> = {};
   for (const name of builtinThemeNames()) {
     const file = builtinPath(name);
-    const { data } = readLayer(file, {});
+    const { data } = readLayer(file, {}, true);
     if (!data.images || Object.values(data.images).every((v) => v === undefined))
       baked[name] = { text: readTextFile(file, 'theme'), json: JSON.stringify(data) };
   }
@@ -229,5 +241,3 @@ export function setterOf(layers: ThemeLayer[], path: string[]): Omit<Problem, 'm
   }
   return { file: layers[layers.length - 1]!.file };
 }
-
-export type { Lang };

@@ -12,7 +12,6 @@ import { longestContext, noRoom } from '../layout/room.js';
 import { builtinPath } from './files.js';
 
 export type { ThemeOptions };
-export { builtinThemeNames } from './files.js';
 
 const cache = new Map<string, Theme>();
 
@@ -38,7 +37,7 @@ const pick = (t: ThemeFile['templates'], key: (typeof TEMPLATE_KEYS)[number], la
   return typeof v === 'string' ? v : (v?.[lang] ?? v?.['zh-CN'] ?? v?.en);
 };
 
-export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
+function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   const m = mergeLayers(layers);
   const top = layers[layers.length - 1]!;
   const missing: string[] = [];
@@ -78,10 +77,12 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     ) as Partial<Labels>),
   };
   // Labels are templates too; all but `by` have nothing to fill in, so they become plain text now.
-  const ctx = { lang, labels: raw, meeting: { title: '', date: '' }, slide: { number: 0, count: 0 } };
+  const ctx = { lang, labels: raw, meeting: { title: '', date: '' }, slide: { number: '0', count: '0' } };
   const labels = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : compileTemplate(v, { trim: false })(ctx)]),
   ) as Labels;
+  // The package's own themes have nothing to mend (and a checked one is never parsed again).
+  const warnings = layers.flatMap((l) => (l.builtin ? [] : l.src.warnings));
   const theme: Theme = {
     name: basename(top.file).replace(/\.ya?ml$/i, ''),
     description: m.description ?? '',
@@ -100,6 +101,7 @@ export function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
       ...(m.images?.coverBackground ? { coverBackground: m.images.coverBackground } : {}),
       ...(m.images?.background ? { background: m.images.background } : {}),
     },
+    ...(warnings.length ? { warnings } : {}),
   };
   // The built-in themes leave room (a test checks them): only a team's theme is measured.
   if (!layers.every((l) => l.builtin)) checkRoom(theme, layers, lang);

@@ -126,12 +126,10 @@ function makeThemeFileSchema() {
   return z
     .strictObject({
       description: text('a description').optional().meta({ description: 'One line shown by `briefdeck themes`' }),
-      extends: text('a theme name or path')
-        .optional()
-        .meta({
-          description:
-            'A built-in theme (default, government-red, high-contrast) or a theme file, relative to this one; default: default',
-        }),
+      extends: text('a theme name or path').optional().meta({
+        description:
+          'A built-in theme (default, government-red, high-contrast) or a theme file, relative to this one; default: default',
+      }),
       size: z
         .enum(['16:9', '4:3'], { error: () => 'expected 16:9 or 4:3' })
         .optional()

@@ -1,5 +1,6 @@
 /** The Theme as layout sees it: resolved (after `extends`), validated, templates compiled. */
 import type { Lang } from '../brief/schema.js';
+import type { Problem } from '../errors.js';
 
 /** A face for Latin letters and digits and one for Chinese text: every run names both. */
 export interface FontFaces {
@@ -7,7 +8,7 @@ export interface FontFaces {
   eastAsian: string;
 }
 
-export type SlideSize = '16:9' | '4:3';
+type SlideSize = '16:9' | '4:3';
 
 export interface ThemeColors {
   primary: string;
@@ -26,13 +27,13 @@ export interface ThemeColors {
   figure: string;
 }
 
-export interface ThemeFonts {
+interface ThemeFonts {
   title: FontFaces;
   heading: FontFaces;
   body: FontFaces;
 }
 
-export interface ThemeSizes {
+interface ThemeSizes {
   title: number;
   heading: number;
   body: number;
@@ -56,7 +57,10 @@ export interface Labels {
   by: string;
 }
 
-/** Context of the templates (footer, slide titles): documented in the README. */
+/**
+ * Context of the templates (footer, slide titles): documented in the README. Numbers are given as
+ * text, so two printed side by side read "212", not their sum (handlebars joins pieces with `+`).
+ */
 export interface TemplateContext {
   meeting: {
     title: string;
@@ -66,9 +70,9 @@ export interface TemplateContext {
     location?: string;
     chair?: { name: string; role?: string };
   };
-  unit?: { name: string; index: number };
+  unit?: { name: string; index: string };
   leader?: { speaker: string; role?: string; topic?: string };
-  slide: { number: number; count: number };
+  slide: { number: string; count: string };
   lang: Lang;
   labels: Labels;
 }
@@ -94,4 +98,6 @@ export interface Theme {
   images: { logo?: string; coverBackground?: string; background?: string };
   /** The theme files (the whole extends chain) and images it was made from. */
   files: string[];
+  /** What was wrong but could be mended in the theme files (removed control characters), positioned. */
+  warnings?: Problem[];
 }

@@ -24,12 +24,12 @@ const giveUp = (): never => {
 };
 
 /** Characters `yaml` would object to or warn about, or that we would have to remove. */
-// eslint-disable-next-line no-control-regex
 const UNSUPPORTED_CHARS =
+  // eslint-disable-next-line no-control-regex -- control characters are part of what it finds
   /[\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-// eslint-disable-next-line no-control-regex
 const MAYBE_UNSUPPORTED =
+  // eslint-disable-next-line no-control-regex -- control characters are part of what it finds
   /[\t\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /** Keys read here: a letter or `_`, then letters, digits, `_` and `-`; at most this long. */

@@ -3,6 +3,7 @@
  * source positions, so every later problem can be reported as `file:line:column`.
  * Shared by `brief/` and `theme/`.
  */
+import { xmlForbidden } from '../xml-chars.js';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { BriefdeckError, type Problem } from '../errors.js';
@@ -149,9 +150,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /** Characters XML 1.0 forbids: a deck containing one makes PowerPoint offer a "repair". */
-// eslint-disable-next-line no-control-regex
-const XML_FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_FORBIDDEN = xmlForbidden('g');
 
 export function stripXmlForbidden(s: string): { text: string; removed: number } {
   let removed = 0;

@@ -53,7 +53,8 @@ interface Def {
   innerType?: unknown;
   options?: unknown[];
 }
-const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
+/** A schema's definition (zod's public `.def`). */
+const defOf = (s: unknown): Def => (s as { def: Def }).def;
 
 function unwrap(s: unknown): unknown[] {
   const d = defOf(s);
@@ -73,7 +74,7 @@ function objectKeys(s: unknown): string[] {
   return unwrap(s).flatMap((u) => (defOf(u).type === 'object' ? Object.keys(defOf(u).shape ?? {}) : []));
 }
 
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;

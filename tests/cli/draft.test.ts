@@ -22,7 +22,7 @@ describe('briefdeck draft', () => {
     const out = join(dir, 'brief.yaml');
     const r = await cli('draft', SEED, '--date', '2025-01', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^.*brief\.yaml  drafted; \d+ places? to check/);
+    expect(r.out).toMatch(/^.*brief\.yaml {2}drafted; \d+ places? to check/);
     const brief = parse(readFileSync(out, 'utf8')) as { units: Array<{ name: string }> };
     expect(brief.units.map((u) => u.name)).toEqual([
       '浦东新区区委',

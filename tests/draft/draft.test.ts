@@ -1,5 +1,5 @@
 /**
- * What holds for every draft (issue 5): nothing invented (every string is a span of the report),
+ * What holds for every draft: nothing invented (every string is a span of the report),
  * nothing lost (unplaced text is kept as comments), notes mirrored as 请核对 comments, the schema
  * line first, validation with and without a date, and suggestions on and off.
  */

@@ -1,5 +1,5 @@
 /**
- * The genre's variants, one fixture each (issue 5): a district meeting, a monthly review where
+ * The genre's variants, one fixture each: a district meeting, a monthly review where
  * the leader comments unit by unit, ASCII punctuation, traditional characters, and a paragraph
  * the drafter cannot place.
  */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-export const FIXTURES = 'tests/fixtures/draft';
+const FIXTURES = 'tests/fixtures/draft';
 /** The seed report, as kept with the fixtures (tests/brief/sample.test.ts checks the copy). */
 export function seedReport(): string {
   return readFileSync(join(FIXTURES, 'shanghai-2025-01.txt'), 'utf8');

@@ -1,5 +1,5 @@
 /**
- * The seed report as a golden test (issue 5): the draft finds all seven units with their names,
+ * The seed report as a golden test: the draft finds all seven units with their names,
  * every shortcoming exactly, each unit's achievements with all their figures, the directives of
  * 陈吉宁 and 龚正 and the attending leaders — as in the hand-made sample brief — and, given a
  * date, it validates and builds a deck.

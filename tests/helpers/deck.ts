@@ -1,6 +1,6 @@
 /** Reading a built deck back: unzip it and parse its XML, as a user's program would. */
 import JSZip from 'jszip';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 
 export interface DeckParts {
   files: string[];
@@ -57,7 +57,7 @@ export const slideText = (slideXml: string) => paragraphsOf(slideXml).join('\n')
 /** Every run's properties: size in points, fonts, language. */
 export function runsOf(
   slideXml: string,
-): Array<{ sz: number; lang?: string; latin?: string; ea?: string; text: string }> {
+): Array<{ sz: number; lang?: string | undefined; latin?: string | undefined; ea?: string | undefined; text: string }> {
   const out = [];
   for (const m of slideXml.matchAll(
     /<a:r>\s*<a:rPr([^>]*?)(?:\/>|>([\s\S]*?)<\/a:rPr>)\s*<a:t>([\s\S]*?)<\/a:t>\s*<\/a:r>/g,
@@ -74,5 +74,3 @@ export function runsOf(
   }
   return out;
 }
-
-export const xmlParser = new XMLParser({ ignoreAttributes: false });

@@ -4,7 +4,7 @@
  * DeckPlan placed it in, and inside the slide.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DeckPlan, TextShape } from '../../src/layout/plan.js';
@@ -30,7 +30,7 @@ export function convertToPdf(decks: Array<{ name: string; bytes: Uint8Array }>):
   return new Map(paths.map((p) => [basename(p, '.pptx'), p.replace(/\.pptx$/, '.pdf')]));
 }
 
-export interface Word {
+interface Word {
   page: number;
   text: string;
   x0: number;
@@ -39,7 +39,7 @@ export interface Word {
   y1: number;
 }
 
-export function wordsOf(pdf: string): { pages: Array<{ width: number; height: number }>; words: Word[] } {
+function wordsOf(pdf: string): { pages: Array<{ width: number; height: number }>; words: Word[] } {
   const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
   const pages: Array<{ width: number; height: number }> = [];
   const words: Word[] = [];
@@ -134,6 +134,7 @@ export function checkPlacement(
           for (const r of p.runs) for (const ch of squash(r.text)) wanted.set(ch, (wanted.get(ch) ?? 0) + 1);
     for (const [ch, n] of wanted) {
       const got = rendered.get(ch) ?? 0;
+      // eslint-disable-next-line no-misleading-character-class -- joiners and selectors, each alone
       if (got < n && !/\p{Extended_Pictographic}|[\u200b-\u200f\ufe0f\u20e3]/u.test(ch))
         misplaced.push({
           slide: i + 1,
@@ -144,6 +145,3 @@ export function checkPlacement(
   });
   return { misplaced, words: words.length, pages: pages.length };
 }
-
-export const readPdfText = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8');
-export { readFileSync };

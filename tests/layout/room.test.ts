@@ -9,7 +9,7 @@ import { BriefdeckError } from '../../src/errors.js';
 import { planDeck } from '../../src/layout/deck.js';
 import { noRoom } from '../../src/layout/room.js';
 import { builtinTheme } from '../../src/theme/builtin.js';
-import { builtinThemeNames } from '../../src/theme/resolve.js';
+import { builtinThemeNames } from '../../src/theme/files.js';
 import type { Theme } from '../../src/theme/types.js';
 
 const L = (n: number) => '国'.repeat(n);

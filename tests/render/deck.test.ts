@@ -6,6 +6,7 @@ import type { Brief } from '../../src/brief/types.js';
 import { buildDeck, buildDeckWithPlan } from '../../src/index.js';
 import type { DeckPlan } from '../../src/layout/plan.js';
 import { isWellFormed, paragraphsOf, readDeck, runsOf, slideText, type DeckParts } from '../helpers/deck.js';
+import { countPixels, pngPixels } from '../helpers/png.js';
 
 const SAMPLE = 'briefs/2025-01-shanghai-quarterly.yaml';
 
@@ -236,6 +237,20 @@ describe('decks do not depend on where they are built', () => {
 });
 
 describe('pictures', () => {
+  it("draw an SVG's embedded picture into the PNG stored beside it, for programs without SVG", async () => {
+    const JSZip = (await import('jszip')).default;
+    const { brief } = loadBrief(SAMPLE);
+    const zip = await JSZip.loadAsync(
+      await buildDeck(brief, { theme: 'tests/fixtures/themes/inkscape/inkscape.yaml' }),
+    );
+    const pngs = Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n));
+    expect(pngs).toHaveLength(2); // emblem.svg and licensed.svg
+    for (const name of pngs) {
+      const p = pngPixels(await zip.file(name)!.async('uint8array'));
+      expect(countPixels(p, [0, 160, 0]), name).toBeGreaterThan(p.width * p.height * 0.8);
+    }
+  });
+
   it('are stored once however many slides show them, every relationship still pointing at a part', async () => {
     const { brief } = loadBrief(SAMPLE);
     const deck = await readDeck(await buildDeck(brief, { theme: 'tests/fixtures/themes/team/child.yaml' }));

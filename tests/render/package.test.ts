@@ -10,7 +10,7 @@ import { loadBrief, parseBrief } from '../../src/brief/load.js';
 import { buildDeckWithPlan } from '../../src/index.js';
 import { inlineCompressor, threadCompressor, THREAD_FROM_SLIDES } from '../../src/render/deflate.js';
 import { renderDeck } from '../../src/render/pptx.js';
-import { generateSkeleton } from '../../src/render/skeleton.js';
+import { skeleton as deckSkeleton } from '../../src/render/skeleton.js';
 import { esc } from '../../src/render/xml.js';
 import { isWellFormed, readDeck } from '../helpers/deck.js';
 
@@ -44,50 +44,44 @@ describe('compressing parts', () => {
     }
   });
 
-  it.each([true, false])(
-    'gives the same bytes as a fresh zlib call for parts of every size, one after another on one helper (zlib state kept: %s)',
-    async (keepState) => {
-      // A helper keeps one zlib state for all its parts; what a part before leaves in it must not
-      // change the next one's bytes. Real slides and notes, in order and backwards (without the
-      // helper's care, a few of these come out different); parts about the size from which the
-      // helper hands them to deflateRawSync, and past it; bytes that do not compress, so the
-      // output outgrows its buffer; and nothing at all.
-      const { brief } = loadBrief('tests/fixtures/stress/many-units.yaml');
-      const deck = await readDeck((await buildDeckWithPlan(brief)).bytes);
-      const real = [...deck.xml]
-        .filter(([name]) => /^ppt\/(slides|notesSlides)\/\w+\.xml$/.test(name))
-        .map(([, xml]) => xml);
-      expect(real.length).toBeGreaterThan(80);
-      let seed = 7;
-      const random = (n: number) =>
-        Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 23);
-      const long = (n: number) => real.join('').slice(0, n);
-      const mixed = [
-        ...[...real, ...[...real].reverse()].map((data) => ({ data, compress: true })),
-        ...[48 * 1024 - 300, 48 * 1024, 48 * 1024 + 1, 300_000].map((n) => ({ data: long(n), compress: true })),
-        { data: random(200_000), compress: true },
-        { data: random(3_000_000), compress: true },
-        { data: real[0]!.slice(0, 10), compress: true },
-        { data: '', compress: true },
-        { data: new Uint8Array(0), compress: true },
-      ];
-      const here = inlineCompressor();
-      const there = threadCompressor(1, { keepState });
-      try {
-        const a = await Promise.all(mixed.map((p) => here.encode(p)));
-        const pending = mixed.map((p) => there.encode(p));
-        there.flush();
-        const b = await Promise.all(pending);
-        for (const [i, p] of mixed.entries()) {
-          expect(Buffer.from(b[i]!.body).equals(Buffer.from(a[i]!.body)), `part ${i}`).toBe(true);
-          const original = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : Buffer.from(p.data);
-          expect(inflateRawSync(b[i]!.body).equals(original)).toBe(true);
-        }
-      } finally {
-        await there.close();
+  it('gives the same bytes as in this thread for parts of every size, one after another on one helper', async () => {
+    // Real slides and notes, in order and backwards; big parts; bytes that do not compress;
+    // and nothing at all: what one part leaves behind on a helper must not change the next.
+    const { brief } = loadBrief('tests/fixtures/stress/many-units.yaml');
+    const deck = await readDeck((await buildDeckWithPlan(brief)).bytes);
+    const real = [...deck.xml]
+      .filter(([name]) => /^ppt\/(slides|notesSlides)\/\w+\.xml$/.test(name))
+      .map(([, xml]) => xml);
+    expect(real.length).toBeGreaterThan(80);
+    let seed = 7;
+    const random = (n: number) =>
+      Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 23);
+    const long = (n: number) => real.join('').slice(0, n);
+    const mixed = [
+      ...[...real, ...[...real].reverse()].map((data) => ({ data, compress: true })),
+      ...[48 * 1024 - 300, 48 * 1024, 48 * 1024 + 1, 300_000].map((n) => ({ data: long(n), compress: true })),
+      { data: random(200_000), compress: true },
+      { data: random(3_000_000), compress: true },
+      { data: real[0]!.slice(0, 10), compress: true },
+      { data: '', compress: true },
+      { data: new Uint8Array(0), compress: true },
+    ];
+    const here = inlineCompressor();
+    const there = threadCompressor(1);
+    try {
+      const a = await Promise.all(mixed.map((p) => here.encode(p)));
+      const pending = mixed.map((p) => there.encode(p));
+      there.flush();
+      const b = await Promise.all(pending);
+      for (const [i, p] of mixed.entries()) {
+        expect(Buffer.from(b[i]!.body).equals(Buffer.from(a[i]!.body)), `part ${i}`).toBe(true);
+        const original = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : Buffer.from(p.data);
+        expect(inflateRawSync(b[i]!.body).equals(original)).toBe(true);
       }
-    },
-  );
+    } finally {
+      await there.close();
+    }
+  });
 
   it('builds a deck with helpers started before the layout to the same bytes as in one thread', async () => {
     const { brief } = parseBrief(stringify(generatedBrief(120), { aliasDuplicateObjects: false }));
@@ -112,7 +106,7 @@ describe('compressing parts', () => {
     const helpers = threadCompressor(1);
     let closed = 0;
     const watched = { ...helpers, close: () => (closed++, helpers.close()) };
-    await expect(renderDeck(plan, { compressor: watched })).rejects.toThrow(/ENOENT/);
+    await expect(renderDeck(plan, { compressor: watched })).rejects.toThrow(/logo\.png: no such file/);
     expect(closed).toBe(1);
   });
 
@@ -130,8 +124,8 @@ describe('compressing parts', () => {
 });
 
 describe("pptxgenjs's skeleton", () => {
-  it('has the theme, masters and layout, every part well-formed, and nothing a deck writes itself', async () => {
-    const skeleton = await generateSkeleton();
+  it('has the theme, masters and layout, every part well-formed, and nothing a deck writes itself', () => {
+    const skeleton = deckSkeleton();
     for (const part of [
       'ppt/presentation.xml',
       'ppt/theme/theme1.xml',

@@ -10,21 +10,28 @@
  */
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   statSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { bufferIO } from '../../src/cli/io.js';
+import { bugResult } from '../../src/cli/build-one.js';
+import { reportDeck } from '../../src/cli/report.js';
 import { run } from '../../src/cli/run.js';
+import { countPixels, pngPixels } from '../helpers/png.js';
 
 const BAD = 'tests/fixtures/bad';
 const GOOD = `${BAD}/good.yaml`;
@@ -268,8 +275,15 @@ describe('inputs that never end: devices, named pipes (made at test time)', () =
     const withTheme = join(dir, 'themed.yaml');
     writeFileSync(withTheme, `theme: ./theme.yaml\n${readFileSync(GOOD, 'utf8')}`);
     symlinkSync('/dev/urandom', join(dir, 'theme.yaml'));
+    // Named by the brief, the link leads out of its folder; allowed out, or given as --theme, it is a device.
+    await expectBriefRefused(withTheme, [
+      err(
+        withTheme,
+        "1:8: theme: theme ./theme.yaml is a link to /dev/urandom, outside the brief's folder; move it next to the brief, or pass --allow-outside-files",
+      ),
+    ]);
     const line = `error: ${join(dir, 'theme.yaml')}: is a device, not a file; a theme is read from a file`;
-    await expectBriefRefused(withTheme, [line]);
+    await expectBriefRefused(withTheme, [line], ['--allow-outside-files']);
     await expectBriefRefused(GOOD, [line], ['--theme', join(dir, 'theme.yaml')]);
   });
 
@@ -455,6 +469,279 @@ describe('bad themes', () => {
   it('a theme template that does not compile, at its line', async () => {
     const line = `error: ${resolve(BAD, 'themes/bad-template.yaml')}:3:11: templates.footer: the template does not compile: ...{date meeting.date}} -----------------------^ Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`;
     await expectBriefRefused(`${BAD}/theme-bad-template.yaml`, [line]);
+  });
+
+  it('theme templates that compile but could not run on a slide: partials, decorators, log, helpers misused', async () => {
+    const theme = resolve(BAD, 'themes/template-cannot-run.yaml');
+    await expectBriefRefused(`${BAD}/theme-template-cannot-run.yaml`, [
+      err(
+        theme,
+        '3:11: templates.footer: a theme template cannot include another template ({{> …}}): write its text out (column 19 of the template)',
+      ),
+      err(
+        theme,
+        '4:14: templates.unitTitle: {{#with}} needs exactly one value, e.g. {{#with meeting.subtitle}}…{{/with}} (column 13 of the template)',
+      ),
+      err(
+        theme,
+        '5:16: templates.leaderTitle: {{log}} writes to the terminal, not to the slide: remove it (column 19 of the template)',
+      ),
+      err(
+        theme,
+        '6:16: templates.slideNumber: {{lookup}} needs an object and a key, e.g. {{lookup labels "chair"}} (column 1 of the template)',
+      ),
+      err(
+        theme,
+        '9:12: labels.zh-CN.chair: a theme template cannot use decorators ({{* …}}) (column 1 of the template)',
+      ),
+    ]);
+  });
+});
+
+describe('bad pictures', () => {
+  const theme = (name: string) => resolve(BAD, 'themes', name);
+
+  it('a picture over the 20 MB limit is refused from its size alone: a 3 GiB sparse PNG is never read', async () => {
+    const dir = tmp();
+    const png = join(dir, 'huge.png');
+    writeFileSync(png, readFileSync('tests/fixtures/themes/team/logo.png'));
+    truncateSync(png, 3 * 1024 ** 3); // sparse: no disk space, and a read of it would take seconds
+    const t = join(dir, 'huge.yaml');
+    writeFileSync(t, 'extends: default\nimages:\n  logo: huge.png\n');
+    await expectBriefRefused(
+      GOOD,
+      [`error: ${t}:3:9: images.logo: image huge.png: is 3.0 GB; the limit for a picture is 20 MB (20,971,520 bytes)`],
+      ['--theme', t],
+    );
+  });
+
+  it('PNG and JPEG files cut short or full of garbage after their first bytes', async () => {
+    const t = theme('damaged-pictures.yaml');
+    await expectBriefRefused(
+      GOOD,
+      [
+        `error: ${t}:3:9: images.logo: image cut.png: is not a whole PNG image: the file is cut short`,
+        `error: ${t}:4:15: images.background: image cut.jpg: is not a whole JPEG image: the file is cut short`,
+        `error: ${t}:5:20: images.coverBackground: image garbage.jpg: is a damaged JPEG image: it holds bytes that are not part of a JPEG image`,
+      ],
+      ['--theme', t],
+    );
+  });
+});
+
+describe('bad SVG pictures', () => {
+  const theme = (name: string) => resolve(BAD, 'themes', name);
+  const refused = (t: string, key: string, at: string, lines: string[]) =>
+    lines.map((l, i) => `error: ${t}:${at.split(' ')[i]}: images.${key.split(' ')[i]}: ${l}`);
+  const OUTSIDE = (element: string, line: number) =>
+    `<${element}> refers to tests/fixtures/bad/themes/red.png, outside the SVG: a picture inside an SVG must be embedded in it as a data: URI (line ${line})`;
+
+  /** Red pixels in the pictures of every deck in a folder: red.png, outside the SVGs, is all red. */
+  async function redPixels(dir: string): Promise<number> {
+    let red = 0;
+    for (const f of filesUnder(dir).filter((f) => f.endsWith('.pptx'))) {
+      const zip = await JSZip.loadAsync(readFileSync(join(dir, f)));
+      for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/.*\.png$/.test(n)))
+        red += countPixels(pngPixels(await zip.file(name)!.async('uint8array')), [255, 0, 0]);
+    }
+    return red;
+  }
+
+  it('an SVG that draws a picture from a file: refused, and nothing of the file reaches a deck', async () => {
+    const t = theme('svg-outside.yaml');
+    const out = join(tmp(), 'out');
+    const built = await cli('build', GOOD, '--theme', t, '--out', out);
+    expect(await redPixels(out), 'red pixels from the outside file in the deck').toBe(0);
+    const lines = [`error: ${t}:3:9: images.logo: image outside.svg: ${OUTSIDE('image', 3)}`];
+    expectRefused(built, lines, out);
+    expectRefused(await cli('validate', GOOD, '--theme', t), lines);
+  });
+
+  it('the same, hidden: an xlink:href with a character reference, an feImage, an SVG inside a data: URI', async () => {
+    const t = theme('svg-hidden-outside.yaml');
+    const out = join(tmp(), 'out');
+    const built = await cli('build', GOOD, '--theme', t, '--out', out);
+    expect(await redPixels(out), 'red pixels from the outside file in the deck').toBe(0);
+    const lines = refused(t, 'logo background coverBackground', '3:9 4:15 5:20', [
+      `image xlink.svg: ${OUTSIDE('image', 2)}`,
+      `image feimage.svg: ${OUTSIDE('feImage', 3)}`,
+      `image nested.svg: <image> holds an SVG that is refused: ${OUTSIDE('image', 2).replace(' (line 2)', '')} (line 2)`,
+    ]);
+    expectRefused(built, lines, out);
+    expectRefused(await cli('validate', GOOD, '--theme', t), lines);
+  });
+
+  it('a broken SVG, one with a DOCTYPE and entities, an HTML page named .svg', async () => {
+    const t = theme('svg-broken.yaml');
+    await expectBriefRefused(
+      GOOD,
+      refused(t, 'logo background coverBackground', '3:9 4:15 5:20', [
+        'image broken.svg: is not well-formed XML: the <circle> tag is never closed: the file is cut short (line 2)',
+        'image doctype.svg: has a DOCTYPE: an SVG with a document type (DTD) or entities is refused; save it as plain SVG (Inkscape: Save As, Plain SVG) (line 2)',
+        'image page.svg: is HTML, not an SVG image',
+      ]),
+      ['--theme', t],
+    );
+  });
+
+  it('an SVG of no size, one too tall to draw (resvg would abort the process), one too wide', async () => {
+    const t = theme('svg-sizes.yaml');
+    await expectBriefRefused(
+      GOOD,
+      refused(t, 'logo background coverBackground', '3:9 4:15 5:20', [
+        'image zero.svg: has no size: give its <svg> a width and a height (or a viewBox) greater than 0',
+        'image tall.svg: is 1 × 1,000,000: too tall for a picture — its height may be at most 8 times its width',
+        'image wide.svg: is 1,000,000 × 1: too wide for a picture — its width may be at most 1,000 times its height',
+      ]),
+      ['--theme', t],
+    );
+  });
+
+  it('an SVG that makes resvg abort as it draws (a pattern tile far bigger than the picture): refused, and the process goes on', async () => {
+    const t = theme('svg-pattern.yaml');
+    await expectBriefRefused(
+      GOOD,
+      [
+        new RegExp(
+          `^${esc(`error: ${t}:3:9: images.logo: image pattern.svg: cannot be drawn: resvg stopped (`)}(SIGABRT|exit code \\d+)\\); something in it, such as a pattern, filter or mask far bigger than the picture, needs more memory than there is$`,
+        ),
+      ],
+      ['--theme', t],
+    );
+  });
+});
+
+describe('files outside a brief or theme folder, by name or through a symbolic link', () => {
+  const TEAM = 'tests/fixtures/themes/team';
+  // The links are made at test time (a committed link would be a link on every checkout):
+  // root/elsewhere/ holds a picture and themes; root/briefs/ the brief, its themes/ folder the theme.
+  function folders() {
+    const root = realpathSync(tmp());
+    const elsewhere = join(root, 'elsewhere');
+    const briefs = join(root, 'briefs');
+    const themes = join(briefs, 'themes');
+    mkdirSync(elsewhere);
+    mkdirSync(themes, { recursive: true });
+    copyFileSync(`${TEAM}/logo.png`, join(elsewhere, 'scan.png'));
+    writeFileSync(join(elsewhere, 'base.yaml'), 'colors: { primary: "#000000" }\n');
+    writeFileSync(join(elsewhere, 'theme.yaml'), 'extends: default\n');
+    const brief = (theme: string) => {
+      const f = join(briefs, 'brief.yaml');
+      writeFileSync(f, `theme: ${theme}\n` + readFileSync(GOOD, 'utf8'));
+      return f;
+    };
+    return { elsewhere, briefs, themes, brief };
+  }
+  const logoTheme = (themes: string, logo: string) => {
+    writeFileSync(join(themes, 't.yaml'), `extends: default\nimages:\n  logo: ${logo}\n`);
+    return join(themes, 't.yaml');
+  };
+  const allowed = async (f: string) => {
+    const r = await cli('build', f, '--out', join(tmp(), 'out'), '--allow-outside-files');
+    expect(r.code, r.err).toBe(0);
+  };
+
+  it("a theme's picture that is a link to a file outside", async () => {
+    const { elsewhere, themes, brief } = folders();
+    symlinkSync(join(elsewhere, 'scan.png'), join(themes, 'logo.png'));
+    const t = logoTheme(themes, 'logo.png');
+    const f = brief('./themes/t.yaml');
+    await expectBriefRefused(f, [
+      `error: ${t}:3:9: images.logo: logo.png is a link to ${elsewhere}/scan.png, outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
+    ]);
+    await allowed(f);
+  });
+
+  it("a theme's picture in a folder that is a link to a folder outside", async () => {
+    const { elsewhere, themes, brief } = folders();
+    symlinkSync(elsewhere, join(themes, 'pictures'));
+    const t = logoTheme(themes, 'pictures/scan.png');
+    const f = brief('./themes/t.yaml');
+    await expectBriefRefused(f, [
+      `error: ${t}:3:9: images.logo: pictures/scan.png is a link to ${elsewhere}/scan.png, outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
+    ]);
+    await allowed(f);
+  });
+
+  it("a brief's theme that is a link to a theme outside", async () => {
+    const { elsewhere, briefs, brief } = folders();
+    symlinkSync(join(elsewhere, 'theme.yaml'), join(briefs, 'linked.yaml'));
+    const f = brief('./linked.yaml');
+    await expectBriefRefused(f, [
+      err(
+        f,
+        `1:8: theme: theme ./linked.yaml is a link to ${elsewhere}/theme.yaml, outside the brief's folder; move it next to the brief, or pass --allow-outside-files`,
+      ),
+    ]);
+    await allowed(f);
+  });
+
+  it("a theme's extends that is a link to a theme outside", async () => {
+    const { elsewhere, themes, brief } = folders();
+    symlinkSync(join(elsewhere, 'base.yaml'), join(themes, 'base.yaml'));
+    writeFileSync(join(themes, 't.yaml'), 'extends: ./base.yaml\n');
+    const f = brief('./themes/t.yaml');
+    await expectBriefRefused(f, [
+      `error: ${join(themes, 't.yaml')}:1:10: extends: ./base.yaml is a link to ${elsewhere}/base.yaml, outside this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)`,
+    ]);
+    await allowed(f);
+  });
+
+  it('a --theme whose picture leads outside is one problem, said once, for build and validate alike', async () => {
+    const { elsewhere, themes } = folders();
+    symlinkSync(join(elsewhere, 'scan.png'), join(themes, 'logo.png'));
+    const t = logoTheme(themes, 'logo.png');
+    const line = `error: ${t}:3:9: images.logo: logo.png is a link to ${elsewhere}/scan.png, outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)`;
+    const out = join(tmp(), 'out');
+    expectRefused(await cli('build', GOOD, SAMPLE, '--theme', t, '--out', out), [line], out);
+    expectRefused(await cli('validate', GOOD, SAMPLE, '--theme', t), [line]);
+  });
+
+  it('links that stay inside, and names that merely begin with "..", are inside', async () => {
+    const { themes, brief } = folders();
+    mkdirSync(join(themes, 'real'));
+    copyFileSync(`${TEAM}/logo.png`, join(themes, 'real', 'logo.png'));
+    symlinkSync(join(themes, 'real', 'logo.png'), join(themes, 'logo.png'));
+    copyFileSync(`${TEAM}/background.jpg`, join(themes, '..background.jpg'));
+    writeFileSync(join(themes, 't.yaml'), 'images:\n  logo: logo.png\n  background: ..background.jpg\n');
+    const f = brief('./themes/t.yaml');
+    const r = await cli('build', f, '--out', join(tmp(), 'out'));
+    expect(r.code, r.err).toBe(0);
+    expect((await cli('validate', f)).code).toBe(0);
+  });
+});
+
+describe('one brief that fails, for whatever reason, fails alone', () => {
+  it('a brief whose theme has a bad SVG, or a template that would fail as the deck is made: its line, the others built', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'themes'));
+    for (const f of ['template-fails.yaml', 'svg-tall.yaml', 'tall.svg'])
+      copyFileSync(join(BAD, 'themes', f), join(dir, 'themes', f));
+    const good = readFileSync(GOOD, 'utf8');
+    for (const name of ['a', 'c', 'e']) writeFileSync(join(dir, `${name}.yaml`), good);
+    writeFileSync(join(dir, 'b.yaml'), 'theme: ./themes/template-fails.yaml\n' + good);
+    writeFileSync(join(dir, 'd.yaml'), 'theme: ./themes/svg-tall.yaml\n' + good);
+    const out = join(dir, 'out');
+    const r = await cli('build', dir, '--out', out);
+    expect(r.err).not.toContain('uncaught:');
+    expect(r.code, r.err).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['a.pptx', 'c.pptx', 'e.pptx']);
+    expect(r.out).toMatch(/^3 decks built, 2 failed in /m);
+    const errors = r.err.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors).toEqual([
+      `error: ${join(dir, 'themes', 'template-fails.yaml')}:4:11: templates.footer: {{#if}} needs exactly one value, e.g. {{#if meeting.subtitle}}…{{/if}} (column 16 of the template)`,
+      `error: ${join(dir, 'themes', 'svg-tall.yaml')}:3:9: images.logo: image tall.svg: is 1 × 1,000,000: too tall for a picture — its height may be at most 8 times its width`,
+    ]);
+  });
+
+  it("a bug in briefdeck while building one brief: that brief's line, with the stack to report", () => {
+    const lines: string[] = [];
+    const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) } as never;
+    reportDeck(io, bugResult('b.yaml', new TypeError('x is not a function')));
+    expect(lines[0]).toBe(
+      'error: b.yaml: could not be built because of a bug in briefdeck (please report it): x is not a function',
+    );
+    expect(lines[1]).toMatch(/^ {2}TypeError: x is not a function\n {6}at /);
   });
 });
 

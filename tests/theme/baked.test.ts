@@ -1,5 +1,5 @@
 /**
- * The bundled CLI carries the built-in themes already validated (scripts/bundle.mjs fills
+ * The built-in themes are kept already validated (`npm run generate` writes
  * src/theme/builtin-layers.ts). What it carries is used only while the file holds the same text.
  */
 import { readFileSync } from 'node:fs';

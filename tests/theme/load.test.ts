@@ -13,7 +13,7 @@ function problems(file: string, opts = {}): string[] {
     resolveTheme(file, 'zh-CN', opts);
   } catch (e) {
     if (e instanceof BriefdeckError)
-      return e.problems.map((p) => formatProblem({ ...p, file: p.file?.replace(FIX + '/', '') }));
+      return e.problems.map((p) => formatProblem({ ...p, ...(p.file ? { file: p.file.replace(FIX + '/', '') } : {}) }));
     throw e;
   }
   throw new Error('expected the theme to be refused');
@@ -48,7 +48,7 @@ describe('theme files', () => {
     expect(t.labels.achievements).toBe('主要成绩');
     const ctx = {
       meeting: { title: 'R&D <Q1>', date: '2025-01-06' },
-      slide: { number: 3, count: 9 },
+      slide: { number: '3', count: '9' },
       lang: 'zh-CN' as const,
       labels: t.labels,
     };
@@ -67,7 +67,7 @@ describe('theme files', () => {
     const leader = {
       meeting: { title: 'x', date: '2025-01' },
       leader: { speaker: 'Gong Zheng', role: 'Mayor' },
-      slide: { number: 1, count: 1 },
+      slide: { number: '1', count: '1' },
       lang: 'en' as const,
       labels: en.labels,
     };
@@ -107,6 +107,12 @@ describe('theme files', () => {
       "bad/images.yaml:4:15: images.background: ../../../../package.json is outside this theme's folder; keep images beside the theme (or pass --allow-outside-files)",
       'bad/images.yaml:5:20: images.coverBackground: image notes.png: is named .png but is not a PNG image',
     ]);
+  });
+
+  it('takes SVGs with a long prolog before <svg>, as editors save them, with or without an XML declaration', () => {
+    const t = resolveTheme(join(FIX, 'inkscape/inkscape.yaml'), 'zh-CN');
+    expect(t.images.logo).toBe(join(FIX, 'inkscape/emblem.svg'));
+    expect(t.images.background).toBe(join(FIX, 'inkscape/licensed.svg'));
   });
 
   it('refuses an extends cycle, naming the chain', () => {
