@@ -128,6 +128,12 @@ describe('the bundled CLI', () => {
   });
 });
 
+// The permission model's flag: --permission from Node 22.13 (the only one Node 24 knows),
+// --experimental-permission before (the only one Node 20 knows).
+const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : '--experimental-permission';
+
 /** A brief of n short units. */
 const unitsBrief = (n: number) => {
   const units = Array.from(
@@ -143,7 +149,7 @@ describe('where threads are not allowed', () => {
     const dir = tmp();
     for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.yaml`), unitsBrief(90));
     const out = join(dir, 'out');
-    const permitted = ['--experimental-permission', '--allow-fs-read=*', `--allow-fs-write=${dir}`];
+    const permitted = [PERMISSION, '--allow-fs-read=*', `--allow-fs-write=${dir}`];
     const r = spawnSync(process.execPath, [...permitted, BIN, 'build', dir, '--out', out, '--jobs', '2'], {
       encoding: 'utf8',
       env: { ...process.env, CI: '1' },
