@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-require('./load.cjs')
-  .load()
-  .exports.main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+const { exports: app, remember } = require('./load.cjs').load();
+app.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  remember();
+});

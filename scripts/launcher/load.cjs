@@ -1,14 +1,18 @@
-// Loads the bundled CLI (app.cjs) with the V8 code cache the install made for it
-// (app.cjs.cache): Node 20 has no compile cache of its own, and compiling the bundle was most
-// of a cold start. CommonJS, like the launchers: starting from an ES module costs Node ~10 ms.
+// Loads the bundled CLI (app.cjs) with a V8 code cache for it (app.cjs.cache): compiling the
+// bundle was most of a cold start. The cache is made where the CLI runs, never shipped: by a
+// warm-up run when the project is built (`npm install` in a clone), else by the first run that
+// finds none it can use, with the code that run compiled. CommonJS, like the launchers: starting
+// from an ES module costs Node ~10 ms. (Node 22's module.enableCompileCache() was measured too:
+// it caches only what compiling the bundle compiles, not the functions a run compiles as it
+// goes, and starts 10-20 ms slower; Node 20 has none.)
 //
 // V8 checks little of a cache (the source's length, its own version and flags) and trusts the
 // rest: a damaged cache can crash it, a stale one runs old code. So the cache file starts with
 // the CRC-32 of the source it was made from and of its own payload; when either does not match,
 // or V8 refuses it (another Node, other flags), the code is compiled as usual — slower, never
-// different.
+// different — and a new cache is made at the end of the run.
 'use strict';
-const { readFileSync } = require('node:fs');
+const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -17,6 +21,9 @@ const { crc32 } = require('node:zlib');
 const BUNDLE = join(__dirname, 'app.cjs');
 const CACHE = `${BUNDLE}.cache`;
 const HEADER = 8;
+const debug = (message) => {
+  if (process.env.BRIEFDECK_CODE_CACHE_DEBUG) process.stderr.write(`briefdeck code cache: ${message}\n`);
+};
 
 /** The cache file for a source (its bytes) and V8's payload. */
 function cacheFile(source, payload) {
@@ -40,7 +47,28 @@ function cachedDataFor(source) {
   return { status: 'offered', payload };
 }
 
-/** `useCache: false` compiles from scratch (to make the cache). */
+/** Save the code the script has compiled so far as the cache, atomically: a temporary file
+ * renamed into place, so a run never reads half a cache. Throws what went wrong. */
+function writeCache(script, source) {
+  // Opened before V8 serialises anything: where the folder is read-only (or the permission
+  // model forbids writing there) this fails at once and costs nothing more.
+  const temp = `${CACHE}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'wx');
+  try {
+    try {
+      writeSync(fd, cacheFile(source, script.createCachedData()));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, CACHE);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/** `useCache: false` compiles from scratch (to make the cache). `remember()`, called when the run
+ * is done, makes the cache if there was none this run could use; it never throws. */
 function load({ useCache = true } = {}) {
   // The CRC is of the bytes as read: a CRC of the decoded text would encode it all back first.
   const bytes = readFileSync(BUNDLE);
@@ -50,13 +78,20 @@ function load({ useCache = true } = {}) {
     filename: BUNDLE,
     ...(cached.payload ? { cachedData: cached.payload } : {}),
   });
-  if (process.env.BRIEFDECK_CODE_CACHE_DEBUG)
-    process.stderr.write(
-      `briefdeck code cache: ${cached.payload ? (script.cachedDataRejected ? 'rejected' : 'used') : cached.status}\n`,
-    );
+  const used = cached.payload !== undefined && !script.cachedDataRejected;
+  debug(cached.payload ? (used ? 'used' : 'rejected') : cached.status);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-  return { exports: module.exports, script, bytes };
+  const remember = () => {
+    if (used) return;
+    try {
+      writeCache(script, bytes);
+      debug('written');
+    } catch (e) {
+      debug(`not written (${e && e.code ? e.code : e})`);
+    }
+  };
+  return { exports: module.exports, script, bytes, remember };
 }
 
-module.exports = { BUNDLE, CACHE, cacheFile, load };
+module.exports = { BUNDLE, CACHE, cacheFile, load, writeCache };

@@ -14,6 +14,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,11 @@ const SAMPLE = join(ROOT, 'briefs/2025-01-shanghai-quarterly.yaml');
 // Bundled beside the installed CLI (so node_modules resolves), never over it.
 const BUNDLE = join(ROOT, 'dist', 'bundle-test');
 const BIN = join(BUNDLE, 'briefdeck.cjs');
+// The permission model's flag: --permission from Node 22.13 (the only one Node 24 knows),
+// --experimental-permission before (the only one Node 20 knows).
+const PERMISSION = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : '--experimental-permission';
 const tmp = () => mkdtempSync(join(tmpdir(), 'briefdeck-batch-'));
 const writeProbe = (dir: string, code: string) => {
   const file = join(dir, 'probe.cjs');
@@ -122,9 +128,89 @@ describe('the bundled CLI', () => {
       const stale = spawnSync(process.execPath, [join(copy, 'briefdeck.cjs')], { encoding: 'utf8', env: debug });
       expect(stale.stderr).toContain('briefdeck code cache: rejected');
       expect(stale.stderr).toContain('Name a COMMAND');
+      // That run made a cache for the changed bundle, which the next one uses.
+      expect(stale.stderr).toContain('briefdeck code cache: written');
+      const next = spawnSync(process.execPath, [join(copy, 'briefdeck.cjs')], { encoding: 'utf8', env: debug });
+      expect(next.stderr).toContain('briefdeck code cache: used');
+      expect(next.stderr).toContain('Name a COMMAND');
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the code cache where the package is installed (it ships none)', () => {
+  const DECK = '2025-01-shanghai-quarterly.pptx';
+  const debug = { ...process.env, BRIEFDECK_CODE_CACHE_DEBUG: '1' };
+  /** A copy of the test bundle beside it (so node_modules, themes/ and briefs/ resolve). */
+  const withCopy = (name: string, test: (copy: string, out: string) => void) => {
+    const copy = join(ROOT, 'dist', `bundle-test-${name}`);
+    try {
+      cpSync(BUNDLE, copy, { recursive: true });
+      test(copy, tmp());
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  };
+  const build = (copy: string, out: string, flags: string[] = []) =>
+    spawnSync(process.execPath, [...flags, join(copy, 'briefdeck.cjs'), 'build', SAMPLE, '--out', out], {
+      encoding: 'utf8',
+      env: debug,
+    });
+  const sameDeck = (out: string) => {
+    const good = tmp();
+    expect(spawnSync(process.execPath, [BIN, 'build', SAMPLE, '--out', good]).status).toBe(0);
+    expect(readFileSync(join(out, DECK)).equals(readFileSync(join(good, DECK)))).toBe(true);
+  };
+
+  it('is made by the first run, leaving no temporary file, and used from then on', () => {
+    withCopy('first-run', (copy, out) => {
+      rmSync(join(copy, 'app.cjs.cache'));
+      const first = build(copy, out);
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stderr).toContain('briefdeck code cache: none');
+      expect(first.stderr).toContain('briefdeck code cache: written');
+      expect(
+        readdirSync(copy).filter((f) => f.includes('.cache')),
+        'no temporary file left',
+      ).toEqual(['app.cjs.cache']);
+      sameDeck(out);
+      const second = build(copy, join(out, 'second'));
+      expect(second.status, second.stderr).toBe(0);
+      expect(second.stderr).toContain('briefdeck code cache: used');
+      expect(second.stderr).not.toContain('written');
+    });
+  });
+
+  it('is set aside when another Node made it (V8 refuses it) and made again for this one', () => {
+    withCopy('other-node', (copy, out) => {
+      // Another Node's V8 writes another version hash (bytes 4-7 of its payload); everything else
+      // is whole, and the CRCs match: only V8 can tell.
+      const { cacheFile } = createRequire(import.meta.url)(join(copy, 'load.cjs')) as {
+        cacheFile: (source: Buffer, payload: Buffer) => Buffer;
+      };
+      const payload = Buffer.from(readFileSync(join(copy, 'app.cjs.cache')).subarray(8));
+      for (let i = 4; i < 8; i++) payload[i] = payload[i]! ^ 0xff;
+      writeFileSync(join(copy, 'app.cjs.cache'), cacheFile(readFileSync(join(copy, 'app.cjs')), payload));
+      const r = build(copy, out);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('briefdeck code cache: rejected\n');
+      expect(r.stderr).toContain('briefdeck code cache: written');
+      sameDeck(out);
+      expect(build(copy, join(out, 'again')).stderr).toContain('briefdeck code cache: used');
+    });
+  });
+
+  it('is not made where the package folder may not be written, and the run is not the worse for it', () => {
+    withCopy('read-only', (copy, out) => {
+      rmSync(join(copy, 'app.cjs.cache'));
+      // The permission model forbids writing outside `out` (a read-only folder would not stop root).
+      const r = build(copy, out, [PERMISSION, '--allow-fs-read=*', `--allow-fs-write=${out}`]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/briefdeck code cache: not written \(ERR_ACCESS_DENIED\)/);
+      expect(readdirSync(copy).filter((f) => f.includes('.cache'))).toEqual([]);
+      sameDeck(out);
+    });
   });
 });
 
@@ -143,7 +229,7 @@ describe('where threads are not allowed', () => {
     const dir = tmp();
     for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.yaml`), unitsBrief(90));
     const out = join(dir, 'out');
-    const permitted = ['--experimental-permission', '--allow-fs-read=*', `--allow-fs-write=${dir}`];
+    const permitted = [PERMISSION, '--allow-fs-read=*', `--allow-fs-write=${dir}`];
     const r = spawnSync(process.execPath, [...permitted, BIN, 'build', dir, '--out', out, '--jobs', '2'], {
       encoding: 'utf8',
       env: { ...process.env, CI: '1' },
