@@ -9,7 +9,9 @@ import * as z from '../zod.js';
 /** Something a reader can see: a letter, digit, punctuation mark or symbol (emoji included). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
-const count = (n: number) => n.toLocaleString('en');
+/** 10,000: digits in threes. (Not toLocaleString: its first call loads ICU's number data, ~12 ms
+ * of every start, and these messages are made when the schema is.) */
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 const listLimit = (what: string) =>
   ({
     message: `more than ${count(COUNT_LIMITS.list)} ${what} in one list; a brief is an outline: keep the main points, put the rest in notes`,
