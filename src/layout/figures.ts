@@ -39,6 +39,25 @@ const CN_UNITS = [
   '立方米',
   '万人次',
   '人次',
+  '场次',
+  '户次',
+  '件次',
+  '车次',
+  '架次',
+  '班次',
+  '批次',
+  '家次',
+  '个工作日',
+  '工作日',
+  '课时',
+  '学时',
+  '微克/立方米',
+  '微克',
+  '毫克',
+  '克',
+  '毫米',
+  '厘米',
+  '标箱',
   '亿元',
   '万元',
   '千瓦时',
@@ -123,15 +142,16 @@ const DIGITS = '[0-9０-９]';
 const NUM = `${DIGITS}+(?:,${DIGITS}{3}(?!${DIGITS}))*(?:\\.${DIGITS}+)?`;
 
 /**
- * One number (or range "5-10"), then either a Chinese unit, a multiplier
- * (万/亿…) with optional 余/多 and unit, 余/多 and unit, or an English unit.
- * Groups: 1 currency, 2 number, 3 second number of a range, 4 CN unit,
- * 5 multiplier, 6 unit after multiplier, 7 unit after 余/多, 8 EN unit.
+ * One number (or range "5-10"), then either a Chinese unit; a multiplier (万/亿…) with 余/多
+ * before or after it and a unit ("120万千瓦" is 万 and 千瓦, "10余万人"); a multiplier alone
+ * ("3万亿"); 余/多 and a unit; or an English unit. Named groups: cur, num, num2 (a range's
+ * second number), unit, mult + multUnit, bareMult, approxUnit, en.
  */
 export const ARABIC = new RegExp(
-  `(US\\$|RMB ?|USD ?|[$¥￥€£])?(${NUM})(?:\\s*[-–—~～至到]\\s*(${NUM}))?` +
-    `(?:(${CN_UNIT_ALT})|([万亿千百]+)[余多]?(${CN_UNIT_ALT})?|[余多](${CN_UNIT_ALT})?` +
-    `|(%|\\s?(?:${EN_UNITS})\\b(?:\\s(?:${EN_MONEY})\\b)?))?`,
+  `(?<cur>US\\$|RMB ?|USD ?|[$¥￥€£])?(?<num>${NUM})(?:\\s*[-–—~～至到]\\s*(?<num2>${NUM}))?` +
+    `(?:(?<unit>${CN_UNIT_ALT})|[余多]?(?<mult>[万亿千百]+?)[余多]?(?<multUnit>${CN_UNIT_ALT})` +
+    `|[余多]?(?<bareMult>[万亿千百]+)[余多]?|[余多](?<approxUnit>${CN_UNIT_ALT})?` +
+    `|(?<en>%|\\s?(?:${EN_UNITS})\\b(?:\\s(?:${EN_MONEY})\\b)?))?`,
   'gu',
 );
 
@@ -234,7 +254,10 @@ type Quoting = 'none' | 'short' | 'long';
 function acceptArabic(text: string, m: RegExpExecArray, quoting: Quoting): boolean {
   if (quoting === 'short') return false;
   const quoted = quoting === 'long';
-  const [whole, currency, num = '', num2, cnUnit, mult, multUnit, approxUnit, enUnit] = m;
+  const whole = m[0];
+  const g = m.groups ?? {};
+  const { cur: currency, num = '', num2, unit: cnUnit, multUnit, approxUnit, en: enUnit } = g;
+  const mult = g.mult ?? g.bareMult;
   const start = m.index;
   const end = start + whole.length;
   const before = text[start - 1] ?? '';

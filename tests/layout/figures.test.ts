@@ -53,6 +53,21 @@ describe('splitFigures: units and multipliers', () => {
     check('建成5-10个示范点', ['5-10个']);
   });
 
+  it('takes the whole unit: counts of times, weights, working days, a multiplier before a unit', () => {
+    check('举办活动1.2万场次，服务3.2万户次，保障航班500架次', ['1.2万场次', '3.2万户次', '500架次']);
+    check('PM2.5平均浓度28微克/立方米，另一处为28微克', ['28微克/立方米', '28微克']);
+    check('提前15个工作日，培训3000课时', ['15个工作日', '3000课时']);
+    // 万 then 千瓦, not 万千 then nothing; 余 before the multiplier.
+    check('新增装机120万千瓦，发电15亿千瓦时，惠及10余万人，新增1.8万户', [
+      '120万千瓦',
+      '15亿千瓦时',
+      '10余万人',
+      '1.8万户',
+    ]);
+    // A multiplier alone, or two, is still a figure; 千米 is a unit, not 千 and 米.
+    check('规模超3万亿，总投资1.2万亿元，新建道路5千米', ['3万亿', '1.2万亿元', '5千米']);
+  });
+
   it('leaves dates, periods, ordinals and codes plain', () => {
     check('2024年1-11月，前三季度，11月5日，3季度', []);
     check('2021-2025年规划，第七届进博会，全国第12届运动会', []);
