@@ -8,6 +8,7 @@ import type { Brief, Unit } from '../brief/types.js';
 import { BriefdeckError } from '../errors.js';
 import type { TemplateContext, Theme } from '../theme/types.js';
 import { attendeeSlides } from './attendees.js';
+import { placeLineBreaks } from './breaks.js';
 import { coverSlide } from './cover.js';
 import { splitFigures } from './figures.js';
 import { latinMetricsFor } from './metrics.js';
@@ -64,6 +65,7 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
   brief.units.forEach((unit, i) => add(`units[${i}]`, unitSlides(ctx, unit, i, fit)));
   brief.directives.forEach((leader, i) => add(`directives[${i}]`, leaderSlides(ctx, leader, i, fit)));
   if (m.attendees.length) add('meeting.attendees', attendeeSlides(ctx, fit));
+  placeLineBreaks(slides);
   addFooters(ctx, slides);
   const bodyFont = theme.fonts.body;
   return {

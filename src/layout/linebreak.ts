@@ -46,6 +46,20 @@ const STRONG_A = 256;
 const STRONG_L = 512;
 /** Set on every classified code unit in the table below (flags can be 0: a space). */
 const KNOWN = 1024;
+/** U+2060 WORD JOINER (or U+FEFF used as one): no break on either side of it. */
+const GLUE = 2048;
+
+/** U+2060 WORD JOINER: what holds the characters of a key figure together while it is measured. */
+const JOINER = '\u2060';
+
+/** Text whose characters may not be broken apart ("1.8万户"), for measuring: a word joiner
+ * between each two of them, which this line breaking honours (see breaks.ts for the file). */
+export function keepWhole(text: string): string {
+  return graphemes(text).join(JOINER);
+}
+
+/** Does the text hold a word joiner (U+2060, or U+FEFF used as one)? */
+export const hasJoiner = (text: string): boolean => text.includes(JOINER) || text.includes('\ufeff');
 
 /**
  * A paragraph's graphemes, as parallel arrays of numbers: what the greedy loop reads millions
@@ -105,6 +119,7 @@ function flagsOf(g: string, kind: number): number {
     if (NO_LINE_END.has(g)) f |= NO_END;
     if (INSEPARABLE.has(g)) f |= PAIRED;
     if (g === '-' || g === '\u2010') f |= HYPHEN;
+    if (g === JOINER || g === '\ufeff') f |= GLUE;
   }
   const c = g.charCodeAt(0);
   if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) f |= DIGIT;
@@ -120,6 +135,7 @@ const isDigitAt = (atoms: Atoms, i: number) => (atoms.flags[i]! & DIGIT) !== 0;
  */
 function opportunity(atoms: Atoms, b: number): boolean {
   if (b < 1 || b >= atoms.length) return false;
+  if (glued(atoms, b)) return false;
   const a = kind(atoms, b - 1);
   const c = kind(atoms, b);
   if (a === SPACE || a === ZWSP) return true;
@@ -142,6 +158,9 @@ function opportunity(atoms: Atoms, b: number): boolean {
   return false;
 }
 
+/** Is atoms[b] held to atoms[b-1] by a word joiner (one of them is it)? */
+const glued = (atoms: Atoms, b: number) => ((atoms.flags[b - 1]! | (atoms.flags[b] ?? 0)) & GLUE) !== 0;
+
 /** Would a line ending before atoms[b] obey kinsoku (and be non-empty)? */
 function kinsokuOk(atoms: Atoms, start: number, b: number): boolean {
   if (b < atoms.length && atoms.flags[b]! & NO_START) return false;
@@ -157,7 +176,7 @@ function kinsokuOk(atoms: Atoms, start: number, b: number): boolean {
  * 1. the last real break opportunity that obeys kinsoku — this is how a CJK
  *    character is carried down together with a following '，';
  * 2. otherwise (one unbreakable token fills the line, e.g. a URL) any grapheme
- *    boundary that obeys kinsoku;
+ *    boundary that obeys kinsoku, outside text held whole by word joiners if it can;
  * 3. otherwise right before atoms[i], rules or not: a too-wide line is worse.
  */
 function findBreak(atoms: Atoms, start: number, i: number): number {
@@ -165,10 +184,12 @@ function findBreak(atoms: Atoms, start: number, i: number): number {
     if (b < atoms.length && kind(atoms, b) === SPACE) continue;
     if (opportunity(atoms, b) && kinsokuOk(atoms, start, b)) return b;
   }
-  for (let b = i; b > start; b--) {
-    if (b < atoms.length && kind(atoms, b) === SPACE) continue;
-    if (kinsokuOk(atoms, start, b)) return b;
-  }
+  for (const keepGlue of [true, false])
+    for (let b = i; b > start; b--) {
+      if (b < atoms.length && kind(atoms, b) === SPACE) continue;
+      if (keepGlue && glued(atoms, b)) continue;
+      if (kinsokuOk(atoms, start, b)) return b;
+    }
   return i;
 }
 

@@ -16,6 +16,11 @@ export interface Run {
   /** `RRGGBB`. */
   color: string;
   bold?: boolean;
+  /** Never broken across lines: a key figure, "1.8万户" (breaks.ts). */
+  whole?: true;
+  /** A line break (Shift+Enter) before this run. The layout places one where it must decide the
+   * break itself, so that every program breaks the line there and nowhere else (breaks.ts). */
+  breakBefore?: true;
 }
 
 export interface Paragraph {

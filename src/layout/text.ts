@@ -3,7 +3,7 @@
  * (insets, hanging indent, exact line pitch, space after), so what we measure is what every
  * program draws: text boxes are written with autofit off and explicit sizes.
  */
-import { breakLines, countLinesAtMilli } from './linebreak.js';
+import { breakLines, countLinesAtMilli, keepWhole } from './linebreak.js';
 import type { Segment as FigureSegment } from './figures.js';
 import { LINE_HEIGHT_EM, type LatinMetrics } from './metrics.js';
 import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
@@ -36,7 +36,8 @@ export interface Segment extends Omit<FigureSegment, 'emphasis'> {
 
 export interface ListItem {
   segments: Segment[];
-  /** The segments' text, joined: what is measured (at every size and width fitting tries). */
+  /** The segments' text, joined, key figures held whole: what is measured (at every size and
+   * width fitting tries). */
   text: string;
   /** Some segment is a key figure, set in bold. */
   emphasised: boolean;
@@ -44,14 +45,41 @@ export interface ListItem {
   continued?: boolean;
 }
 
+/**
+ * What an item's segments are measured as: their text, a key figure's characters joined by word
+ * joiners so that no line breaks inside "1.8万户"; and, for each place in it, the place in the
+ * segments' own text.
+ */
+export function measuredText(segments: Array<Pick<Segment, 'text' | 'emphasis'>>): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  let pos = 0;
+  for (const s of segments) {
+    if (s.emphasis) {
+      // keepWhole's joiners, each standing where the character after it begins.
+      const held = keepWhole(s.text);
+      let k = 0;
+      for (let j = 0; j < held.length; j++) {
+        const joiner = held.length !== s.text.length && held[j] === '\u2060' && held[j] !== s.text[k];
+        at.push(pos + k);
+        if (!joiner) k++;
+      }
+      text += held;
+    } else {
+      for (let k = 0; k < s.text.length; k++) at.push(pos + k);
+      text += s.text;
+    }
+    pos += s.text.length;
+  }
+  at.push(pos);
+  return { text, at };
+}
+
 /** An item of these segments. */
 export function listItem(segments: Segment[], continued?: boolean): ListItem {
-  let text = '';
+  const { text } = measuredText(segments);
   let emphasised = false;
-  for (const s of segments) {
-    text += s.text;
-    if (s.emphasis) emphasised = true;
-  }
+  for (const s of segments) if (s.emphasis) emphasised = true;
   return continued ? { segments, text, emphasised, continued } : { segments, text, emphasised };
 }
 
@@ -130,6 +158,7 @@ export function listParagraphs(items: ListItem[], base: TextStyle, style: ListSt
             : base.color,
       };
       if (s.emphasis || base.bold) run.bold = true;
+      if (s.emphasis) run.whole = true;
       runs.push(run);
     }
     const p: Paragraph = {
@@ -157,7 +186,7 @@ export function splitItem(
   nextMaxLines: number,
   latin: LatinMetrics,
 ): ListItem[] {
-  const text = item.text;
+  const { text, at } = measuredText(item.segments);
   const lines = breakLines(text, widthEm, latin);
   const pieces: ListItem[] = [];
   let offset = 0;
@@ -176,7 +205,7 @@ export function splitItem(
             offset,
             chunk.map((l) => l.text),
           );
-    pieces.push(listItem(sliceSegments(item.segments, offset, end), first ? item.continued : true));
+    pieces.push(listItem(sliceSegments(item.segments, at[offset]!, at[end]!), first ? item.continued : true));
     offset = end;
     first = false;
   }

@@ -125,7 +125,11 @@ function paragraphXml(p: Paragraph, ctx: SlideContext): string {
   if (p.spaceAfterPt) pPr += `<a:spcAft><a:spcPts val="${centiPt(p.spaceAfterPt)}"/></a:spcAft>`;
   pPr += `${bullet}</a:pPr>`;
   let runs = '';
-  for (const r of p.runs) runs += `<a:r>${runProps(r, ctx)}<a:t>${esc(r.text)}</a:t></a:r>`;
+  for (const r of p.runs) {
+    // A line break the layout placed (Shift+Enter): the line ends here in every program.
+    if (r.breakBefore) runs += `<a:br>${runProps(r, ctx)}</a:br>`;
+    runs += `<a:r>${runProps(r, ctx)}<a:t>${esc(r.text)}</a:t></a:r>`;
+  }
   const last = p.runs[p.runs.length - 1];
   return `<a:p>${pPr}${runs}<a:endParaRPr lang="${ctx.lang}"${last ? ` sz="${centiPt(last.sizePt)}"` : ''} dirty="0"/></a:p>`;
 }

@@ -145,3 +145,37 @@ export function checkPlacement(
   });
   return { misplaced, words: words.length, pages: pages.length };
 }
+
+/** Each page's lines of text as the PDF sets them, spaces removed. */
+function linesOf(pdf: string): string[][] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<line\b[^>]*>([\s\S]*?)<\/line>/g)].map((l) =>
+        squash([...l[1]!.matchAll(/<word\b[^>]*>([\s\S]*?)<\/word>/g)].map((w) => w[1]!).join('')),
+      ),
+    );
+}
+
+/**
+ * Key figures (the bold runs of a panel: "1.8万户") that the rendered page does not show whole on
+ * one line: broken across lines by the program's own line breaking.
+ */
+export function brokenFigures(plan: DeckPlan, pdf: string): Array<{ slide: number; figure: string }> {
+  const pages = linesOf(pdf);
+  const broken: Array<{ slide: number; figure: string }> = [];
+  plan.slides.forEach((slide, i) => {
+    const wanted = new Map<string, number>();
+    for (const b of slide.shapes)
+      if (b.kind === 'text' && b.role.startsWith('panel:'))
+        for (const p of b.paragraphs)
+          for (const r of p.runs) if (r.bold) wanted.set(squash(r.text), (wanted.get(squash(r.text)) ?? 0) + 1);
+    for (const [figure, n] of wanted) {
+      const whole = (pages[i] ?? []).reduce((sum, line) => sum + line.split(figure).length - 1, 0);
+      if (whole < n) broken.push({ slide: i + 1, figure });
+    }
+  });
+  return broken;
+}

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { breakLines, textWidth, type Line } from '../../src/layout/linebreak.js';
+import { breakLines, keepWhole, textWidth, type Line } from '../../src/layout/linebreak.js';
+
+const withoutJoiners = (s: string) => s.replace(/\u2060/g, '');
 import { textWidthEm, charWidthEm, graphemes, EMOJI_WIDTH_EM } from '../../src/layout/metrics.js';
 
 const texts = (lines: Line[]): string[] => lines.map((l) => l.text);
@@ -190,5 +192,39 @@ describe('textWidth', () => {
     expect(textWidth('')).toBe(0);
     expect(textWidth('约 7')).toBeCloseTo(1 + charWidthEm(0x20) + 0.25 + charWidthEm(0x37), 9);
     expect(textWidth('一二\n三')).toBe(2);
+  });
+});
+
+describe('breakLines: text held whole by word joiners', () => {
+  it('never breaks inside a figure joined by U+2060, and moves it whole to the next line', () => {
+    const plain = '累计新增1.8万户';
+    // Unjoined, the width leaves "户" alone at the start of a line.
+    expect(texts(breakLines(plain, 7.5))).toEqual(['累计新增1.8万', '户']);
+    const joined = `累计新增${keepWhole('1.8万户')}`;
+    const lines = breakLines(joined, 7.5);
+    expect(lines.map((l) => withoutJoiners(l.text))).toEqual(['累计新增', '1.8万户']);
+    expectReconstructs(joined, lines);
+  });
+
+  it('joins a Chinese fraction and keeps the rules around it (no comma at a line start)', () => {
+    const joined = `城中村改造占全市${keepWhole('三分之一')}，居全市第一`;
+    for (let w = 6; w <= 20; w += 0.5) {
+      const lines = breakLines(joined, w).map((l) => withoutJoiners(l.text));
+      expect(
+        lines.some((l) => l.includes('三分之一')),
+        `${w}: ${lines.join('|')}`,
+      ).toBe(true);
+      for (const l of lines) expect(l.startsWith('，')).toBe(false);
+    }
+  });
+
+  it('still breaks a joined run wider than the whole line, rather than overflow', () => {
+    const lines = breakLines(keepWhole('一二三四五六七八'), 3);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(l.widthEm).toBeLessThanOrEqual(3);
+  });
+
+  it('measures a word joiner as nothing', () => {
+    expect(textWidth(keepWhole('1.8万户'))).toBeCloseTo(textWidth('1.8万户'), 9);
   });
 });

@@ -263,3 +263,19 @@ describe('pictures', () => {
     }
   });
 });
+
+describe('key figures in the .pptx', () => {
+  it('are held whole by line breaks written as <a:br> with the run properties of the text after them, and no word joiner reaches the file', async () => {
+    const { brief } = loadBrief('tests/fixtures/stress/figures.yaml');
+    const deck = await readDeck(await buildDeck(brief));
+    for (const xml of [...deck.slides, ...deck.notes]) expect(xml).not.toMatch(/\u2060/);
+    const unit = deck.slides[2]!;
+    const breaks = [
+      ...unit.matchAll(/<a:br>(<a:rPr [^>]*>[\s\S]*?<\/a:rPr>)<\/a:br><a:r>(<a:rPr [^>]*>[\s\S]*?<\/a:rPr>)<a:t>/g),
+    ];
+    expect(breaks.length).toBeGreaterThan(3);
+    for (const b of breaks) expect(b[1]).toBe(b[2]);
+    // The text reads as written: the line breaks sit between runs, never inside a word of the brief.
+    expect(paragraphsOf(unit)).toEqual(expect.arrayContaining(brief.units[0]!.achievements));
+  });
+});

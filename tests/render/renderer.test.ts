@@ -10,8 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBrief } from '../../src/brief/load.js';
 import { buildDeckWithPlan } from '../../src/index.js';
 import type { DeckPlan } from '../../src/layout/plan.js';
+import { renderDeck } from '../../src/render/pptx.js';
 import { builtinThemeNames } from '../../src/theme/files.js';
-import { checkPlacement, convertToPdf, hasRenderer } from '../helpers/soffice.js';
+import { brokenFigures, checkPlacement, convertToPdf, hasRenderer } from '../helpers/soffice.js';
 
 const STRESS = 'tests/fixtures/stress';
 const briefs = [
@@ -36,6 +37,9 @@ const cases = themes.flatMap((theme) =>
   ),
 );
 
+/** Key figures at every place a line can end. */
+const FIGURES = 'default--figures';
+
 const renderer = hasRenderer();
 if (!renderer)
   console.warn(
@@ -54,6 +58,14 @@ describe.skipIf(!renderer)('decks rendered by LibreOffice', () => {
       plans.set(c.name, plan);
       decks.push({ name: c.name, bytes });
     }
+    // The figures fixture as it was before the layout placed its line breaks: the same boxes
+    // and text, every line left to the program.
+    const unbroken = structuredClone(plans.get(FIGURES)!);
+    for (const s of unbroken.slides)
+      for (const b of s.shapes)
+        if (b.kind === 'text') for (const p of b.paragraphs) for (const r of p.runs) delete r.breakBefore;
+    plans.set(`${FIGURES}-unbroken`, unbroken);
+    decks.push({ name: `${FIGURES}-unbroken`, bytes: await renderDeck(unbroken) });
     pdfs = convertToPdf(decks);
   }, 900_000);
 
@@ -73,13 +85,21 @@ describe.skipIf(!renderer)('decks rendered by LibreOffice', () => {
     ]);
   });
 
+  it('left to itself, LibreOffice breaks key figures across lines ("1.8万 | 户"); with the line breaks the layout places, it breaks none', () => {
+    const without = brokenFigures(plans.get(`${FIGURES}-unbroken`)!, pdfs.get(`${FIGURES}-unbroken`)!);
+    expect(without.length).toBeGreaterThan(0);
+    expect(brokenFigures(plans.get(FIGURES)!, pdfs.get(FIGURES)!)).toEqual([]);
+  });
+
   for (const c of cases) {
-    it(`${c.name}: every word inside its text box and the slide`, () => {
+    it(`${c.name}: every word inside its text box and the slide, every key figure whole on one line`, () => {
       const plan = plans.get(c.name)!;
-      const { misplaced, words, pages } = checkPlacement(plan, pdfs.get(c.name)!);
+      const pdf = pdfs.get(c.name)!;
+      const { misplaced, words, pages } = checkPlacement(plan, pdf);
       expect(pages).toBe(plan.slides.length);
       expect(words).toBeGreaterThan(plan.slides.length);
       expect(misplaced.slice(0, 20)).toEqual([]);
+      expect(brokenFigures(plan, pdf)).toEqual([]);
     });
   }
 });
