@@ -9,6 +9,7 @@ import { BriefdeckError } from '../errors.js';
 import type { TemplateContext, Theme } from '../theme/types.js';
 import { attendeeSlides } from './attendees.js';
 import { placeLineBreaks } from './breaks.js';
+import { numberedLine } from './numbering.js';
 import { coverSlide } from './cover.js';
 import { splitFigures } from './figures.js';
 import { latinMetricsFor } from './metrics.js';
@@ -257,13 +258,13 @@ function leaderSlides(
   const panels: PanelContent[] = [
     {
       key: 'points',
-      label: leader.topic ?? theme.labels.directives,
+      label: leader.topic ?? theme.labels.leaderPoints,
       color: theme.colors.directives,
       items: plainItems(leader.points),
-      style: listStyle(theme, 'number', theme.colors.directives),
+      style: listStyle(theme, 'number', theme.colors.directives, { numbering: theme.style.pointNumbering }),
     },
   ];
-  const notes = [title, ...leader.points.map((p, i) => `${i + 1}. ${p}`)].join('\n');
+  const notes = [title, ...leader.points.map((p, i) => numberedLine(i + 1, theme.style.pointNumbering, p))].join('\n');
   return flowSlides(ctx, 'directives', leader.speaker, `directives[${index}]`, title, panels, notes, fit);
 }
 

@@ -30,6 +30,9 @@ export interface Paragraph {
   bullet?:
     | { kind: 'bullet'; char: string; indentPt: number; color: string }
     | { kind: 'number'; startAt: number; indentPt: number; color: string }
+    /** A number written as text before the runs (（一）, 一是), the lines after the first indented
+     * by its width: the programs' own list numbers have no such styles. */
+    | { kind: 'label'; label: Run; indentPt: number }
     /** Continues an item begun on the previous slide: same indent, no bullet. */
     | { kind: 'continued'; indentPt: number };
   /** Exact distance between baselines, in points. */

@@ -52,7 +52,7 @@ export function noRoom(theme: Theme, lang: TemplateContext['lang']): NoRoom | un
   const slides: Array<{ slide: NoRoom['slide']; title: string; labels: Array<NoRoom['label']> }> = [
     { slide: 'overview', title: theme.labels.overview, labels: ['summary', 'units'] },
     { slide: 'unit', title: theme.templates.unitTitle(ctx), labels: ['achievements', 'shortcomings', 'directives'] },
-    { slide: 'leader', title: theme.templates.leaderTitle(ctx), labels: ['topic', 'directives'] },
+    { slide: 'leader', title: theme.templates.leaderTitle(ctx), labels: ['topic', 'leaderPoints'] },
   ];
   for (const { slide, title, labels } of slides) {
     // A continued slide's title is longer: the lower of the two titles bounds the text.

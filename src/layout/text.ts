@@ -5,7 +5,9 @@
  */
 import { breakLines, countLinesAtMilli, keepWhole } from './linebreak.js';
 import type { Segment as FigureSegment } from './figures.js';
-import { LINE_HEIGHT_EM, type LatinMetrics } from './metrics.js';
+import { AUTOSPACE_EM, isWideCodePoint, LINE_HEIGHT_EM, type LatinMetrics } from './metrics.js';
+import { pointLabel } from './numbering.js';
+import type { PointNumbering } from '../theme/types.js';
 import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
 
 /** Line pitch as a multiple of the font size. Exact spacing (not "single"), so PowerPoint, WPS
@@ -85,6 +87,8 @@ export function listItem(segments: Segment[], continued?: boolean): ListItem {
 
 export interface ListStyle {
   kind: 'bullet' | 'number' | 'plain';
+  /** How a numbered list is numbered; default arabic (the program's own 1. 2. 3.). */
+  numbering?: PointNumbering;
   bulletChar?: string;
   bulletColor: string;
   /** Multiplier of the size for the space after each paragraph. */
@@ -101,8 +105,31 @@ export interface ListStyle {
 export const metricsOf = (item: ListItem, style: ListStyle): LatinMetrics =>
   item.emphasised ? style.latin.bold : style.latin.regular;
 
+/** The label written before item `n` of a list numbered in text (（一）, 一是), if it is one. */
+const labelOf = (style: ListStyle, n: number): string | undefined =>
+  style.kind === 'number' && style.numbering ? pointLabel(n, style.numbering) : undefined;
+
+/** Width in em of a label: its characters are all full-width. */
+const labelEm = (label: string) => [...label].length;
+
+const widestLabels = new Map<string, number>();
+
+/** The widest label of items 1 to `count` (（九十九） is wider than （一百）), with the quarter em
+ * LibreOffice and WPS put before a point that starts with a Latin letter or digit. */
+function widestLabelEm(style: ListStyle, count: number): number {
+  const key = `${style.numbering}\u0000${count}`;
+  let em = widestLabels.get(key);
+  if (em === undefined) {
+    em = 0;
+    for (let n = 1; n <= count; n++) em = Math.max(em, labelEm(labelOf(style, n)!));
+    widestLabels.set(key, (em += AUTOSPACE_EM));
+  }
+  return em;
+}
+
 function indentPt(style: ListStyle, sizePt: number, count: number): number {
   if (style.kind === 'plain') return 0;
+  if (labelOf(style, 1) !== undefined) return round2(sizePt * widestLabelEm(style, Math.max(1, count)));
   if (style.kind === 'number') return Math.round(sizePt * (count >= 10 ? 1.9 : 1.5) * 100) / 100;
   return Math.round(sizePt * 1.2 * 100) / 100;
 }
@@ -167,8 +194,19 @@ export function listParagraphs(items: ListItem[], base: TextStyle, style: ListSt
       lineHeightPt: round2(base.sizePt * (style.pitch ?? BODY_PITCH)),
       spaceAfterPt: round2(style.spaceAfterEm * base.sizePt),
     };
+    const label = labelOf(style, n);
     if (style.kind !== 'plain' && item.continued) p.bullet = { kind: 'continued', indentPt: indent };
-    else if (style.kind === 'bullet')
+    else if (label !== undefined) {
+      // The text begins right after the label, and the lines after it line up with it.
+      const first = item.text.codePointAt(0) ?? 0;
+      const gap = /^[\p{L}\p{N}]/u.test(item.text) && !isWideCodePoint(first);
+      const labelRun: Run = { text: label, sizePt: base.sizePt, font: base.font, color: style.bulletColor, bold: true };
+      p.bullet = {
+        kind: 'label',
+        label: labelRun,
+        indentPt: round2(base.sizePt * (labelEm(label) + (gap ? AUTOSPACE_EM : 0))),
+      };
+    } else if (style.kind === 'bullet')
       p.bullet = { kind: 'bullet', char: style.bulletChar ?? '•', indentPt: indent, color: style.bulletColor };
     else if (style.kind === 'number')
       p.bullet = { kind: 'number', startAt: n, indentPt: indent, color: style.bulletColor };

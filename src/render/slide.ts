@@ -118,13 +118,15 @@ function paragraphXml(p: Paragraph, ctx: SlideContext): string {
       bullet = `<a:buClr><a:srgbClr val="${esc(b.color)}"/></a:buClr><a:buSzPct val="100000"/><a:buChar${attr('char', b.char)}/>`;
     else if (b.kind === 'number')
       bullet = `<a:buClr><a:srgbClr val="${esc(b.color)}"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="${b.startAt}"/>`;
-    // Continues an item from the slide before: same indent, nothing drawn at the start.
+    // Continues an item from the slide before: same indent, nothing drawn at the start. A label
+    // (（一）, 一是) is text: written as the paragraph's first run below.
     else bullet = '<a:buNone/>';
   }
   pPr += `><a:lnSpc><a:spcPts val="${centiPt(p.lineHeightPt)}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef>`;
   if (p.spaceAfterPt) pPr += `<a:spcAft><a:spcPts val="${centiPt(p.spaceAfterPt)}"/></a:spcAft>`;
   pPr += `${bullet}</a:pPr>`;
   let runs = '';
+  if (b?.kind === 'label') runs += `<a:r>${runProps(b.label, ctx)}<a:t>${esc(b.label.text)}</a:t></a:r>`;
   for (const r of p.runs) {
     // A line break the layout placed (Shift+Enter): the line ends here in every program.
     if (r.breakBefore) runs += `<a:br>${runProps(r, ctx)}</a:br>`;

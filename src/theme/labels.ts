@@ -14,6 +14,7 @@ export const LABELS: Record<Lang, Labels> = {
     chair: '主持',
     continued: '（续）',
     leaderDirectives: '讲话要点',
+    leaderPoints: '领导指示',
     by: '（{{by}}）',
   },
   en: {
@@ -27,6 +28,7 @@ export const LABELS: Record<Lang, Labels> = {
     chair: 'Chair',
     continued: ' (continued)',
     leaderDirectives: 'Directives',
+    leaderPoints: 'Directives',
     by: '({{by}})',
   },
 };

@@ -59,6 +59,12 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     body: need(m.sizes?.body, 'sizes.body'),
     minimum: need(m.sizes?.minimum, 'sizes.minimum'),
   };
+  // 一是 and （一） are Chinese: an English brief's points are numbered 1. 2. 3. whatever the theme.
+  const numbering = need(m.style?.pointNumbering, 'style.pointNumbering');
+  const style = {
+    cover: need(m.style?.cover, 'style.cover'),
+    pointNumbering: lang === 'en' ? 'arabic' : numbering,
+  } as const;
   const templates = Object.fromEntries(
     TEMPLATE_KEYS.map((k) => [k, compileTemplate(need(pick(m.templates, k, lang), `templates.${k}`) ?? '')]),
   ) as Omit<Theme['templates'], 'by'>;
@@ -90,6 +96,7 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     colors,
     fonts,
     sizes,
+    style,
     labels,
     templates: { ...templates, by: compileTemplate<{ by: string }>(raw.by, { trim: false }) },
     files: [

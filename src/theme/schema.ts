@@ -33,8 +33,11 @@ const LABEL_KEYS = [
   'chair',
   'continued',
   'leaderDirectives',
+  'leaderPoints',
   'by',
 ] as const;
+export const COVER_STYLES = ['banded', 'centered'] as const;
+export const POINT_NUMBERINGS = ['arabic', 'paren-chinese', 'yishi'] as const;
 export const TEMPLATE_KEYS = ['footer', 'slideNumber', 'unitTitle', 'leaderTitle'] as const;
 
 /** The longest label and template, in characters. */
@@ -138,6 +141,25 @@ function makeThemeFileSchema() {
       fonts: z.strictObject({ title: Font.optional(), heading: Font.optional(), body: Font.optional() }).optional(),
       sizes: Sizes.optional(),
       images: Images.optional(),
+      style: z
+        .strictObject({
+          cover: z
+            .enum(COVER_STYLES, { error: () => `expected ${COVER_STYLES.join(' or ')}` })
+            .optional()
+            .meta({
+              description:
+                'The cover: banded (title, subtitle and organizer on a band of the primary colour, at the left) or centered (the official cover: everything centred, the organizer under the band with the date)',
+            }),
+          pointNumbering: z
+            .enum(POINT_NUMBERINGS, { error: () => `expected ${POINT_NUMBERINGS.join(', ')}` })
+            .optional()
+            .meta({
+              description:
+                "How a leader's directive points are numbered: arabic (1. 2. 3.), paren-chinese (（一）（二）（三）) or yishi (一是 二是 三是); an English brief always gets 1. 2. 3.",
+            }),
+        })
+        .optional()
+        .meta({ description: 'How the deck is laid out where offices differ: the cover, the numbering of points' }),
       labels: z
         .strictObject({ 'zh-CN': LabelSet.optional(), en: LabelSet.optional() })
         .optional()

@@ -53,6 +53,9 @@ export interface Labels {
   continued: string;
   /** After a leader's name on a directive slide, e.g. 讲话要点. */
   leaderDirectives: string;
+  /** Above a leader's points when the brief gives no topic: a label of its own, so that renaming
+   * the unit panel's 领导指示 does not rename the leaders' slides. */
+  leaderPoints: string;
   /** Joins who said a unit directive: （陈吉宁） */
   by: string;
 }
@@ -79,6 +82,16 @@ export interface TemplateContext {
 
 export type Template<C = TemplateContext> = (ctx: C) => string;
 
+/** How a leader's points are numbered: 1. / （一） / 一是. */
+export type PointNumbering = 'arabic' | 'paren-chinese' | 'yishi';
+
+export interface ThemeStyle {
+  /** banded: the title on a band of the primary colour, at the left; centered: the official cover. */
+  cover: 'banded' | 'centered';
+  /** Always arabic for an English brief. */
+  pointNumbering: PointNumbering;
+}
+
 export interface Theme {
   name: string;
   description: string;
@@ -86,6 +99,7 @@ export interface Theme {
   colors: ThemeColors;
   fonts: ThemeFonts;
   sizes: ThemeSizes;
+  style: ThemeStyle;
   labels: Labels;
   templates: {
     footer: Template;

@@ -98,7 +98,11 @@ export function checkPlacement(
     const t = squash(w.text);
     const isMarker = /^(■|•|\d+\.)$/.test(t);
     const candidates = boxes.filter((b) => {
-      const text = squash(b.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join(''));
+      const text = squash(
+        b.paragraphs
+          .map((p) => (p.bullet?.kind === 'label' ? p.bullet.label.text : '') + p.runs.map((r) => r.text).join(''))
+          .join(''),
+      );
       return isMarker
         ? b.paragraphs.some((p) => p.bullet && p.bullet.kind !== 'continued') || text.includes(t)
         : text.includes(t);

@@ -279,3 +279,30 @@ describe('key figures in the .pptx', () => {
     expect(paragraphsOf(unit)).toEqual(expect.arrayContaining(brief.units[0]!.achievements));
   });
 });
+
+describe("a leader's points numbered （一） and 一是 in the .pptx", () => {
+  for (const [theme, first] of [
+    ['tests/fixtures/themes/official/official.yaml', '（一）'],
+    ['tests/fixtures/themes/official/yishi.yaml', '一是'],
+  ] as const) {
+    it(`${first}: the label is the paragraph's first run, bold, with a hanging indent of its width and no list number`, async () => {
+      const { brief } = loadBrief(SAMPLE);
+      const { bytes, plan } = await buildDeckWithPlan(brief, { theme });
+      const deck = await readDeck(bytes);
+      const i = plan.slides.findIndex((s) => s.kind === 'directives');
+      const xml = deck.slides[i]!;
+      expect(xml).not.toContain('buAutoNum');
+      const leader = brief.directives[0]!;
+      expect(paragraphsOf(xml)).toEqual(expect.arrayContaining([`${first}${leader.points[0]}`]));
+      const para = xml
+        .match(/<a:p><a:pPr[^>]*>(?:(?!<\/a:p>)[\s\S])*?<\/a:p>/g)!
+        .find((p) => p.includes(`<a:t>${first}</a:t>`))!;
+      const size = plan.slides[i]!.shapes.find((s) => s.kind === 'text' && s.role === 'panel:points');
+      const pt = size?.kind === 'text' ? size.paragraphs[0]!.runs[0]!.sizePt : 0;
+      const indent = Math.round([...first].length * pt * 12700);
+      expect(para).toMatch(new RegExp(`marL="${indent}" indent="-${indent}"`));
+      expect(para).toContain('<a:buNone/>');
+      expect(para).toMatch(new RegExp(`<a:r><a:rPr [^>]*b="1"[^>]*>.*?</a:rPr><a:t>${first}</a:t></a:r><a:r>`));
+    });
+  }
+});

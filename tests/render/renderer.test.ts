@@ -26,6 +26,8 @@ const themes = [
   ...builtinThemeNames(),
   'tests/fixtures/themes/team/child.yaml',
   'tests/fixtures/themes/four-three.yaml',
+  'tests/fixtures/themes/official/official.yaml',
+  'tests/fixtures/themes/official/yishi.yaml',
 ];
 const cases = themes.flatMap((theme) =>
   (theme.includes('/') ? [briefs[0]!, join(STRESS, 'long-unit.yaml'), join(STRESS, 'english.yaml')] : briefs).map(
