@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBrief, parseBrief } from '../../src/brief/load.js';
 import type { Brief } from '../../src/brief/types.js';
 import { buildDeck, buildDeckWithPlan } from '../../src/index.js';
+import { listName } from '../../src/layout/attendees.js';
 import type { DeckPlan } from '../../src/layout/plan.js';
 import { isWellFormed, paragraphsOf, readDeck, runsOf, slideText, type DeckParts } from '../helpers/deck.js';
 import { countPixels, pngPixels } from '../helpers/png.js';
@@ -61,7 +62,9 @@ describe('the sample deck, read back from the .pptx', () => {
       for (const p of leader.points) expect(paras).toContain(p);
     }
     const attendees = paragraphsOf(deck.slides[11]!);
-    for (const name of brief.meeting.attendees) expect(attendees).toContain(name);
+    for (const name of brief.meeting.attendees) expect(attendees).toContain(listName(name));
+    expect(attendees).toContain('龚\u3000正');
+    expect(deck.slides[11]!.match(/algn="ctr"/g)).toHaveLength(brief.meeting.attendees.length);
   });
 
   it('emphasises the key figures in achievements', () => {
@@ -187,7 +190,7 @@ describe('every fixture deck, read back', () => {
         for (const p of d.points) expect(text.includes(p), p).toBe(true);
       }
       const names = about((s) => s.kind === 'attendees').split('\n');
-      for (const n of brief.meeting.attendees) expect(names, n).toContain(n);
+      for (const n of brief.meeting.attendees) expect(names, n).toContain(listName(n));
     });
   }
 });

@@ -52,7 +52,8 @@ const F = {
   rawNonchars: { line: '      - raw\uFFFEnon\uFFFFchar', column: 9, removed: 2, clean: 'rawnonchar' },
   unitName: { line: '  - name: "单位\\u0002名称"', column: 11, removed: 1, clean: '单位名称' },
   by: { line: '      - { text: 着力维护社会稳定, by: "龚正\\b" }', column: 31, removed: 1, clean: '龚正' },
-  attendee: { line: '    - "李\\f明"', column: 7, removed: 1, clean: '李明' },
+  // Two characters: padded to three on the slide.
+  attendee: { line: '    - "李\\f明"', column: 7, removed: 1, clean: '李\u3000明' },
   point: { line: '      - "要点\\u001B[31m一"', column: 9, removed: 1, clean: '要点[31m一' },
 } satisfies Record<string, Forbidden>;
 
