@@ -36,8 +36,8 @@ const LABEL_KEYS = [
   'leaderPoints',
   'by',
 ] as const;
-export const COVER_STYLES = ['banded', 'centered'] as const;
-export const POINT_NUMBERINGS = ['arabic', 'paren-chinese', 'yishi'] as const;
+const COVER_STYLES = ['banded', 'centered'] as const;
+const POINT_NUMBERINGS = ['arabic', 'paren-chinese', 'yishi'] as const;
 export const TEMPLATE_KEYS = ['footer', 'slideNumber', 'unitTitle', 'leaderTitle'] as const;
 
 /** The longest label and template, in characters. */

@@ -85,7 +85,7 @@ export type Template<C = TemplateContext> = (ctx: C) => string;
 /** How a leader's points are numbered: 1. / （一） / 一是. */
 export type PointNumbering = 'arabic' | 'paren-chinese' | 'yishi';
 
-export interface ThemeStyle {
+interface ThemeStyle {
   /** banded: the title on a band of the primary colour, at the left; centered: the official cover. */
   cover: 'banded' | 'centered';
   /** Always arabic for an English brief. */
