@@ -217,7 +217,7 @@ function classify(g: string): number {
   const k = kindOf(g, cp);
   let f = flagsOf(g, k);
   if (k === WIDE && !isEmojiCodePoint(cp)) f |= STRONG_A;
-  else if (k === NARROW && LATIN_ALNUM.test(g)) f |= STRONG_L;
+  else if ((cp > 0x20 && cp < 0x590 && cp !== 0xa0) || (k === NARROW && LATIN_ALNUM.test(g))) f |= STRONG_L;
   return f;
 }
 
@@ -227,10 +227,13 @@ const unitFlags = new Uint16Array(0x10000);
 const unitWidths = new Map<LatinMetrics, Float64Array>();
 
 /**
- * Mark the renderer's autospace. LibreOffice assigns each character a script: CJK is Asian,
- * letters and digits Latin, and spaces, punctuation and symbols are "weak" and take the script
- * of what precedes them. Wherever the script changes between Asian and Latin, it adds a quarter
- * em: so "约 7.4%；" gets one before "7" (the space counts as Asian) and one before "；".
+ * Mark the renderer's autospace. LibreOffice assigns each character a script by its Unicode
+ * block (i18npool's BreakIteratorImpl::getScriptClass): CJK is Asian; everything from Basic
+ * Latin to Armenian is Latin, ASCII punctuation included ("/", "+", "(", "%"), but for the space
+ * and the no-break space; the rest (general punctuation such as “ ” — …, symbols) is "weak" and
+ * takes the script of what precedes it. Wherever the script changes between Asian and Latin, it
+ * adds a quarter em: so "约 7.4%；" gets one before "7" (the space counts as Asian) and one before
+ * "；", and "28微克/立方米" one on each side of "/".
  */
 function addAutospace(atoms: Atoms): void {
   const { flags, gap, length } = atoms;
@@ -241,6 +244,24 @@ function addAutospace(atoms: Atoms): void {
     const eff = own || prev;
     if (k > 0 && eff !== 0 && prev !== 0 && eff !== prev) gap[k] = AUTOSPACE_EM;
     prev = eff;
+  }
+}
+
+/**
+ * A space is "weak" (see addAutospace): LibreOffice draws one after Chinese in the East Asian
+ * face, or what it substitutes for one (DejaVu Sans on Linux, 0.318 em against Arial's 0.278).
+ * Such a character is measured at the widest of the faces measured, whatever the Latin face.
+ */
+function widenWeakAfterAsian(atoms: Atoms): void {
+  const { flags, w, length, para, offs } = atoms;
+  let prev = 0;
+  for (let k = 0; k < length; k++) {
+    const own = flags[k]! & (STRONG_A | STRONG_L);
+    if (own === 0 && prev === STRONG_A && offs[k + 1]! - offs[k]! === 1) {
+      const c = para.charCodeAt(offs[k]!);
+      if (c >= 0x20 && c < 0x7f) w[k] = Math.max(w[k]!, graphemeWidthEm(para[offs[k]!]!, CONSERVATIVE));
+    }
+    prev = own || prev;
   }
 }
 
@@ -286,6 +307,7 @@ function measure(para: string, latin: LatinMetrics): Atoms {
   const n = w.length;
   const atoms: Atoms = { para, length: n, offs, w, gap: new Array<number>(n).fill(0), flags, oneLine: 0 };
   addAutospace(atoms);
+  if (latin !== CONSERVATIVE) widenWeakAfterAsian(atoms);
   // The width layOut reaches at the paragraph's end when nothing wraps, summed the same way.
   let width = 0;
   let pending = 0;

@@ -43,13 +43,6 @@ function wordsOf(pdf: string): { pages: Array<{ width: number; height: number }>
   const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
   const pages: Array<{ width: number; height: number }> = [];
   const words: Word[] = [];
-  const decode = (s: string) =>
-    s
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;|&apos;/g, "'")
-      .replace(/&amp;/g, '&');
   for (const chunk of html.split('<page ').slice(1)) {
     const w = Number(/width="([\d.]+)"/.exec(chunk)![1]);
     const h = Number(/height="([\d.]+)"/.exec(chunk)![1]);
@@ -64,6 +57,18 @@ function wordsOf(pdf: string): { pages: Array<{ width: number; height: number }>
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** Text as pdftotext gives it back: no emoji pictures (drawn as images) or the joiners between them. */
+// eslint-disable-next-line no-misleading-character-class -- joiners and selectors, each alone
+const visible = (s: string) => squash(s).replace(/\p{Extended_Pictographic}|[\u200b-\u200f\u2060\ufe0f\u20e3]/gu, '');
 
 export interface Misplaced {
   slide: number;
@@ -158,7 +163,7 @@ function linesOf(pdf: string): string[][] {
     .slice(1)
     .map((page) =>
       [...page.matchAll(/<line\b[^>]*>([\s\S]*?)<\/line>/g)].map((l) =>
-        squash([...l[1]!.matchAll(/<word\b[^>]*>([\s\S]*?)<\/word>/g)].map((w) => w[1]!).join('')),
+        squash([...l[1]!.matchAll(/<word\b[^>]*>([\s\S]*?)<\/word>/g)].map((w) => decode(w[1]!)).join('')),
       ),
     );
 }
@@ -182,4 +187,30 @@ export function brokenFigures(plan: DeckPlan, pdf: string): Array<{ slide: numbe
     }
   });
   return broken;
+}
+
+/**
+ * Lines the layout ended with line breaks of its own that the rendered page does not show whole
+ * on one line: the program wrapped the line before the layout's break.
+ */
+export function unplannedWraps(plan: DeckPlan, pdf: string): Array<{ slide: number; line: string }> {
+  const pages = linesOf(pdf);
+  const wrapped: Array<{ slide: number; line: string }> = [];
+  plan.slides.forEach((slide, i) => {
+    for (const b of slide.shapes) {
+      if (b.kind !== 'text') continue;
+      for (const p of b.paragraphs) {
+        if (!p.runs.some((r) => r.breakBefore)) continue;
+        const lines = [''];
+        for (const r of p.runs) {
+          if (r.breakBefore) lines.push('');
+          lines[lines.length - 1] += r.text;
+        }
+        if (p.bullet?.kind === 'label') lines[0] = p.bullet.label.text + lines[0];
+        for (const line of lines.map(visible))
+          if (!(pages[i] ?? []).some((l) => visible(l).includes(line))) wrapped.push({ slide: i + 1, line });
+      }
+    }
+  });
+  return wrapped;
 }

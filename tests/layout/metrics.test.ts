@@ -136,12 +136,19 @@ describe('LINE_HEIGHT_EM', () => {
 });
 
 describe('autospace as LibreOffice draws it', () => {
-  it('counts a quarter em where the script changes, spaces and punctuation taking the script before them', async () => {
-    const { ARIAL, AUTOSPACE_EM } = await import('../../src/layout/metrics.js');
+  it('counts a quarter em where the script changes, spaces and general punctuation taking the script before them', async () => {
+    const { ARIAL, AUTOSPACE_EM, CONSERVATIVE, charWidthEm } = await import('../../src/layout/metrics.js');
     const { textWidth } = await import('../../src/layout/linebreak.js');
     const w = (s: string) => textWidth(s, ARIAL);
-    // 约 + space (Asian by inheritance) | 7 : one autospace before the digit.
-    expect(w('约 7')).toBeCloseTo(1 + 0.278 * 1.04 + AUTOSPACE_EM + 0.556 * 1.04, 9);
+    // 约 + space (Asian by inheritance, so drawn in the East Asian face: measured at the widest)
+    // | 7 : one autospace before the digit.
+    expect(w('约 7')).toBeCloseTo(1 + charWidthEm(0x20, CONSERVATIVE) + AUTOSPACE_EM + 0.556 * 1.04, 9);
+    // ASCII punctuation is Latin to LibreOffice, not weak: "/" between Chinese characters has a
+    // quarter em on each side (measured in a LibreOffice 7.4 PDF: "28微克/立方米").
+    expect(w('克/米')).toBeCloseTo(2 + 2 * AUTOSPACE_EM + 0.278 * 1.04, 9);
+    expect(w('1/2')).toBeCloseTo((0.556 + 0.278 + 0.556) * 1.04, 9);
+    // A space stays weak: after Chinese it is drawn in the East Asian face, measured at the widest.
+    expect(charWidthEm(0x20, CONSERVATIVE)).toBeGreaterThanOrEqual(0.318);
     // 7% (Latin) | ； (Asian): one autospace before the full-width semicolon.
     expect(w('7%；')).toBeCloseTo(0.556 * 1.04 + 0.889 * 1.04 + AUTOSPACE_EM + 1, 9);
     expect(w('中文')).toBe(2);
