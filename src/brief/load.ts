@@ -25,9 +25,31 @@ export function loadBrief(file: string): LoadedBrief {
 export function parseBrief(text: string, file = '<brief>'): LoadedBrief {
   const quick = readQuickYaml(text);
   const brief = quick && briefFromQuick(quick, file);
-  if (brief) return { brief, warnings: [] };
+  if (brief) return { brief, warnings: emptyUnits(brief, () => parseYaml(text, file)) };
   const src = parseYaml(text, file);
-  return { brief: briefFromSource(src), warnings: src.warnings };
+  const parsed = briefFromSource(src);
+  return { brief: parsed, warnings: [...src.warnings, ...emptyUnits(parsed, () => src)] };
+}
+
+/** A warning for each unit with nothing to show, at the unit. The text is parsed again, with
+ * positions, only when there is one (the quick reader keeps none). */
+function emptyUnits(brief: Brief, source: () => YamlSource): Problem[] {
+  const empty = brief.units.flatMap((u, i) =>
+    u.achievements.length + u.shortcomings.length + u.directives.length === 0 ? [i] : [],
+  );
+  if (empty.length === 0) return [];
+  const src = source();
+  return empty.map((i) => {
+    const unit = brief.units[i]!;
+    const offset = locate(src, ['units', i]).node?.range?.[0];
+    const pos = offset === undefined ? undefined : src.lines.linePos(offset);
+    return {
+      file: src.file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+      path: `units[${i}]`,
+      message: `${unit.name} has no achievements, shortcomings or directives: its slide shows only its name${unit.speaker ? ' and speaker' : ''}; add what it reported, or leave the unit out`,
+    };
+  });
 }
 
 /** The brief, if the quickly read data is one; undefined sends the text to `yaml`. */
@@ -104,7 +126,14 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
       directives,
       notes: u.notes
         ? keepLines(u.notes)
-        : defaultNotes(name, achievements, shortcomings, directives, input.lang ?? 'zh-CN'),
+        : defaultNotes(
+            name,
+            u.speaker && clean(u.speaker),
+            achievements,
+            shortcomings,
+            directives,
+            input.lang ?? 'zh-CN',
+          ),
     };
   });
   const brief: Brief = {
@@ -136,6 +165,7 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
 /** The unit's full text, for the presenter: everything on its slide, nothing cut. */
 function defaultNotes(
   name: string,
+  speaker: string | undefined,
   achievements: string[],
   shortcomings: string[],
   directives: UnitDirective[],
@@ -143,6 +173,7 @@ function defaultNotes(
 ): string {
   const zh = lang !== 'en';
   const parts: string[] = [name];
+  if (speaker) parts.push((zh ? '发言：' : 'Speaker: ') + speaker);
   const sep = zh ? '；' : '; ';
   if (achievements.length)
     parts.push((zh ? '主要成绩：' : 'Achievements: ') + achievements.join(sep) + (zh ? '。' : '.'));
