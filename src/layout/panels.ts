@@ -78,7 +78,7 @@ function fitLabel(theme: Theme, label: string, panelW: number): LabelFit {
 }
 
 /** The label's height. */
-export function headerHeight(theme: Theme, label = '', panelW = Infinity): number {
+function headerHeight(theme: Theme, label = '', panelW = Infinity): number {
   const { sizePt, lines } = labelFit(theme, label, panelW);
   return round2((lines * sizePt * TITLE_PITCH) / PT_PER_IN / FIT_SLACK + LABEL_INSETS.top + LABEL_INSETS.bottom + 0.05);
 }
