@@ -17,7 +17,10 @@ export function templateCover(ctx: LayoutContext): SlidePlan {
   const m = brief.meeting;
   const s = theme.sizes;
   const shapes: Shape[] = [];
-  const titleMax = Math.max(s.minimum, Math.min(layout.titleLook.sizePt, Math.round(s.title * 1.45), 54));
+  // At most what one line of the placeholder holds with room to spare: LibreOffice sets a large
+  // title a little lower in a short placeholder than its line pitch says.
+  const oneLine = Math.floor((layout.title.h * 72 * 0.85) / 1.45);
+  const titleMax = Math.max(s.minimum, Math.min(layout.titleLook.sizePt, Math.round(s.title * 1.45), 54, oneLine));
   const title = fitTitle(m.title, layout.title, theme, layout.titleLook.color, 'cover:title', {
     max: titleMax,
     oneLineMin: Math.max(s.minimum, Math.round(titleMax * 0.7)),
