@@ -105,6 +105,8 @@ interface Placeholder {
   box?: Box;
   /** The shape's own `<a:lstStyle>` first level, and its body properties. */
   lvl1?: string;
+  /** Its first run's properties (LibreOffice writes a placeholder's look there), as a defRPr. */
+  run?: string;
 }
 
 export function loadOfficeTemplate(file: string): OfficeTemplate {
@@ -294,6 +296,8 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
       const off = /<a:off\s+x="(-?\d+)"\s+y="(-?\d+)"/.exec(sp);
       const ext = /<a:ext\s+cx="(\d+)"\s+cy="(\d+)"/.exec(sp);
       const lvl1 = /<a:lstStyle>[\s\S]*?<a:lvl1pPr\b[\s\S]*?<\/a:lvl1pPr>/.exec(sp)?.[0];
+      const rPr = /<a:(?:endParaRPr|rPr)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/a:(?:endParaRPr|rPr)>)/.exec(sp);
+      const run = rPr ? `<a:defRPr${rPr[1]}>${rPr[2] ?? ''}</a:defRPr>` : undefined;
       out.push({
         type: a.type ?? 'obj',
         idx: a.idx ?? '0',
@@ -308,6 +312,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
             }
           : {}),
         ...(lvl1 ? { lvl1 } : {}),
+        ...(run ? { run } : {}),
       });
     }
     return out;
@@ -330,7 +335,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     layoutPh: Placeholder | undefined,
     title: boolean,
   ): TextLook => {
-    const chain = [layoutPh?.lvl1, ph?.lvl1, txStyle(title ? 'titleStyle' : 'bodyStyle', m)];
+    const chain = [layoutPh?.lvl1, layoutPh?.run, ph?.lvl1, ph?.run, txStyle(title ? 'titleStyle' : 'bodyStyle', m)];
     let color: string | undefined;
     let size: number | undefined;
     for (const xml of chain) {
