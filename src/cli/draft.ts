@@ -7,7 +7,7 @@ import { BriefdeckError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from '../output/write.js';
 import { decodeText, MAX_INPUT_BYTES, readTextFile, tooBig } from '../yaml/source.js';
 import { EXIT } from './commands.js';
-import { makeFolders, missingFolders, mkdirProblem } from './folders.js';
+import { makeFolders, missingFolders, mkdirProblem } from '../output/folders.js';
 import type { CliIO } from './io.js';
 
 /** The package's brief schema, found from this module in src/, dist/ and the bundle alike. */
