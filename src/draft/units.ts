@@ -68,7 +68,7 @@ const INTRO = /^(?:在发言中|发言中|发言时)?(?:介绍|表示|汇报|谈
  * "杭州市委常委、萧山区委书记俞东来说" → the secretary's body (寿光市委) and name.
  */
 const FEATURE = new RegExp(
-  `^(?:[\\u4e00-\\u9fa5]{2,12}?(?:常委|书记|主任|长)、)?([\\u4e00-\\u9fa5]{2,12}?(?:市委|区委|县委|州委|旗委|镇党委|乡党委|街道党工委|党工委|党委|党组))书记(${NAME})(?=的PPT|上来|在发言中|发言时|介绍|说|表示|汇报|谈到|讲|报告)`,
+  `^(?:[^，。]{0,20}，)?(?:[\\u4e00-\\u9fa5]{2,12}?(?:常委|书记|主任|长)、)?([\\u4e00-\\u9fa5]{2,12}?(?:市委|区委|县委|州委|旗委|镇党委|乡党委|街道党工委|党工委|党委|党组))书记(${NAME})(?=的PPT|上来|在发言中|发言时|介绍|说|表示|汇报|谈到|讲|报告)`,
   'd',
 );
 const FEATURE_INTRO =
@@ -98,15 +98,18 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
     for (const l of lists) l.sentence.used = true;
     const starts: { unit: UnitDraft; at: number; skip: number; forms: string[] }[] = [];
     lists.forEach((l, n) => {
-      const items = joinJoint(l.items, l.index);
+      // Indices move when a sentence is cut in two: look them up again.
+      const index = doc.sentences.indexOf(l.sentence);
+      const items = joinJoint(l.items, index);
       // Where each unit's text starts: the first free sentence, after the previous unit's start,
       // that begins with one of its names (a sentence is cut at ；where the next one begins).
-      let cursor = l.index + 1;
-      const limit = lists[n + 1]?.index ?? doc.sentences.length;
       splitAtUnits(
-        l.index + 1,
+        index + 1,
         items.map((item) => shortForms(normOf(t, item.name))),
       );
+      let cursor = index + 1;
+      const next = lists[n + 1];
+      const limit = next ? doc.sentences.indexOf(next.sentence) : doc.sentences.length;
       for (const item of items) {
         const unit: UnitDraft = {
           name: item.name,
@@ -313,6 +316,7 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
       if (!m) continue;
       const [ns, ne] = m.indices![1]!;
       const [ps, pe] = m.indices![2]!;
+      if (ns > 0 && t.norm[s.s + ns - 1] !== '，' && t.norm[s.s + ns - 1] !== '、') continue;
       const intro = FEATURE_INTRO.exec(t.norm.slice(s.s + m[0].length, s.e))?.[0].length ?? 0;
       const unit: UnitDraft = {
         name: { s: s.s + ns, e: s.s + ne },
