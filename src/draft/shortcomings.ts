@@ -98,7 +98,7 @@ const LACKING = new RegExp(
 const LACKING_START = /^[^，。；]{0,10}?(?:仍然?|还|尚|也)?(?:没有形成|没有建立|未能|尚未|缺乏|缺少|拖慢|拖累|制约)/;
 /** A clause that remedies a lack is an achievement: "补齐民生短板", "解决群众急难愁盼问题". */
 const REMEDY =
-  /^(?:在|对|为|把|将)?[^，。；]{0,6}?(?:补齐|补上|补强|补足|弥补|缩小|解决|破解|化解|消除|攻克|整改|整治|治理|扭转|改变|克服|突破|缓解|针对|聚焦|围绕|着力)/;
+  /^(?:在|对|为|把|将|并|已|全面|有效|积极|持续|基本)?(?:补齐|补上|补强|补足|弥补|缩小|解决|破解|化解|消除|攻克|扭转|改变|克服|突破|缓解|整改|整治|治理)/;
 
 /** True when a clause says something is lacking. */
 export function lacking(clause: string): boolean {

@@ -59,7 +59,7 @@ const ENDINGS = [
   '村',
 ];
 /** A unit name as compared: simplified, its level and party endings off. */
-export function unitKey(name: string): string {
+function unitKey(name: string): string {
   let k = simplified(name);
   for (let again = true; again;) {
     again = false;
