@@ -129,7 +129,8 @@ export function splitSentence(doc: Doc, i: number, at: number): void {
   const tail = trimSpan(doc.t, at, s.e);
   if (head.e <= head.s || tail.e <= tail.s) return;
   doc.sentences.splice(i, 1, { ...head, para: s.para, used: s.used }, { ...tail, para: s.para, used: s.used });
-  for (const p of doc.paras) {
+  for (let n = s.para; n < doc.paras.length; n++) {
+    const p = doc.paras[n]!; // paragraphs before this one hold only earlier sentences
     p.sentences = p.sentences.map((k) => (k > i ? k + 1 : k));
     const at = p.sentences.indexOf(i);
     if (at >= 0) p.sentences.splice(at + 1, 0, i + 1);

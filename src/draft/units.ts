@@ -73,6 +73,8 @@ const FEATURE = new RegExp(
 );
 const FEATURE_INTRO =
   /^(?:的PPT上|上来|在发言中|发言时)?(?:向大家)?(?:报告了?|介绍了?|说|表示|汇报了?|谈到|讲了?)?(?:说|道)?[，：]?/;
+/** How many sentences after a list are cut at ；where a unit's name begins. */
+const SPLIT_WINDOW = 80;
 /** Quotes before a sentence's first word. */
 const OPENING_QUOTES = /^[“‘「『]+/;
 /** In a reviewed unit's text, the reviewer asking something of it. */
@@ -81,9 +83,14 @@ const ASKS = /^(?:下一步|今后|接下来|下阶段|希望)?，?(?:要|希望
 export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft {
   const t = doc.t;
   const free = doc.sentences.map((s, i) => [s, i] as const).filter(([s]) => !s.used);
-  const lists = free
-    .map(([s, i]) => ({ sentence: s, index: i, items: listItems(doc, s) }))
-    .filter((l) => l.items.length >= 2);
+  // The first list, and any more in its paragraph ("A、B等4个单位在先进席作典型经验发言，C、D等4个
+  // 单位在后进席作表态发言"); a list further on is another meeting's.
+  const lists: { sentence: (typeof doc.sentences)[number]; index: number; items: ListItem[] }[] = [];
+  for (const [s, i] of free) {
+    if (lists.length && s.para !== lists[0]!.sentence.para) break;
+    const items = listItems(doc, s);
+    if (items.length >= 2) lists.push({ sentence: s, index: i, items });
+  }
   const reviewAt = free.find(([s]) => REVIEW.test(normOf(t, s)));
   const out: UnitsDraft = { units: [] };
   const reviewSentence = reviewAt?.[0];
@@ -267,7 +274,8 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
   function splitAtUnits(from: number, forms: string[][]) {
     const all = forms.flat().filter((f) => f.length >= 2);
     if (!all.length) return;
-    for (let i = from; i < doc.sentences.length; i++) {
+    // Units' texts follow their list closely: look a little way on, not through the whole report.
+    for (let i = from; i < Math.min(doc.sentences.length, from + SPLIT_WINDOW); i++) {
       const s = doc.sentences[i]!;
       if (s.used) continue;
       const text = normOf(t, s);
