@@ -6,7 +6,7 @@
  * - units: a label and a drafted unit name match when, read as simplified text and with their
  *   level and party endings taken off (区委, 党委, 党组, 社区, 村, 镇, 区, 市…), one equals or ends
  *   with the other ("石景山" = "石景山区", "文山市平坝镇" = "平坝镇党委"); matched in speaking order
- *   (a drafted unit is used once, and only after the one matched before it);
+ *   (党支部 and 党总支 are endings too; a drafted unit is used once, and only after the one matched before it);
  * - shortcomings: a labelled span counts when a shortcoming item of the matched unit contains
  *   it (or equals it);
  * - shortcomings as achievements: an achievement item (of any unit) that contains a labelled
@@ -43,6 +43,8 @@ const ENDINGS = [
   '主要负责同志',
   '负责同志',
   '党工委',
+  '党总支',
+  '党支部',
   '党委',
   '党组',
   '工委',
