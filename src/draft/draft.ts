@@ -47,7 +47,14 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
   const known = new Set(people.map((p) => p.name));
   if (meeting.chair) known.add(meeting.chair.nameText);
   const attendees = recogniseAttendees(doc, known);
+  // Read for attendees too ("…主持会议，县长…出席"), the chair's sentence is placed now.
+  if (meeting.chairSentence !== undefined) doc.sentences[meeting.chairSentence]!.used = true;
   const units = recogniseUnits(doc, known);
+  // No one 主持 and no one named as reviewing: the leader who reviewed the units in turn.
+  if (!meeting.chair && units.reviewer) {
+    const nameText = t.norm.slice(units.reviewer.s, units.reviewer.e);
+    meeting.chair = { name: units.reviewer, nameText };
+  }
   const leaders = recogniseDirectives(doc, people, meeting.chair?.nameText);
   const date = findDate(doc, options.date);
 
@@ -74,7 +81,7 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
       out.comment(['meeting', 'chair'], `主持人讲话（原文，未列入要点）：${verbatim(t, meeting.chairRemark)}`);
   }
   if (meeting.summary) m.summary = src(meeting.summary);
-  const names = attendeeNames(t, meeting, leaders, attendees.names);
+  const names = attendeeNames(t, meeting, leaders, attendees.names, units.reviewer);
   if (names.length) {
     m.attendees = names;
     if (leaders.some((l) => l.nameText !== meeting.chair?.nameText && l.nameText !== '会议')) {
@@ -126,11 +133,21 @@ function pathText(path: YamlPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
-/** Leaders who spoke (except the chair), then those named as attending, in report order. */
-function attendeeNames(t: Text, meeting: MeetingDraft, leaders: LeaderDraft[], listed: Span[]): string[] {
+/**
+ * Leaders who spoke or reviewed the units (except the chair), then those named as attending, in
+ * report order.
+ */
+function attendeeNames(
+  t: Text,
+  meeting: MeetingDraft,
+  leaders: LeaderDraft[],
+  listed: Span[],
+  reviewer: Span | undefined,
+): string[] {
   const spans = [
     ...leaders.filter((l) => l.nameText !== meeting.chair?.nameText && l.nameText !== '会议').map((l) => l.name),
     ...listed,
+    ...[meeting.reviewer?.name, reviewer].filter((s): s is Span => s !== undefined),
   ];
   spans.sort((a, b) => a.s - b.s);
   const seen = new Set<string>();
