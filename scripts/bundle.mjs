@@ -7,6 +7,7 @@
 //   dist/bundle/briefdeck.cjs   the `briefdeck` command: loads the bundle, calls main
 //   dist/bundle/worker.cjs      a worker thread of a batch build
 //   dist/bundle/deflate-worker.js  a helper thread compressing a big deck's parts
+//   dist/bundle/svg-drawer.js   the process that draws a theme's SVG picture
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,10 +59,13 @@ await build({
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
-// The compressing helper thread is started by path, from beside the bundle (as from dist/).
+// The compressing helper thread and the SVG drawing process are started by path, from beside the
+// bundle (as from dist/).
 await build({
-  entryPoints: ['src/render/deflate-worker.ts'],
-  outfile: join(outdir, 'deflate-worker.js'),
+  entryPoints: ['src/render/deflate-worker.ts', 'src/theme/svg-drawer.ts'],
+  outdir,
+  entryNames: '[name]',
+  external: ['@resvg/resvg-js'],
   bundle: true,
   format: 'esm',
   platform: 'node',
