@@ -49,8 +49,10 @@ await build({
   minifySyntax: process.env.BRIEFDECK_BUNDLE_DEBUG !== '1',
   sourcemap: false,
   legalComments: 'none',
-  // A native addon cannot be bundled; it is loaded from node_modules when an SVG needs it.
-  external: ['@resvg/resvg-js'],
+  // A native addon cannot be bundled; it is loaded from node_modules when an SVG needs it. The
+  // readers of .docx and web pages are loaded from node_modules too, only when a draft reads
+  // one: bundled, their ~1 MB would be loaded at every start.
+  external: ['@resvg/resvg-js', 'mammoth', 'linkedom', '@mozilla/readability'],
   // The sources find package files (themes/, schema/, package.json) from their own URL; the
   // bundle sits two folders deep too, so the same relative URLs hold.
   define: { 'import.meta.url': '__briefdeckUrl' },

@@ -24,9 +24,14 @@ export interface YamlSource {
   unresolvedAlias?: Problem;
 }
 
-/** Read a file as UTF-8 text, refusing what is not text. Reads at most the size limit, and only
- * from a regular file: a device (/dev/zero) never ends, and a named pipe may never be written. */
+/** Read a file as UTF-8 text, refusing what is not text. */
 export function readTextFile(file: string, what = 'file'): string {
+  return decodeText(readInputFile(file, what), file);
+}
+
+/** Read a file's bytes: at most the size limit, and only from a regular file: a device
+ * (/dev/zero) never ends, and a named pipe may never be written. */
+export function readInputFile(file: string, what = 'file'): Buffer {
   let st: Stats;
   try {
     st = statSync(file);
@@ -49,7 +54,7 @@ export function readTextFile(file: string, what = 'file'): string {
     const bytes = readAtMost(fd, opened.size, MAX_INPUT_BYTES + 1);
     // Larger than its size said (it grew, or the system makes it up as it is read: /proc).
     if (bytes.length > MAX_INPUT_BYTES) throw tooBig(file, undefined, what);
-    return decodeText(bytes, file);
+    return bytes;
   } catch (e) {
     if (e instanceof BriefdeckError) throw e;
     throw new BriefdeckError({ file, message: `cannot read ${what}: ${describeFsError(e)}` });
