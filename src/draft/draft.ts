@@ -3,7 +3,8 @@
  * Pure: no I/O. The recognisers run in a fixed order, each marking the sentences it
  * places, so that whatever is left over is kept verbatim as a comment:
  *
- *   meeting (title, chair) → attendees → units → leaders' directives → date → leftovers
+ *   page furniture out → meeting (title, chair) → attendees → units → leaders' directives →
+ *   date → leftovers
  *
  * Every string in the draft is a span of the report as given (see text.ts), except `lang`,
  * the date (normalised to YYYY-MM[-DD], or a placeholder that fails validation) and comments.
@@ -12,6 +13,7 @@ import { recogniseAttendees } from './attendees.js';
 import { findDate } from './dates.js';
 import { recogniseDirectives, type LeaderDraft } from './directives.js';
 import { emitYaml, type Comment, type YamlPath } from './emit.js';
+import { stripFurniture, type Furniture } from './furniture.js';
 import { recogniseMeeting, type MeetingDraft } from './meeting.js';
 import { readDoc, type Doc } from './paragraphs.js';
 import { mentions } from './people.js';
@@ -40,7 +42,8 @@ export interface DraftResult {
 }
 
 export function draftBrief(report: string, options: DraftOptions = {}): DraftResult {
-  const doc = readDoc(normalise(report));
+  const cleaned = stripFurniture(report);
+  const doc = readDoc(normalise(cleaned.text));
   const t = doc.t; // hard-wrapped lines joined back: use this text's spans from here on
   const people = mentions(doc);
   const meeting = recogniseMeeting(doc, people);
@@ -102,7 +105,7 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
 
   // A span across a hard line break keeps it (it is the report's text): flag it for a human.
   for (const path of wrapped(brief)) out.note(path, '原文在此折行，文字中含换行，请核对并删去换行', 'before');
-  const unplaced = leftovers(doc, out);
+  const unplaced = leftovers(doc, out, cleaned.furniture);
   const yaml = emitYaml({
     header: out.header,
     brief,
@@ -222,14 +225,17 @@ function wrapped(v: unknown, path: (string | number)[] = []): YamlPath[] {
   return [];
 }
 
-/** Paragraphs and sentences no recogniser placed, and page furniture: kept as comments. */
-function leftovers(doc: Doc, out: Assembly): string[] {
+/**
+ * Paragraphs and sentences no recogniser placed, and page furniture (taken out before, or told
+ * apart by the paragraph reader): kept as comments, in the report's order.
+ */
+function leftovers(doc: Doc, out: Assembly, stripped: Furniture[]): string[] {
   const t = doc.t;
   const unplaced: string[] = [];
-  const furniture: string[] = [];
+  const furniture: Furniture[] = [...stripped];
   for (const p of doc.paras) {
     if (p.kind === 'credit' || p.kind === 'dateline' || p.kind === 'chrome') {
-      furniture.push(verbatim(t, p));
+      furniture.push({ at: t.map[p.s] ?? 0, text: verbatim(t, p) });
       continue;
     }
     if (p.kind !== 'body') continue;
@@ -243,6 +249,7 @@ function leftovers(doc: Doc, out: Assembly): string[] {
     out.notes.push(`(文末注释): ${kept.length} 段原文未能归类，已原样保留为注释，请核对是否需要`);
     out.trailer.push(['请核对: 以下原文未能归类，原样保留：', ...kept].join('\n'));
   }
-  if (furniture.length) out.trailer.push(['报道的版面信息（未用）：', ...furniture].join('\n'));
+  furniture.sort((a, b) => a.at - b.at);
+  if (furniture.length) out.trailer.push(['报道的版面信息（未用）：', ...furniture.map((f) => f.text)].join('\n'));
   return kept;
 }
