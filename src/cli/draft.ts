@@ -75,8 +75,17 @@ export async function draftCommand(
     io.out(result.yaml);
   }
   for (const n of result.notes) io.err(`check: ${n}`);
-  return EXIT.ok;
+  // Never silent: a draft that is not yet a brief says what it lacks, and fails, written all the same.
+  for (const m of result.missing) io.err(`error: ${name}: ${MISSING[m]}`);
+  return result.missing.length ? EXIT.input : EXIT.ok;
 }
+
+const KEPT = 'every paragraph of the report is kept in the draft, as data or as a comment';
+const MISSING = {
+  title: `found no meeting title (such as 市委季度工作会议) in the report: write it in meeting.title; ${KEPT}`,
+  date: `the report gives no meeting date: pass --date 2025-01-06 (or --date 2025-01), or write it in meeting.date`,
+  units: `found no reporting units (such as “会上，A、B先后发言”) in the report: write them in units; ${KEPT}`,
+} as const;
 
 /** The report from standard input, read no further than the size limit: `yes | briefdeck draft -`
  * never ends. */

@@ -10,7 +10,7 @@
  * the date (normalised to YYYY-MM[-DD], or a placeholder that fails validation) and comments.
  */
 import { recogniseAttendees } from './attendees.js';
-import { findDate } from './dates.js';
+import { DATE_PLACEHOLDER, findDate } from './dates.js';
 import { recogniseDirectives, type LeaderDraft } from './directives.js';
 import { emitYaml, type Comment, type YamlPath } from './emit.js';
 import { stripFurniture, type Furniture } from './furniture.js';
@@ -39,6 +39,11 @@ export interface DraftResult {
   notes: string[];
   /** Report text the drafter could not place, verbatim; each is also a comment in the YAML. */
   unplaced: string[];
+  /**
+   * What the draft lacks to be a brief — reporting units, the meeting's title (none found, or
+   * only the report's first clause in its place), the date — in the order a brief gives them.
+   */
+  missing: ('title' | 'date' | 'units')[];
 }
 
 export function draftBrief(report: string, options: DraftOptions = {}): DraftResult {
@@ -105,7 +110,12 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
 
   // A span across a hard line break keeps it (it is the report's text): flag it for a human.
   for (const path of wrapped(brief)) out.note(path, '原文在此折行，文字中含换行，请核对并删去换行', 'before');
-  const unplaced = leftovers(doc, out, cleaned.furniture);
+  const missing: DraftResult['missing'] = [];
+  if (!meeting.title || meeting.titleUnsure) missing.push('title');
+  if (date.value === DATE_PLACEHOLDER) missing.push('date');
+  if (!units.units.length) missing.push('units');
+  // A draft the genre was not found in keeps the whole report, for a person to work from.
+  const unplaced = leftovers(doc, out, cleaned.furniture, missing.includes('units') || missing.includes('title'));
   const yaml = emitYaml({
     header: out.header,
     brief,
@@ -113,7 +123,7 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
     trailer: out.trailer,
     ...(options.schema ? { schema: options.schema } : {}),
   });
-  return { yaml, notes: out.notes, unplaced };
+  return { yaml, notes: out.notes, unplaced, missing };
 }
 
 /** Comments and notes gathered while the brief object is built. */
@@ -229,15 +239,17 @@ function wrapped(v: unknown, path: (string | number)[] = []): YamlPath[] {
  * Paragraphs and sentences no recogniser placed, and page furniture (taken out before, or told
  * apart by the paragraph reader): kept as comments, in the report's order.
  */
-function leftovers(doc: Doc, out: Assembly, stripped: Furniture[]): string[] {
+function leftovers(doc: Doc, out: Assembly, stripped: Furniture[], whole: boolean): string[] {
   const t = doc.t;
   const unplaced: string[] = [];
+  const all: string[] = [];
   const furniture: Furniture[] = [...stripped];
   for (const p of doc.paras) {
     if (p.kind === 'credit' || p.kind === 'dateline' || p.kind === 'chrome') {
       furniture.push({ at: t.map[p.s] ?? 0, text: verbatim(t, p) });
       continue;
     }
+    all.push(verbatim(t, p));
     if (p.kind !== 'body') continue;
     const free = p.sentences.map((i) => doc.sentences[i]!).filter((s) => !s.used);
     if (free.length === 0) continue;
@@ -245,7 +257,10 @@ function leftovers(doc: Doc, out: Assembly, stripped: Furniture[]): string[] {
     else unplaced.push(...free.map((s) => verbatim(t, s)));
   }
   const kept = unplaced.filter((s) => s.length > 0);
-  if (kept.length) {
+  if (whole) {
+    out.notes.push('(文末注释): 草稿不完整，报道的每一段已原样保留在文末注释中，供手工填写');
+    out.trailer.push(['请核对: 草稿不完整，以下是报道的每一段，原样保留：', ...all.filter(Boolean)].join('\n'));
+  } else if (kept.length) {
     out.notes.push(`(文末注释): ${kept.length} 段原文未能归类，已原样保留为注释，请核对是否需要`);
     out.trailer.push(['请核对: 以下原文未能归类，原样保留：', ...kept].join('\n'));
   }

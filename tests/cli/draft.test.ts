@@ -39,9 +39,12 @@ describe('briefdeck draft', () => {
     expect(existsSync(join(dir, 'decks', 'brief.pptx'))).toBe(true);
   });
 
-  it('prints to stdout without --out, and leaves a date placeholder that validation refuses', async () => {
+  it('prints to stdout without --out; without a date it says so and fails, and validation refuses the placeholder', async () => {
     const r = await cli('draft', SEED);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter((l) => l.startsWith('error:'))).toEqual([
+      `error: ${SEED}: the report gives no meeting date: pass --date 2025-01-06 (or --date 2025-01), or write it in meeting.date`,
+    ]);
     expect(r.out.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/brief.schema.json');
     expect(r.out).toContain('# 请核对');
     const f = join(tmp(), 'undated.yaml');
@@ -54,11 +57,11 @@ describe('briefdeck draft', () => {
   it('never overwrites a brief unless --force', async () => {
     const out = join(tmp(), 'b.yaml');
     writeFileSync(out, 'edited by hand\n');
-    const r = await cli('draft', SEED, '--out', out);
+    const r = await cli('draft', SEED, '--date', '2025-01', '--out', out);
     expect(r.code).toBe(1);
     expect(r.err).toContain('already exists; a draft never overwrites');
     expect(readFileSync(out, 'utf8')).toBe('edited by hand\n');
-    expect((await cli('draft', SEED, '--out', out, '--force')).code).toBe(0);
+    expect((await cli('draft', SEED, '--date', '2025-01', '--out', out, '--force')).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('浦东新区区委');
   });
 
@@ -123,5 +126,51 @@ describe('draft --out into a new folder', () => {
     const first = readFileSync(out, 'utf8').split('\n')[0]!;
     const schema = first.replace('# yaml-language-server: $schema=', '');
     expect(existsSync(join(dir, 'team', 'briefs', schema))).toBe(true);
+  });
+});
+
+describe('never silent: a draft that is not yet a brief', () => {
+  const kept = 'every paragraph of the report is kept in the draft, as data or as a comment';
+
+  it('with no units says so, fails, and is written all the same with every paragraph kept', async () => {
+    const paragraphs = [
+      '市委季度工作会议今天下午举行，部署一季度重点工作。',
+      '市委书记陈吉宁主持会议并讲话。',
+      '各区汇报了一季度工作进展，浦东新区新建街区党组织202个，金山区实现“居村一体化信息平台”一口办理。',
+      '市领导龚正、朱忠明出席会议。',
+    ];
+    const report = join(tmp(), 'no-units.txt');
+    writeFileSync(report, paragraphs.join('\n\n'));
+    const out = join(tmp(), 'no-units.yaml');
+    const r = await cli('draft', report, '--date', '2025-01-06', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter((l) => l.startsWith('error:'))).toEqual([
+      `error: ${report}: found no reporting units (such as “会上，A、B先后发言”) in the report: write them in units; ${kept}`,
+    ]);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const yaml = readFileSync(out, 'utf8');
+    expect(yaml).toContain('# 请核对: 报道中未找到发言单位');
+    for (const p of paragraphs)
+      for (const sentence of p.split(/[。，]/).filter(Boolean)) expect(yaml, sentence).toContain(sentence);
+  });
+
+  it('with no title, no date and no units names all three, in the order of a brief', async () => {
+    const report = join(tmp(), 'not-a-report.txt');
+    writeFileSync(report, '今天天气很好，阳光明媚。\n\n我们去公园散步。\n');
+    const r = await cli('draft', report);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter((l) => l.startsWith('error:'))).toEqual([
+      `error: ${report}: found no meeting title (such as 市委季度工作会议) in the report: write it in meeting.title; ${kept}`,
+      `error: ${report}: the report gives no meeting date: pass --date 2025-01-06 (or --date 2025-01), or write it in meeting.date`,
+      `error: ${report}: found no reporting units (such as “会上，A、B先后发言”) in the report: write them in units; ${kept}`,
+    ]);
+    expect(r.out).toContain('# 今天天气很好，阳光明媚。');
+    expect(r.out).toContain('# 我们去公园散步。');
+  });
+
+  it('a complete draft exits 0 with no error', async () => {
+    const r = await cli('draft', SEED, '--date', '2025-01');
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('error:');
   });
 });

@@ -96,6 +96,29 @@ describe('suggested unit directives', () => {
   });
 });
 
+describe('what a draft lacks to be a brief', () => {
+  it('is nothing for the seed with a date, the date without one, everything for an empty report', () => {
+    expect(draftBrief(seedReport(), { date: '2025-01' }).missing).toEqual([]);
+    expect(draftBrief(seedReport()).missing).toEqual(['date']);
+    expect(draftBrief('').missing).toEqual(['title', 'date', 'units']);
+  });
+
+  it('a title that is only the first clause is a title still missing', () => {
+    expect(draftBrief('今天天气很好，阳光明媚。', { date: '2025-01' }).missing).toEqual(['title', 'units']);
+  });
+
+  it('without units, keeps every paragraph of the report verbatim at the end', () => {
+    const report = '市委季度工作会议今天下午举行。\n\n市委书记陈吉宁主持会议并讲话。\n\n各区汇报了工作。';
+    const { yaml } = draftBrief(report, { date: '2025-01' });
+    const tail = yaml.slice(yaml.indexOf('# 请核对: 草稿不完整'));
+    expect(tail.split('\n').slice(1, 4)).toEqual([
+      '# 市委季度工作会议今天下午举行。',
+      '# 市委书记陈吉宁主持会议并讲话。',
+      '# 各区汇报了工作。',
+    ]);
+  });
+});
+
 describe('odd input', () => {
   it('an empty report gives a draft that says what is missing instead of inventing it', () => {
     const { yaml, notes } = draftBrief('');
