@@ -202,11 +202,13 @@ function unitsOut(
     } else if (suggesting && u.shortcomings.length) {
       const picks = suggest(u.shortcomings.map((s) => normOf(t, s)));
       if (picks.length) {
-        unit.directives = picks.map((p) => ({ ...p.point }));
+        // Data, not only a comment: `build` names every one still marked, until a person deletes
+        // the mark to confirm it.
+        unit.directives = picks.map((p) => ({ ...p.point, suggested: true }));
         const shared = [...new Set(picks.flatMap((p) => p.shared))].join('、');
         out.comment(
           ['units', i, 'directives'],
-          `建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：${shared}）`,
+          `建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：${shared}）；确认一条即删去它的 suggested: true`,
         );
       }
     }

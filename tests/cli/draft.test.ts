@@ -174,3 +174,75 @@ describe('never silent: a draft that is not yet a brief', () => {
     expect(r.err).not.toContain('error:');
   });
 });
+
+describe('suggested directives: data a person confirms', () => {
+  async function drafted() {
+    const dir = tmp();
+    const out = join(dir, 'brief.yaml');
+    expect((await cli('draft', SEED, '--date', '2025-01', '--out', out)).code).toBe(0);
+    return { dir, out };
+  }
+  const warnings = (err: string) => err.split('\n').filter((l) => l.startsWith('warning:'));
+
+  it('are marked suggested: true in the draft', async () => {
+    const { out } = await drafted();
+    const d = parse(readFileSync(out, 'utf8')) as { units: { directives?: { suggested?: boolean }[] }[] };
+    const all = d.units.flatMap((u) => u.directives ?? []);
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((x) => x.suggested === true)).toBe(true);
+  });
+
+  it('build names every one still marked, by unit and line, and puts them on the slide', async () => {
+    const { dir, out } = await drafted();
+    const lines = readFileSync(out, 'utf8').split('\n');
+    const r = await cli('build', out, '--out', join(dir, 'decks'));
+    expect(r.code).toBe(0);
+    const w = warnings(r.err);
+    expect(w).toHaveLength(7);
+    // The first unit's block, exactly: its directives' lines in the file.
+    const first = lines.findIndex((l) => l.trim() === 'directives:') + 2; // 1-based line of the first item
+    const items = [first, first + 3, first + 6];
+    expect(items.map((n) => lines[n - 1]!.trim().startsWith('- text:'))).toEqual([true, true, true]);
+    const start = r.err.indexOf(w[0]!);
+    expect(r.err.slice(start, r.err.indexOf('\nwarning:', start))).toBe(
+      [
+        `warning: ${out}:${first}:9: units[0].directives: 浦东新区区委: 3 suggested directives not yet confirmed (delete \`suggested: true\` to confirm, or the directive to leave it out):`,
+        `  - line ${items[0]}: 各层各级要力戒官僚主义、形式主义，在改进作风中不断强化工作的…（陈吉宁）`,
+        `  - line ${items[1]}: 着力培育新动能、更新旧动能，抓好高水平科技供给、产业转型升级…（龚正）`,
+        `  - line ${items[2]}: 着力推进民心工程、办好民生实事，加快“两旧一村”改造，加强污…（龚正）`,
+      ].join('\n'),
+    );
+    const { readDeck, slideText } = await import('../helpers/deck.js');
+    const deck = await readDeck(readFileSync(join(dir, 'decks', 'brief.pptx')));
+    expect(deck.slides.map(slideText).join('\n')).toContain('加快发展新质生产力');
+    // validate says the same
+    expect(warnings((await cli('validate', out)).err)).toEqual(w);
+  });
+
+  it('deleting the mark confirms a directive: the warning goes, the directive stays', async () => {
+    const { dir, out } = await drafted();
+    const text = readFileSync(out, 'utf8');
+    // Confirm all of the first unit's suggestions (those before the second unit).
+    const second = text.indexOf('\n  - name:', text.indexOf('\n  - name:') + 1);
+    writeFileSync(out, text.slice(0, second).replace(/\n {8}suggested: true/g, '') + text.slice(second));
+    const r = await cli('build', out, '--out', join(dir, 'decks'));
+    expect(r.code).toBe(0);
+    const w = warnings(r.err);
+    expect(w).toHaveLength(6);
+    expect(w.some((l) => l.includes('浦东新区区委'))).toBe(false);
+    const d = parse(readFileSync(out, 'utf8')) as { units: { directives?: object[] }[] };
+    expect(d.units[0]!.directives).toHaveLength(3);
+    writeFileSync(out, text.replace(/\n {8}suggested: true/g, ''));
+    expect(warnings((await cli('build', out, '--out', join(dir, 'decks'))).err)).toEqual([]);
+  });
+
+  it('suggested takes true or false; anything else is refused at its line', async () => {
+    const { out } = await drafted();
+    writeFileSync(out, readFileSync(out, 'utf8').replace(/^( +)suggested: true$/m, '$1suggested: yes'));
+    const r = await cli('validate', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^error: .*brief\.yaml:\d+:20: units\[0\]\.directives\[0\]\.suggested: expected true or false, got text "yes" \(delete the line to confirm the directive\)$/m,
+    );
+  });
+});

@@ -77,11 +77,13 @@ describe('the meeting date', () => {
 });
 
 describe('suggested unit directives', () => {
-  it('are marked "建议, 请核对" and name who said them', () => {
+  it('are marked suggested: true and "建议, 请核对", and name who said them', () => {
     const { yaml } = draftBrief(seedReport());
-    expect(yaml).toContain('# 建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：作风建设、产业转型、民生）');
+    expect(yaml).toContain(
+      '# 建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：作风建设、产业转型、民生）；确认一条即删去它的 suggested: true',
+    );
     for (const u of data(yaml).units)
-      for (const x of u.directives ?? []) expect(typeof x === 'object' && x.by).toBeTruthy();
+      for (const x of u.directives ?? []) expect(typeof x === 'object' && x.by && x.suggested).toBe(true);
   });
 
   it('are left out with suggest: false (--no-suggest)', () => {
