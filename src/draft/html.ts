@@ -31,22 +31,53 @@ const BLOCKS = new Set(
     .split(' '),
 );
 
-export interface Article {
-  /** Paragraphs separated by a blank line; a <br> inside one is a line break. */
-  text: string;
-  paragraphs: number;
+/** Far more elements than a news page has (a few thousand): parsing and scoring them all takes
+ * seconds per hundred thousand, so such a page is refused before it is parsed. */
+export const MAX_ELEMENTS = 30_000;
+/** Far deeper than any page nests (a few dozen levels); Readability walks the page recursively. */
+export const MAX_DEPTH = 500;
+
+export type ArticleResult =
+  | { text: string; paragraphs: number }
+  | { problem: 'no-article' | 'too-many-elements' | 'too-deep' }
+  | { problem: 'failed'; detail: string };
+
+/**
+ * The article of a page: its paragraphs separated by a blank line (a <br> inside one is a line
+ * break), or why there is none.
+ */
+export function articleOf(html: string): ArticleResult {
+  if ((html.match(/<[a-zA-Z]/g)?.length ?? 0) > MAX_ELEMENTS) return { problem: 'too-many-elements' };
+  try {
+    const { document } = parseHTML(html);
+    if (depthOf(document.documentElement as DomNode) > MAX_DEPTH) return { problem: 'too-deep' };
+    const headline = headlineOf(document);
+    const article = new Readability<DomNode>(document, {
+      serializer: (node: DomNode) => node,
+      maxElemsToParse: MAX_ELEMENTS,
+    }).parse();
+    if (!article?.content) return { problem: 'no-article' };
+    const paragraphs = textOf(article.content);
+    if (headline && paragraphs[0] !== headline) paragraphs.unshift(headline);
+    if (!paragraphs.some(isProse)) return { problem: 'no-article' };
+    return { text: paragraphs.join('\n\n') + '\n', paragraphs: paragraphs.length };
+  } catch (e) {
+    // The page is what failed (the parsers' own words), never a stack trace for the secretary.
+    return { problem: 'failed', detail: (e as Error).message.split('\n')[0] ?? String(e) };
+  }
 }
 
-/** The article of a page, or undefined when the page has none. */
-export function articleOf(html: string): Article | undefined {
-  const { document } = parseHTML(html);
-  const headline = headlineOf(document);
-  const article = new Readability<DomNode>(document, { serializer: (node: DomNode) => node }).parse();
-  if (!article?.content) return undefined;
-  const paragraphs = textOf(article.content);
-  if (headline && paragraphs[0] !== headline) paragraphs.unshift(headline);
-  if (!paragraphs.some(isProse)) return undefined;
-  return { text: paragraphs.join('\n\n') + '\n', paragraphs: paragraphs.length };
+/** How deeply the page nests, counted without recursion. */
+function depthOf(root: DomNode): number {
+  let max = 0;
+  const stack: [DomNode, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > MAX_DEPTH) break;
+    for (const child of Array.from(node.childNodes)) if (child.nodeType === ELEMENT) stack.push([child, depth + 1]);
+  }
+  return max;
 }
 
 /** The first <h1> or <h2> whose text the page's <title> contains: the report's headline. */

@@ -7,7 +7,7 @@
  */
 import { extname } from 'node:path';
 import { BriefdeckError } from '../errors.js';
-import { decodeText } from '../yaml/source.js';
+import { decodeText, MAX_INPUT_BYTES } from '../yaml/source.js';
 import { checkZip, MAX_UNPACKED_BYTES } from './zip.js';
 
 export interface ReportText {
@@ -41,18 +41,27 @@ export async function readReport(bytes: Uint8Array, file: string): Promise<Repor
     );
   const { text, notes } = decodeReport(bytes, file);
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || ext === '.shtml' || looksLikeHtml(text)) {
-    const { articleOf } = await import('./html.js');
+    const { articleOf, MAX_DEPTH, MAX_ELEMENTS } = await import('./html.js');
     const article = articleOf(text);
-    if (!article)
-      return fail(
-        'found no article in this web page, only menus and links; open the page in the browser, select the text of the report, copy it into a .txt file and draft from that',
-      );
+    const copy =
+      'open the page in the browser, select the text of the report, copy it into a .txt file and draft from that';
+    if ('problem' in article) {
+      if (article.problem === 'too-many-elements')
+        return fail(
+          `this web page has over ${MAX_ELEMENTS.toLocaleString('en')} elements, far more than a news page; ${copy}`,
+        );
+      if (article.problem === 'too-deep')
+        return fail(`this web page nests over ${MAX_DEPTH} levels deep, far more than a news page; ${copy}`);
+      if (article.problem === 'failed') return fail(`cannot read this web page (${article.detail}); ${copy}`);
+      return fail(`found no article in this web page, only menus and links; ${copy}`);
+    }
+    const n = article.paragraphs;
     return {
       text: article.text,
       form: 'html',
       notes: [
         ...notes,
-        `took the article from the web page (${article.paragraphs} paragraphs; menus, share bars and links left out)`,
+        `took the article from the web page (${n} paragraph${n === 1 ? '' : 's'}; menus, share bars and links left out)`,
       ],
     };
   }
@@ -100,6 +109,11 @@ async function readDocx(bytes: Uint8Array, file: string): Promise<ReportText> {
     return fail(`cannot read this Word file (${(e as Error).message.split('\n')[0]}); ${again}`);
   }
   if (!/[\p{L}\p{N}]/u.test(text)) fail('this Word document has no text: there is no report in it');
+  // No more text than a .txt report may hold.
+  if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
+    fail(
+      `the text of this Word document is over ${MAX_INPUT_BYTES / 1024 / 1024} MB; the limit for a report is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)`,
+    );
   return { text: text, form: 'docx', notes: [] };
 }
 

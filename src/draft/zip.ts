@@ -7,8 +7,12 @@
  */
 import { inflateRawSync } from 'node:zlib';
 
-/** What a report's .docx may unpack to, all parts together: a long report is a few MB of XML. */
-export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+/**
+ * What a report's .docx may unpack to, all parts together. A long report is a few MB of XML, and
+ * its pictures are no bigger unpacked than packed (the file itself is at most 5 MB); mammoth holds
+ * the document's XML as a tree of about 50 times its size, so this also bounds its memory.
+ */
+export const MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
 /** More parts than any Word file has. */
 const MAX_ENTRIES = 5000;
 

@@ -132,7 +132,7 @@ describe('forms it cannot read: what to do, exit 1, no draft', () => {
   beforeAll(async () => {
     bomb = await makeZip({
       'word/document.xml': documentXml(['会议今天举行。']),
-      'word/media/image1.png': new Uint8Array(51 * 1024 * 1024),
+      'word/media/image1.png': new Uint8Array(21 * 1024 * 1024),
     });
   });
 
@@ -193,6 +193,11 @@ describe('forms it cannot read: what to do, exit 1, no draft', () => {
       `this Word file is damaged (part word/document.xml cannot be unpacked); ${AGAIN}`,
     ],
     [
+      'long.docx',
+      () => makeDocx(Array.from({ length: 4000 }, () => seedText.slice(0, 500))),
+      'the text of this Word document is over 5 MB; the limit for a report is 5 MB (5,242,880 bytes)',
+    ],
+    [
       'workbook.docx',
       () => makeZip({ 'xl/workbook.xml': '<workbook/>' }),
       'this is a zip file but not a Word document (it has no word/document.xml); give the report as .docx, .txt or .html',
@@ -200,12 +205,12 @@ describe('forms it cannot read: what to do, exit 1, no draft', () => {
     [
       'bomb.docx',
       () => bomb,
-      "this file would unpack to more than 50 MB (at word/media/image1.png); a report's Word file unpacks to a few MB, so it is damaged or built to exhaust memory, and is not read",
+      "this file would unpack to more than 20 MB (at word/media/image1.png); a report's Word file unpacks to a few MB, so it is damaged or built to exhaust memory, and is not read",
     ],
     [
       'lying-bomb.docx',
       () => patchDeclaredSize(bomb, 'word/media/image1.png', 1000),
-      "this file would unpack to more than 50 MB (at word/media/image1.png); a report's Word file unpacks to a few MB, so it is damaged or built to exhaust memory, and is not read",
+      "this file would unpack to more than 20 MB (at word/media/image1.png); a report's Word file unpacks to a few MB, so it is damaged or built to exhaust memory, and is not read",
     ],
     [
       'index.html',
@@ -218,6 +223,16 @@ describe('forms it cannot read: what to do, exit 1, no draft', () => {
         ).join('') +
         '</ul><div class="footer">沪ICP备05002066号</div></body></html>',
       'found no article in this web page, only menus and links; open the page in the browser, select the text of the report, copy it into a .txt file and draft from that',
+    ],
+    [
+      'huge.html',
+      () => `<html><body>${'<div><a href="/n">新闻标题</a></div>'.repeat(16_000)}<p>${seedText}</p></body></html>`,
+      'this web page has over 30,000 elements, far more than a news page; open the page in the browser, select the text of the report, copy it into a .txt file and draft from that',
+    ],
+    [
+      'deep.html',
+      () => `<html><body>${'<div>'.repeat(600)}<p>${seedText}</p>${'</div>'.repeat(600)}</body></html>`,
+      'this web page nests over 500 levels deep, far more than a news page; open the page in the browser, select the text of the report, copy it into a .txt file and draft from that',
     ],
     [
       'broken-utf8.txt',
