@@ -5,7 +5,9 @@
  * it claims, so a lying entry cannot grow either). What is refused is said in words.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { unzipSync } from 'fflate';
+// The browser build: the same synchronous code, without the node build's worker_threads, which
+// would load with every start of the CLI (tests/cli/batch.test.ts checks it does not).
+import { unzipSync } from 'fflate/browser';
 
 /** The most a template file may be: a real one with a few backgrounds is well under 10 MB. */
 const MAX_TEMPLATE_BYTES = 100 * 1024 * 1024;
