@@ -25,30 +25,61 @@ export function loadBrief(file: string): LoadedBrief {
 export function parseBrief(text: string, file = '<brief>'): LoadedBrief {
   const quick = readQuickYaml(text);
   const brief = quick && briefFromQuick(quick, file);
-  if (brief) return { brief, warnings: emptyUnits(brief, () => parseYaml(text, file)) };
+  // Unconfirmed suggestions and units with nothing to show are named by line, which only `yaml`
+  // knows: such briefs (drafts, mostly) take that path.
+  if (brief && !brief.units.some((u) => u.directives.some((d) => d.suggested) || isEmpty(u)))
+    return { brief, warnings: [] };
   const src = parseYaml(text, file);
   const parsed = briefFromSource(src);
-  return { brief: parsed, warnings: [...src.warnings, ...emptyUnits(parsed, () => src)] };
+  return { brief: parsed, warnings: [...src.warnings, ...unconfirmed(parsed, src), ...emptyUnits(parsed, src)] };
 }
 
-/** A warning for each unit with nothing to show, at the unit. The text is parsed again, with
- * positions, only when there is one (the quick reader keeps none). */
-function emptyUnits(brief: Brief, source: () => YamlSource): Problem[] {
-  const empty = brief.units.flatMap((u, i) =>
-    u.achievements.length + u.shortcomings.length + u.directives.length === 0 ? [i] : [],
-  );
-  if (empty.length === 0) return [];
-  const src = source();
-  return empty.map((i) => {
-    const unit = brief.units[i]!;
+/**
+ * One warning per unit whose directives the drafter suggested and nobody has confirmed yet
+ * (`suggested: true`), listing each with its line, so none reaches the meeting unseen.
+ */
+function unconfirmed(brief: Brief, src: YamlSource): Problem[] {
+  const lineOf = (path: (string | number)[]) => {
+    const { node } = locate(src, path);
+    return src.lines.linePos(node?.range?.[0] ?? 0);
+  };
+  const out: Problem[] = [];
+  brief.units.forEach((u, i) => {
+    const picks = u.directives.flatMap((d, j) => (d.suggested ? [{ d, j }] : []));
+    if (!picks.length) return;
+    const at = lineOf(['units', i, 'directives', picks[0]!.j]);
+    const n = picks.length;
+    const items = picks.map(({ d, j }) => {
+      const text = [...d.text].length > 30 ? [...d.text].slice(0, 30).join('') + '…' : d.text;
+      return `\n  - line ${lineOf(['units', i, 'directives', j]).line}: ${text}${d.by ? `（${d.by}）` : ''}`;
+    });
+    out.push({
+      file: src.file,
+      line: at.line,
+      column: at.col,
+      path: `units[${i}].directives`,
+      message: `${u.name}: ${n} suggested directive${n > 1 ? 's' : ''} not yet confirmed (delete \`suggested: true\` to confirm, or the directive to leave it out):${items.join('')}`,
+    });
+  });
+  return out;
+}
+
+const isEmpty = (u: Unit) => u.achievements.length + u.shortcomings.length + u.directives.length === 0;
+
+/** A warning for each unit with nothing to show, at the unit. */
+function emptyUnits(brief: Brief, src: YamlSource): Problem[] {
+  return brief.units.flatMap((unit, i) => {
+    if (!isEmpty(unit)) return [];
     const offset = locate(src, ['units', i]).node?.range?.[0];
     const pos = offset === undefined ? undefined : src.lines.linePos(offset);
-    return {
-      file: src.file,
-      ...(pos ? { line: pos.line, column: pos.col } : {}),
-      path: `units[${i}]`,
-      message: `${unit.name} has no achievements, shortcomings or directives: its slide shows only its name${unit.speaker ? ' and speaker' : ''}; add what it reported, or leave the unit out`,
-    };
+    return [
+      {
+        file: src.file,
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+        path: `units[${i}]`,
+        message: `${unit.name} has no achievements, shortcomings or directives: its slide shows only its name${unit.speaker ? ' and speaker' : ''}; add what it reported, or leave the unit out`,
+      },
+    ];
   });
 }
 
@@ -115,7 +146,9 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
     const achievements = (u.achievements ?? []).map(clean);
     const shortcomings = (u.shortcomings ?? []).map(clean);
     const directives: UnitDirective[] = (u.directives ?? []).map((d) =>
-      typeof d === 'string' ? { text: clean(d) } : { text: clean(d.text), ...(d.by ? { by: clean(d.by) } : {}) },
+      typeof d === 'string'
+        ? { text: clean(d) }
+        : { text: clean(d.text), ...(d.by ? { by: clean(d.by) } : {}), ...(d.suggested ? { suggested: true } : {}) },
     );
     const name = clean(u.name);
     return {

@@ -297,6 +297,15 @@ interface Measured {
 
 const measured = new Map<LatinMetrics, Map<string, Measured>>();
 
+/**
+ * Forget every text measured so far, as a fresh process would: `npm run bench` times the
+ * layout with cold memos.
+ * @public
+ */
+export function clearMeasureCaches(): void {
+  measured.clear();
+}
+
 function measuredText(text: string, latin: LatinMetrics): Measured {
   let perLatin = measured.get(latin);
   if (!perLatin) measured.set(latin, (perLatin = new Map()));
