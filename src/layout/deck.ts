@@ -396,7 +396,9 @@ function emptyUnitSlide(ctx: LayoutContext, g: Prepared, fit: FitEntry[]): Slide
   const { frame, theme } = ctx;
   const body = frame.body;
   const nameBox = { x: body.x, y: round2(body.y + body.h * 0.28), w: body.w, h: 1.0 };
-  const name = fitTitle(g.title, nameBox, theme, theme.colors.primary, 'title', {
+  // On an office template, in the colour of its title style, and without the theme's rule.
+  const color = frame.template?.titleColor ?? theme.colors.primary;
+  const name = fitTitle(g.title, nameBox, theme, color, 'title', {
     max: theme.sizes.title,
     oneLineMin: Math.max(theme.sizes.minimum, theme.sizes.heading),
     min: theme.sizes.minimum,
@@ -418,7 +420,18 @@ function emptyUnitSlide(ctx: LayoutContext, g: Prepared, fit: FitEntry[]): Slide
         ]
       : []),
     name.shape,
-    { kind: 'rect', x: round2(frame.width / 2 - 0.55), y: ruleY, w: 1.1, h: 0.06, fill: theme.colors.accent },
+    ...(frame.template
+      ? []
+      : [
+          {
+            kind: 'rect' as const,
+            x: round2(frame.width / 2 - 0.55),
+            y: ruleY,
+            w: 1.1,
+            h: 0.06,
+            fill: theme.colors.accent,
+          },
+        ]),
   ];
   if (g.speaker) {
     const who = fitTitle(
