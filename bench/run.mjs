@@ -114,7 +114,7 @@ for (const units of sizes) {
 // 3. Layout alone and drafting alone, in this process, cold caches.
 const { normaliseBrief } = await import('../dist/brief/load.js');
 const { planDeck } = await import('../dist/layout/deck.js');
-const { clearMeasureCaches } = await import('../dist/layout/text.js');
+const { clearMeasureCaches } = await import('../dist/layout/linebreak.js');
 const { defaultTheme } = await import('../dist/theme/builtin.js');
 const theme = defaultTheme('zh-CN');
 const big = normaliseBrief(generatedBrief(1000));

@@ -148,6 +148,10 @@ function opportunity(atoms: Atoms, b: number): boolean {
     return false;
   // Between two CJK characters, or CJK and anything else: PowerPoint breaks
   // there, which splits "2.3万" into "2.3|万" but never inside "2.3".
+  // …but not beside a quote around Latin text: LibreOffice keeps "1+3+N”体" together, and
+  // "，把“1+3+N”" as often breaks before 把 as before the quote.
+  if (a === QUOTE && b >= 2 && kind(atoms, b - 2) === NARROW) return false;
+  if (c === QUOTE && b + 1 < atoms.length && kind(atoms, b + 1) === NARROW) return false;
   if (a === WIDE || c === WIDE) return true;
   if (a === QUOTE || c === QUOTE) return false;
   // Latin: after a hyphen inside a word ("state-|of-|the-art"), but not in
@@ -335,6 +339,15 @@ interface Measured {
 }
 
 const measured = new Map<LatinMetrics, Map<string, Measured>>();
+
+/**
+ * Forget every text measured so far, as a fresh process would: `npm run bench` times the
+ * layout with cold memos.
+ * @public
+ */
+export function clearMeasureCaches(): void {
+  measured.clear();
+}
 
 function measuredText(text: string, latin: LatinMetrics): Measured {
   let perLatin = measured.get(latin);

@@ -6,6 +6,7 @@
 
 import type { Lang } from '../brief/schema.js';
 import type { FontFaces } from '../theme/types.js';
+import type { OfficeTemplate } from '../template/package.js';
 
 export type { FontFaces, Lang };
 
@@ -99,6 +100,11 @@ export interface FitEntry {
   /** Body size the theme asked for and the size used. */
   fromPt: number;
   toPt: number;
+  /** The size chosen for all slides of this kind (units, leaders), so the deck keeps one size:
+   * this slide's own `toPt` is lower only when it continues. */
+  groupPt?: number;
+  /** The largest size at which this slide alone would fit on one slide; absent when it continues. */
+  ownPt?: number;
   continuationSlides: number;
   /** Items that had to be split across slides because one alone did not fit. */
   splitItems: number;
@@ -113,6 +119,8 @@ export interface DeckPlan {
   author?: string;
   subject?: string;
   fonts: { major: FontFaces; minor: FontFaces };
+  /** The office template the deck is made on: its masters and layouts are the deck's. */
+  template?: OfficeTemplate;
   slides: SlidePlan[];
   fit: FitEntry[];
 }

@@ -28,15 +28,20 @@ const themes = [
   'tests/fixtures/themes/four-three.yaml',
   'tests/fixtures/themes/official/official.yaml',
   'tests/fixtures/themes/official/yishi.yaml',
+  // Office templates: the fit inside each template's content area.
+  ...readdirSync('tests/fixtures/themes/office')
+    .sort()
+    .map((f) => `tests/fixtures/themes/office/${f}`),
 ];
 const cases = themes.flatMap((theme) =>
-  (theme.includes('/') ? [briefs[0]!, join(STRESS, 'long-unit.yaml'), join(STRESS, 'english.yaml')] : briefs).map(
-    (brief) => ({
-      brief,
-      theme,
-      name: `${theme.replace(/^.*\//, '').replace('.yaml', '')}--${brief.replace(/^.*\//, '').replace(/\.yaml$/, '')}`,
-    }),
-  ),
+  (theme.includes('/')
+    ? [briefs[0]!, ...['long-unit', 'english', 'fifteen-achievements'].map((f) => join(STRESS, `${f}.yaml`))]
+    : briefs
+  ).map((brief) => ({
+    brief,
+    theme,
+    name: `${theme.replace(/^.*\//, '').replace('.yaml', '')}--${brief.replace(/^.*\//, '').replace(/\.yaml$/, '')}`,
+  })),
 );
 
 /** Key figures at every place a line can end. */
