@@ -101,10 +101,10 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
   const usedCols = Math.max(...cells.map((c) => c.col + c.span));
   const gridW = usedCols * cellIn + (usedCols - 1) * gapIn;
   const x0 = region.x + (region.w - gridW) / 2;
-  // Every slide's grid starts where the fullest one's would: centred on the slide, a little
-  // above the middle, where the eye expects a list.
+  // Every slide's grid starts where the fullest one's would: in the middle of the body, as a
+  // short line on a unit's slide stands.
   const gridH = (rowsPerSlide - 1) * g.pitchIn + g.lineIn;
-  const y0 = region.y + Math.max(0, region.h - gridH / FIT_SLACK) * 0.42;
+  const y0 = region.y + Math.max(0, region.h - gridH / FIT_SLACK) / 2;
   const boxH = round2(g.lineIn / FIT_SLACK + 0.06);
 
   const slides: SlidePlan[] = [];
