@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { buildDeck, loadBrief } from '../dist/index.js';
+import { buildDeck, loadBrief, resolveTheme } from '../dist/index.js';
 
 const SAMPLE = 'briefs/2025-01-shanghai-quarterly.yaml';
 const STRESS = 'tests/fixtures/stress';
@@ -17,9 +17,19 @@ const THEMES = ['default', 'government-red', 'high-contrast'];
 const dir = mkdtempSync(join(tmpdir(), 'briefdeck-pictures-'));
 const name = (file, theme) => `${file.replace(/^.*\//, '').replace(/\.yaml$/, '')}--${theme}`;
 
+/** government-red with its leaders' points numbered each way: by name, a theme of its own. */
+const NUMBERINGS = ['arabic', 'paren-chinese', 'yishi'];
+const themeOf = (theme) => {
+  const numbering = NUMBERINGS.find((n) => theme === `government-red-${n}`);
+  if (!numbering) return theme;
+  const red = resolveTheme('government-red', 'zh-CN');
+  return { ...red, style: { ...red.style, pointNumbering: numbering } };
+};
+
 /** Every deck the pictures show, built, converted in one LibreOffice run, drawn per slide. */
 const decks = [
   [SAMPLE, 'default'],
+  ...NUMBERINGS.map((n) => [SAMPLE, `government-red-${n}`]),
   ...THEMES.map((t) => [FIFTEEN, t]),
   ...readdirSync(STRESS)
     .filter((f) => f.endsWith('.yaml') && join(STRESS, f) !== FIFTEEN)
@@ -29,7 +39,7 @@ const decks = [
 const paths = [];
 for (const [file, theme] of decks) {
   const path = join(dir, `${name(file, theme)}.pptx`);
-  writeFileSync(path, await buildDeck(loadBrief(file).brief, { theme }));
+  writeFileSync(path, await buildDeck(loadBrief(file).brief, { theme: themeOf(theme) }));
   paths.push(path);
 }
 execFileSync('soffice', [
@@ -96,4 +106,17 @@ for (const [file] of decks.filter(([f]) => f.startsWith(STRESS) && f !== FIFTEEN
   );
 }
 sheet('docs/stress-fifteen-achievements.png', slides(FIFTEEN, 'default'), 4, 400);
+
+/** One slide at 80 dpi, as it is. */
+function picture(out, png) {
+  writeFileSync(out, readFileSync(png));
+  console.log(out);
+}
+const samplePage = (theme, slide) => slides(SAMPLE, theme, 80)[slide - 1];
+// The official cover of government-red, and a leader's points in each numbering.
+picture('docs/cover-centered.png', samplePage('government-red-arabic', 1));
+for (const n of NUMBERINGS) picture(`docs/points-${n}.png`, samplePage(`government-red-${n}`, 10));
+// The attendees as a Chinese name list; key figures whole, each on one line.
+picture('docs/attendees.png', samplePage('default', 12));
+picture('docs/unit-figures.png', slides(join(STRESS, 'figures.yaml'), 'default', 80)[3]);
 rmSync(dir, { recursive: true, force: true });
