@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { loadBrief, parseBrief } from '../brief/load.js';
 import { briefThemeOptions, buildDeckWithPlan } from '../build.js';
 import { isBriefdeckError, type Problem } from '../errors.js';
@@ -116,14 +116,20 @@ const shown =
 function withSettings(text: string, theme: string | undefined, lang: string | undefined): string {
   if (theme === undefined && lang === undefined) return text;
   const doc = parseDocument(text);
-  if (doc.errors.length || !doc.contents) return text;
+  if (doc.errors.length || !isMap(doc.contents)) return text;
+  const items = doc.contents.items;
   let changed = false;
   for (const [key, value] of [
     ['lang', lang],
     ['theme', theme],
   ] as const) {
     if (value === undefined || doc.get(key) === value) continue;
-    doc.set(key, value);
+    if (doc.has(key)) doc.set(key, value);
+    // A new key goes at the top, where a brief says them (theme after lang), not at the end.
+    else {
+      const at = key === 'theme' ? items.findIndex((p) => isScalar(p.key) && p.key.value === 'lang') + 1 : 0;
+      (items as unknown[]).splice(at, 0, doc.createPair(key, value));
+    }
     changed = true;
   }
   return changed ? doc.toString() : text;

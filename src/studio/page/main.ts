@@ -1,0 +1,334 @@
+/// <reference lib="dom" />
+/**
+ * The studio's page: the briefs of the folder, a new brief drafted from a report, and the
+ * editor — YAML in CodeMirror beside every slide of the deck, redrawn as you type, with the fit
+ * report beside the slide it concerns. Everything it shows comes from the server (api.ts).
+ */
+import type { EditorView } from '@codemirror/view';
+import { api, ApiError, type FitEntry, type PreviewAnswer } from './api.js';
+import { createEditor, setText, showProblems } from './editor.js';
+import { switchUiLang, t } from './i18n.js';
+
+type Child = Node | string | false | undefined;
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string | ((e: Event) => void)> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (typeof v === 'function') el.addEventListener(k, v);
+    else el.setAttribute(k, v);
+  }
+  for (const c of children) if (c) el.append(c);
+  return el;
+}
+
+const app = document.getElementById('app')!;
+let themes: string[] = [];
+let screen: () => void = () => void startScreen();
+
+function frame(...content: Child[]): void {
+  document.title = t().title;
+  app.replaceChildren(
+    h(
+      'header',
+      {},
+      h('h1', {}, t().title),
+      h(
+        'button',
+        {
+          class: 'link',
+          id: 'ui-lang',
+          click: () => {
+            switchUiLang();
+            screen();
+          },
+        },
+        t().switchLang,
+      ),
+    ),
+    ...content.filter((c): c is Node | string => !!c),
+  );
+}
+
+async function startScreen(): Promise<void> {
+  screen = () => void startScreen();
+  const { briefs, themes: names } = await api.briefs();
+  themes = names;
+  const w = t();
+  const rows = briefs.map((b) =>
+    h(
+      'tr',
+      { class: 'brief', 'data-name': b.name, click: () => void openBrief(b.name) },
+      h('td', {}, b.meeting ?? ''),
+      h('td', {}, b.date ?? ''),
+      h('td', { class: 'file' }, b.name),
+      h('td', { class: b.valid ? 'ok' : 'bad' }, b.valid ? `✓ ${w.valid}` : `✗ ${w.problems(b.problems)}`),
+    ),
+  );
+  const report = h('textarea', { id: 'report', rows: '8', placeholder: w.createHint });
+  const date = h('input', { id: 'report-date', type: 'date', 'aria-label': w.reportDate });
+  // A .txt report dropped on the box is read as text (the server drafts it, never runs it).
+  report.addEventListener('dragover', (e) => e.preventDefault());
+  report.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    void file.text().then((text) => (report.value = text));
+  });
+  const pick = h('input', { id: 'report-file', type: 'file', accept: '.txt,text/plain', 'aria-label': w.pickFile });
+  pick.addEventListener('change', () => {
+    const file = pick.files?.[0];
+    if (file) void file.text().then((text) => (report.value = text));
+  });
+  const draftButton = h(
+    'button',
+    {
+      id: 'draft',
+      click: async () => {
+        if (!report.value.trim()) return report.focus();
+        const d = await api.draft(report.value, date.value || undefined);
+        const name = `${date.value || new Date().toISOString().slice(0, 10)}-draft.yaml`;
+        editScreen({ name, text: d.text, version: null });
+      },
+    },
+    w.draft,
+  );
+  frame(
+    h(
+      'main',
+      { class: 'start' },
+      h(
+        'section',
+        {},
+        h('h2', {}, w.briefs),
+        briefs.length
+          ? h(
+              'table',
+              {},
+              h(
+                'thead',
+                {},
+                h('tr', {}, h('th', {}, w.meeting), h('th', {}, w.date), h('th', {}, w.file), h('th', {}, w.status)),
+              ),
+              h('tbody', {}, ...rows),
+            )
+          : h('p', {}, w.none),
+      ),
+      h(
+        'section',
+        {},
+        h('h2', {}, w.create),
+        h('p', { class: 'hint' }, w.createHint),
+        report,
+        h(
+          'div',
+          { class: 'row' },
+          h('label', {}, w.pickFile, ' ', pick),
+          h('label', {}, w.reportDate, ' ', date),
+          draftButton,
+        ),
+      ),
+    ),
+  );
+}
+
+async function openBrief(name: string): Promise<void> {
+  const { text, version } = await api.brief(name);
+  editScreen({ name, text, version });
+}
+
+interface Editing {
+  name: string;
+  text: string;
+  /** What was opened or last saved; null for a brief not saved yet. */
+  version: string | null;
+}
+
+function editScreen(doc: Editing): void {
+  const w = t();
+  let savedText = doc.version === null ? null : doc.text;
+  let seq = 0;
+  /** The SVG of each slide on the page. */
+  let drawn: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const status = h('span', { id: 'status', role: 'status' });
+  const notice = h('div', { id: 'notice', class: 'notice', hidden: '' });
+  const problemsBox = h('ul', { id: 'problems', class: 'problems' });
+  const slidesBox = h('div', { id: 'slides', class: 'slides' });
+  const nameInput = h('input', { id: 'name', value: doc.name, 'aria-label': w.name });
+  if (doc.version !== null) nameInput.setAttribute('readonly', '');
+  const themeSelect = h(
+    'select',
+    { id: 'theme', 'aria-label': w.theme },
+    h('option', { value: '' }, '—'),
+    ...themes.map((n) => h('option', { value: n }, n)),
+  );
+  const langSelect = h(
+    'select',
+    { id: 'lang', 'aria-label': w.lang },
+    h('option', { value: 'zh-CN' }, '中文'),
+    h('option', { value: 'en' }, 'English'),
+  );
+  const editorBox = h('div', { id: 'editor', class: 'editor' });
+  const view: EditorView = createEditor(editorBox, doc.text, () => {
+    showDirty();
+    later();
+  });
+
+  const say = (text: string, kind: 'info' | 'error' = 'info', action?: { label: string; run: () => void }) => {
+    notice.hidden = false;
+    notice.className = `notice ${kind}`;
+    notice.replaceChildren(text, action ? h('button', { click: action.run }, action.label) : '');
+  };
+  const dirty = () => view.state.doc.toString() !== savedText;
+  const showDirty = () => (status.dataset.dirty = dirty() ? '1' : '');
+
+  async function refresh(settings: { theme?: string; lang?: string } = {}): Promise<void> {
+    const mine = ++seq;
+    const answer = await api.preview({
+      text: view.state.doc.toString(),
+      ...(doc.version !== null ? { name: doc.name } : {}),
+      ...settings,
+    });
+    if (mine !== seq) return; // a newer edit's preview is on its way
+    if (answer.text !== view.state.doc.toString()) setText(view, answer.text);
+    draw(answer);
+  }
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh().catch(failed), 120);
+  };
+
+  function draw(a: PreviewAnswer): void {
+    showProblems(view, a.problems);
+    problemsBox.replaceChildren(
+      ...a.problems.map((p) =>
+        h(
+          'li',
+          { click: () => jump(p.line ?? 1, p.column ?? 1) },
+          `${p.line ?? ''}:${p.column ?? ''} ${p.path ? `${p.path}: ` : ''}${p.message}`,
+        ),
+      ),
+    );
+    problemsBox.hidden = a.problems.length === 0;
+    if (a.problems.length === 0) {
+      const bySubject = new Map<string, FitEntry>(a.fit.map((f) => [f.subject, f]));
+      const told = new Set<string>();
+      const before = drawn;
+      drawn = a.slides.map((s) => s.svg);
+      slidesBox.replaceChildren(
+        ...a.slides.map((s, i) => {
+          const fit = s.subject !== undefined && !told.has(s.subject) ? bySubject.get(s.subject) : undefined;
+          if (fit) told.add(fit.subject);
+          const notes = fit ? fitNotes(fit) : [];
+          const pic = h('div', { class: 'slide', 'data-slide': String(i + 1) });
+          pic.innerHTML = s.svg; // the server's SVG: every text in it escaped by the renderer
+          return h(
+            'figure',
+            {},
+            h('div', { class: 'number' }, String(i + 1)),
+            pic,
+            h('figcaption', { class: notes.length ? 'fit' : 'fit empty' }, ...notes.map((n) => h('div', {}, n))),
+          );
+        }),
+      );
+      // The first slide an edit changed comes into view (not on the first drawing).
+      const changed = before.length ? a.slides.findIndex((s, i) => before[i] !== s.svg) : -1;
+      if (changed >= 0) slidesBox.querySelectorAll('figure')[changed]?.scrollIntoView({ block: 'nearest' });
+      status.textContent = w.slides(a.slides.length, a.ms);
+      const theme = /^theme:\s*(\S+)/m.exec(a.text)?.[1] ?? 'default';
+      themeSelect.value = themes.includes(theme) ? theme : '';
+      langSelect.value = /^lang:\s*en\b/m.test(a.text) ? 'en' : 'zh-CN';
+    }
+    slidesBox.classList.toggle('stale', a.problems.length > 0);
+    showDirty();
+  }
+
+  function fitNotes(f: FitEntry): string[] {
+    const n: string[] = [`${f.subject}`];
+    if (f.toPt < f.fromPt) n.push(w.shrunk(f.fromPt, f.toPt));
+    if (f.continuationSlides) n.push(w.continued(f.continuationSlides));
+    if (f.splitItems) n.push(w.split(f.splitItems));
+    if (f.titleLines > 1) n.push(w.titleLines(f.titleLines));
+    return n.length > 1 ? n : [];
+  }
+
+  function jump(line: number, column: number): void {
+    const l = view.state.doc.line(Math.min(Math.max(1, line), view.state.doc.lines));
+    const pos = Math.min(l.from + column - 1, l.to);
+    view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    view.focus();
+  }
+
+  async function save(): Promise<void> {
+    const text = view.state.doc.toString();
+    try {
+      const { version } = await api.save(nameInput.value, text, doc.version);
+      doc = { name: nameInput.value, text, version };
+      savedText = text;
+      nameInput.setAttribute('readonly', '');
+      say(w.saved);
+      showDirty();
+    } catch (e) {
+      if (e instanceof ApiError && (e.code === 'changed' || e.code === 'gone'))
+        say(w.changed, 'error', { label: w.reload, run: () => void openBrief(doc.name) });
+      else if (e instanceof ApiError && e.code === 'exists') say(w.exists, 'error');
+      else failed(e);
+    }
+  }
+
+  async function download(): Promise<void> {
+    if (dirty() || doc.version === null) return say(w.saveFirst, 'error');
+    const blob = await api.deck(doc.name);
+    const a = h('a', { href: URL.createObjectURL(blob), download: doc.name.replace(/\.ya?ml$/, '.pptx') });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  }
+
+  function failed(e: unknown): void {
+    say(`${w.error}: ${e instanceof Error ? e.message : String(e)}`, 'error');
+  }
+
+  themeSelect.addEventListener(
+    'change',
+    () => themeSelect.value && void refresh({ theme: themeSelect.value }).catch(failed),
+  );
+  langSelect.addEventListener('change', () => void refresh({ lang: langSelect.value }).catch(failed));
+
+  frame(
+    h(
+      'nav',
+      { class: 'toolbar' },
+      h('button', { id: 'back', class: 'link', click: () => void startScreen() }, `← ${w.back}`),
+      h('label', {}, w.name, ' ', nameInput),
+      h('label', {}, w.theme, ' ', themeSelect),
+      h('label', {}, w.lang, ' ', langSelect),
+      h('button', { id: 'save', click: () => void save() }, w.save),
+      h('button', { id: 'download', click: () => void download().catch(failed) }, w.download),
+      status,
+    ),
+    notice,
+    h(
+      'main',
+      { class: 'edit' },
+      h(
+        'section',
+        { class: 'source' },
+        /#\s*(请核对|建议)/.test(doc.text) ? h('p', { class: 'hint' }, w.checkHint) : false,
+        editorBox,
+        problemsBox,
+      ),
+      slidesBox,
+    ),
+  );
+  screen = () => editScreen({ ...doc, text: view.state.doc.toString() });
+  void refresh().catch(failed);
+}
+
+startScreen().catch((e: unknown) => {
+  app.textContent = `${t().error}: ${e instanceof Error ? e.message : String(e)}`;
+});
