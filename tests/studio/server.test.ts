@@ -192,7 +192,7 @@ describe('preview, deck, draft', () => {
       text: string;
       slides: Array<{ svg: string }>;
     };
-    expect(r.text).toMatch(/^theme: government-red$/m);
+    expect(r.text).toContain('lang: en\ntheme: government-red\n');
     expect(r.text).toMatch(/^lang: en$/m);
     expect(r.text).toContain('# yaml-language-server');
     expect(r.slides[2]!.svg).toContain('Achievements');
