@@ -2,7 +2,7 @@
  * The studio in a real browser: Debian's chromium, driven by playwright-core. Open the studio,
  * draft the seed report from a file, edit an achievement and see the slide change, break the
  * YAML and see the problem underlined, fix it, save, download the deck and compare it with
- * `briefdeck build` of the saved brief; a second client without the token is refused.
+ * `briefdeck build` of the saved brief, click a slide's text to reach it in the YAML; a second client without the token is refused.
  * Skipped, with a message, where chromium is not installed (.ci/run installs it).
  * BRIEFDECK_STUDIO_SHOTS=folder keeps the screenshots there.
  */
@@ -121,6 +121,13 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     const out = join(folder, 'out');
     expect(await run(['build', briefFile(), '--out', out], bufferIO())).toBe(0);
     expect(got.equals(readFileSync(join(out, SAMPLE.replace('.yaml', '.pptx'))))).toBe(true);
+  });
+
+  it('jumps from a text on a slide to its place in the YAML', async () => {
+    await page.locator('.slide[data-slide="3"] text.line', { hasText: '推动全区' }).click();
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('推动全区2304个小区组建业委会');
+    await page.locator('.slide[data-slide="4"] text.line').first().click();
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('name: 金山区委');
   });
 
   it('switches the page to English, and the deck to another theme', async () => {

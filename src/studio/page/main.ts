@@ -152,6 +152,7 @@ function editScreen(doc: Editing): void {
   let seq = 0;
   /** The SVG of each slide on the page. */
   let drawn: string[] = [];
+  let drawnSubjects: Array<string | undefined> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const status = h('span', { id: 'status', role: 'status' });
   const notice = h('div', { id: 'notice', class: 'notice', hidden: '' });
@@ -218,6 +219,7 @@ function editScreen(doc: Editing): void {
       const told = new Set<string>();
       const before = drawn;
       drawn = a.slides.map((s) => s.svg);
+      drawnSubjects = a.slides.map((s) => s.subject);
       slidesBox.replaceChildren(
         ...a.slides.map((s, i) => {
           const fit = s.subject !== undefined && !told.has(s.subject) ? bySubject.get(s.subject) : undefined;
@@ -227,7 +229,7 @@ function editScreen(doc: Editing): void {
           pic.innerHTML = s.svg; // the server's SVG: every text in it escaped by the renderer
           return h(
             'figure',
-            {},
+            { 'data-index': String(i) },
             h('div', { class: 'number' }, String(i + 1)),
             pic,
             h('figcaption', { class: notes.length ? 'fit' : 'fit empty' }, ...notes.map((n) => h('div', {}, n))),
@@ -254,6 +256,23 @@ function editScreen(doc: Editing): void {
     if (f.titleLines > 1) n.push(w.titleLines(f.titleLines));
     return n.length > 1 ? n : [];
   }
+
+  // A click on a text of a slide puts the cursor on that text in the YAML: the slide's texts are
+  // the brief's, as written, so the paragraph clicked is looked for after its unit's name.
+  slidesBox.addEventListener('click', (e) => {
+    const target = e.target as Element;
+    const para = target.closest('g[data-paragraph]');
+    const figure = target.closest('figure');
+    if (!para || !figure) return;
+    const said = Array.from(para.querySelectorAll('text.line'))
+      .map((l) => l.textContent ?? '')
+      .join('');
+    const subject = drawnSubjects[Number(figure.dataset.index)];
+    const pos = findInYaml(view.state.doc.toString(), said, subject);
+    if (pos < 0) return;
+    view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    view.focus();
+  });
 
   function jump(line: number, column: number): void {
     const l = view.state.doc.line(Math.min(Math.max(1, line), view.state.doc.lines));
@@ -332,3 +351,20 @@ function editScreen(doc: Editing): void {
 startScreen().catch((e: unknown) => {
   app.textContent = `${t().error}: ${e instanceof Error ? e.message : String(e)}`;
 });
+
+/**
+ * Where a slide's text is in the YAML: the longest start of it (the bullet's words, without what
+ * the slide adds such as （续） or who said it) found after the slide's unit or leader, else anywhere.
+ */
+function findInYaml(doc: string, said: string, subject: string | undefined): number {
+  const from = subject ? Math.max(0, doc.indexOf(subject.replace(/（续）$|\s*\(continued\)$/, ''))) : 0;
+  const text = said.trim();
+  for (let n = Math.min(text.length, 40); n >= 2; n--) {
+    const head = text.slice(0, n);
+    const at = doc.indexOf(head, from);
+    if (at >= 0) return at;
+    const anywhere = doc.indexOf(head);
+    if (anywhere >= 0) return anywhere;
+  }
+  return -1;
+}
