@@ -229,7 +229,7 @@ function sendFile(res: ServerResponse, name: string, type: string): void {
 
 /** The page: its scripts and styles from this server only; the token passed on in a meta tag. */
 function sendPage(res: ServerResponse, token: string): void {
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="briefdeck-token" content="${token}"><title>briefdeck studio</title><link rel="stylesheet" href="/app.css?token=${token}"></head><body><div id="app"></div><script type="module" src="/app.js?token=${token}"></script></body></html>`;
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="briefdeck-token" content="${token}"><title>briefdeck studio</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/app.css?token=${token}"></head><body><div id="app"></div><script type="module" src="/app.js?token=${token}"></script></body></html>`;
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'content-type': 'text/html; charset=utf-8',

@@ -150,10 +150,9 @@ function editScreen(doc: Editing): void {
   const w = t();
   let savedText = doc.version === null ? null : doc.text;
   let seq = 0;
-  /** The SVG of each slide on the page. */
-  let drawn: string[] = [];
+  /** What each slide on the page shows: its SVG and its fit report. */
+  let drawn: Array<{ svg: string; notes: string }> = [];
   let drawnSubjects: Array<string | undefined> = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const status = h('span', { id: 'status', role: 'status' });
   const notice = h('div', { id: 'notice', class: 'notice', hidden: '' });
   const problemsBox = h('ul', { id: 'problems', class: 'problems' });
@@ -188,18 +187,29 @@ function editScreen(doc: Editing): void {
 
   async function refresh(settings: { theme?: string; lang?: string } = {}): Promise<void> {
     const mine = ++seq;
-    const answer = await api.preview({
-      text: view.state.doc.toString(),
-      ...(doc.version !== null ? { name: doc.name } : {}),
-      ...settings,
-    });
-    if (mine !== seq) return; // a newer edit's preview is on its way
-    if (answer.text !== view.state.doc.toString()) setText(view, answer.text);
+    const sent = view.state.doc.toString();
+    const answer = await api.preview({ text: sent, ...(doc.version !== null ? { name: doc.name } : {}), ...settings });
+    if (mine !== seq) return; // a newer preview is on its way
+    // The pickers' theme: or lang: goes into the text, unless it was edited meanwhile.
+    if (answer.text !== sent && view.state.doc.toString() === sent) setText(view, answer.text);
     draw(answer);
   }
+  // An edit is previewed at once; edits made while a preview is on its way are previewed
+  // together when it is back, so typing never queues up requests.
+  let busy = false;
+  let again = false;
   const later = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void refresh().catch(failed), 120);
+    if (busy) return void (again = true);
+    busy = true;
+    refresh()
+      .catch(failed)
+      .finally(() => {
+        busy = false;
+        if (again) {
+          again = false;
+          later();
+        }
+      });
   };
 
   function draw(a: PreviewAnswer): void {
@@ -217,28 +227,28 @@ function editScreen(doc: Editing): void {
     if (a.problems.length === 0) {
       const bySubject = new Map<string, FitEntry>(a.fit.map((f) => [f.subject, f]));
       const told = new Set<string>();
-      const before = drawn;
-      drawn = a.slides.map((s) => s.svg);
-      drawnSubjects = a.slides.map((s) => s.subject);
-      slidesBox.replaceChildren(
-        ...a.slides.map((s, i) => {
-          const fit = s.subject !== undefined && !told.has(s.subject) ? bySubject.get(s.subject) : undefined;
-          if (fit) told.add(fit.subject);
-          const notes = fit ? fitNotes(fit) : [];
-          const pic = h('div', { class: 'slide', 'data-slide': String(i + 1) });
-          pic.innerHTML = s.svg; // the server's SVG: every text in it escaped by the renderer
-          return h(
-            'figure',
-            { 'data-index': String(i) },
-            h('div', { class: 'number' }, String(i + 1)),
-            pic,
-            h('figcaption', { class: notes.length ? 'fit' : 'fit empty' }, ...notes.map((n) => h('div', {}, n))),
-          );
-        }),
-      );
+      // Only the slides whose picture or fit report changed are drawn again: a 100-unit deck
+      // keeps its other hundred pictures as they are.
+      const next = a.slides.map((s) => {
+        const fit = s.subject !== undefined && !told.has(s.subject) ? bySubject.get(s.subject) : undefined;
+        if (fit) told.add(fit.subject);
+        return { svg: s.svg, notes: (fit ? fitNotes(fit) : []).join('\n') };
+      });
+      const figures = Array.from(slidesBox.children) as HTMLElement[];
+      let firstChanged = -1;
+      next.forEach((slide, i) => {
+        const old = drawn[i];
+        if (old && old.svg === slide.svg && old.notes === slide.notes) return;
+        if (firstChanged < 0) firstChanged = i;
+        const fig = figure(slide.svg, slide.notes, i);
+        if (figures[i]) figures[i].replaceWith(fig);
+        else slidesBox.append(fig);
+      });
+      for (const extra of figures.slice(next.length)) extra.remove();
       // The first slide an edit changed comes into view (not on the first drawing).
-      const changed = before.length ? a.slides.findIndex((s, i) => before[i] !== s.svg) : -1;
-      if (changed >= 0) slidesBox.querySelectorAll('figure')[changed]?.scrollIntoView({ block: 'nearest' });
+      if (drawn.length && firstChanged >= 0) slidesBox.children[firstChanged]?.scrollIntoView({ block: 'nearest' });
+      drawn = next;
+      drawnSubjects = a.slides.map((s) => s.subject);
       status.textContent = w.slides(a.slides.length, a.ms);
       const theme = /^theme:\s*(\S+)/m.exec(a.text)?.[1] ?? 'default';
       themeSelect.value = themes.includes(theme) ? theme : '';
@@ -246,6 +256,19 @@ function editScreen(doc: Editing): void {
     }
     slidesBox.classList.toggle('stale', a.problems.length > 0);
     showDirty();
+  }
+
+  function figure(svg: string, notes: string, i: number): HTMLElement {
+    const pic = h('div', { class: 'slide', 'data-slide': String(i + 1) });
+    pic.innerHTML = svg; // the server's SVG: every text in it escaped by the renderer
+    const lines = notes ? notes.split('\n') : [];
+    return h(
+      'figure',
+      { 'data-index': String(i) },
+      h('div', { class: 'number' }, String(i + 1)),
+      pic,
+      h('figcaption', { class: lines.length ? 'fit' : 'fit empty' }, ...lines.map((n) => h('div', {}, n))),
+    );
   }
 
   function fitNotes(f: FitEntry): string[] {
