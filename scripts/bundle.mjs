@@ -7,6 +7,7 @@
 //   dist/bundle/briefdeck.cjs   the `briefdeck` command: loads the bundle, calls main
 //   dist/bundle/worker.cjs      a worker thread of a batch build
 //   dist/bundle/deflate-worker.js  a helper thread compressing a big deck's parts
+//   dist/bundle/svg-drawer.js   the process that draws a theme's SVG picture
 //   dist/studio-page/           the page of `briefdeck studio` (scripts/studio-page.mjs)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
@@ -50,8 +51,10 @@ await build({
   minifySyntax: process.env.BRIEFDECK_BUNDLE_DEBUG !== '1',
   sourcemap: false,
   legalComments: 'none',
-  // A native addon cannot be bundled; it is loaded from node_modules when an SVG needs it.
-  external: ['@resvg/resvg-js'],
+  // A native addon cannot be bundled; it is loaded from node_modules when an SVG needs it. The
+  // readers of .docx and web pages are loaded from node_modules too, only when a draft reads
+  // one: bundled, their ~1 MB would be loaded at every start.
+  external: ['@resvg/resvg-js', 'mammoth', 'linkedom', '@mozilla/readability'],
   // The sources find package files (themes/, schema/, package.json) from their own URL; the
   // bundle sits two folders deep too, so the same relative URLs hold.
   define: { 'import.meta.url': '__briefdeckUrl' },
@@ -60,10 +63,13 @@ await build({
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
-// The compressing helper thread is started by path, from beside the bundle (as from dist/).
+// The compressing helper thread and the SVG drawing process are started by path, from beside the
+// bundle (as from dist/).
 await build({
-  entryPoints: ['src/render/deflate-worker.ts'],
-  outfile: join(outdir, 'deflate-worker.js'),
+  entryPoints: ['src/render/deflate-worker.ts', 'src/theme/svg-drawer.ts'],
+  outdir,
+  entryNames: '[name]',
+  external: ['@resvg/resvg-js'],
   bundle: true,
   format: 'esm',
   platform: 'node',

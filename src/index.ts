@@ -11,7 +11,7 @@ export {
 } from './build.js';
 export { BriefdeckError, formatProblem, type Problem } from './errors.js';
 export { planDeck } from './layout/deck.js';
-export { draftBrief, type DraftOptions, type DraftResult } from './draft/index.js';
+export { draftBrief, readReport, type DraftOptions, type DraftResult, type ReportText } from './draft/index.js';
 export { resolveTheme } from './theme/resolve.js';
 export type { Brief, Unit, Meeting, LeaderDirectives, UnitDirective } from './brief/types.js';
 export type { DeckPlan, FitEntry, SlidePlan } from './layout/plan.js';

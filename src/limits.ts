@@ -13,6 +13,9 @@ export const COUNT_LIMITS = {
   list: 1_000,
   /** Items in all the lists of a brief. */
   items: 100_000,
+  /** Line breaks, commas and opening brackets in a YAML file: places a node can begin. A brief
+   * of 10,000 units runs to ~100,000 lines. */
+  yamlNodes: 300_000,
   /** Slides in a deck (a zip without zip64 holds 65,535 parts; a slide takes four). */
   slides: 15_000,
 } as const;

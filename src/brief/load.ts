@@ -25,9 +25,41 @@ export function loadBrief(file: string): LoadedBrief {
 export function parseBrief(text: string, file = '<brief>'): LoadedBrief {
   const quick = readQuickYaml(text);
   const brief = quick && briefFromQuick(quick, file);
-  if (brief) return { brief, warnings: [] };
+  // Unconfirmed suggestions are named by line, which only `yaml` knows: drafts take that path.
+  if (brief && !brief.units.some((u) => u.directives.some((d) => d.suggested))) return { brief, warnings: [] };
   const src = parseYaml(text, file);
-  return { brief: briefFromSource(src), warnings: src.warnings };
+  const parsed = briefFromSource(src);
+  return { brief: parsed, warnings: [...src.warnings, ...unconfirmed(parsed, src)] };
+}
+
+/**
+ * One warning per unit whose directives the drafter suggested and nobody has confirmed yet
+ * (`suggested: true`), listing each with its line, so none reaches the meeting unseen.
+ */
+function unconfirmed(brief: Brief, src: YamlSource): Problem[] {
+  const lineOf = (path: (string | number)[]) => {
+    const { node } = locate(src, path);
+    return src.lines.linePos(node?.range?.[0] ?? 0);
+  };
+  const out: Problem[] = [];
+  brief.units.forEach((u, i) => {
+    const picks = u.directives.flatMap((d, j) => (d.suggested ? [{ d, j }] : []));
+    if (!picks.length) return;
+    const at = lineOf(['units', i, 'directives', picks[0]!.j]);
+    const n = picks.length;
+    const items = picks.map(({ d, j }) => {
+      const text = [...d.text].length > 30 ? [...d.text].slice(0, 30).join('') + '…' : d.text;
+      return `\n  - line ${lineOf(['units', i, 'directives', j]).line}: ${text}${d.by ? `（${d.by}）` : ''}`;
+    });
+    out.push({
+      file: src.file,
+      line: at.line,
+      column: at.col,
+      path: `units[${i}].directives`,
+      message: `${u.name}: ${n} suggested directive${n > 1 ? 's' : ''} not yet confirmed (delete \`suggested: true\` to confirm, or the directive to leave it out):${items.join('')}`,
+    });
+  });
+  return out;
 }
 
 /** The brief, if the quickly read data is one; undefined sends the text to `yaml`. */
@@ -93,7 +125,9 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
     const achievements = (u.achievements ?? []).map(clean);
     const shortcomings = (u.shortcomings ?? []).map(clean);
     const directives: UnitDirective[] = (u.directives ?? []).map((d) =>
-      typeof d === 'string' ? { text: clean(d) } : { text: clean(d.text), ...(d.by ? { by: clean(d.by) } : {}) },
+      typeof d === 'string'
+        ? { text: clean(d) }
+        : { text: clean(d.text), ...(d.by ? { by: clean(d.by) } : {}), ...(d.suggested ? { suggested: true } : {}) },
     );
     const name = clean(u.name);
     return {

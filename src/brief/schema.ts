@@ -103,9 +103,19 @@ const UnitDirective = z
     mapping('text: …, by: …', {
       text: text('a directive'),
       by: text('a name', TEXT_LIMITS.name).optional().meta({ description: 'Who said it' }),
+      suggested: z
+        .boolean({
+          error: (iss) =>
+            `expected true or false, got ${describe(iss.input)} (delete the line to confirm the directive)`,
+        })
+        .optional()
+        .meta({
+          description:
+            "true: suggested by `briefdeck draft` (a leader's point sharing key terms with the unit's shortcomings), not yet confirmed; `build` names it until the line is deleted",
+        }),
     }),
   ])
-  .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by }' });
+  .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by, suggested }' });
 
 const Unit = mapping('name: …, achievements: […]', {
   name: text('a unit name', TEXT_LIMITS.title).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),

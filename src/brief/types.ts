@@ -23,6 +23,8 @@ export interface Meeting {
 export interface UnitDirective {
   text: string;
   by?: string;
+  /** Suggested by the drafter and not yet confirmed by a person (`suggested: true`). */
+  suggested?: true;
 }
 
 export interface Unit {

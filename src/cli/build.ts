@@ -11,7 +11,6 @@ import { ensureOutDir } from '../output/write.js';
 import type { BuildJob } from './build-one.js';
 import { EXIT, givenThemeFails } from './commands.js';
 import { printProblems, reportDeck, seconds } from './report.js';
-import { makeOutFolder } from './folders.js';
 import { collectBriefs } from './inputs.js';
 import type { CliIO } from './io.js';
 import { defaultJobs, runJobs } from './pool.js';
@@ -63,7 +62,6 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
   printProblems(io, problems);
   if (files.length === 0 && !args.watch) return EXIT.input;
   try {
-    makeOutFolder(args.out);
     ensureOutDir(args.out);
   } catch (e) {
     if (!isBriefdeckError(e)) throw e;

@@ -1,13 +1,13 @@
-/** `briefdeck draft`: report text → a brief to review. */
+/** `briefdeck draft`: a report (.txt, .docx, .html, or stdin) → a brief to review. */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MeetingDate } from '../brief/schema.js';
 import { BriefdeckError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from '../output/write.js';
-import { decodeText, MAX_INPUT_BYTES, readTextFile, tooBig } from '../yaml/source.js';
+import { MAX_INPUT_BYTES, readInputFile, tooBig } from '../yaml/source.js';
 import { EXIT } from './commands.js';
-import { makeFolders, missingFolders, mkdirProblem } from './folders.js';
+import { makeFolders, missingFolders, mkdirProblem } from '../output/folders.js';
 import type { CliIO } from './io.js';
 
 /** The package's brief schema, found from this module in src/, dist/ and the bundle alike. */
@@ -37,17 +37,19 @@ export async function draftCommand(
   }
   // Where the draft goes is checked before the report is read, and made once there is a draft.
   const folders = args.out ? foldersFor(args.out) : [];
-  const text =
-    args.report === '-' ? decodeText(await readAtMost(stdin()), '<stdin>') : readTextFile(args.report, 'report');
+  const name = args.report === '-' ? '<stdin>' : args.report;
+  const bytes = args.report === '-' ? await readAtMost(stdin()) : readInputFile(args.report, 'report');
   // Loaded only for this command: the drafter is not needed to build decks.
-  const { draftBrief } = await import('../draft/index.js');
+  const { draftBrief, readReport } = await import('../draft/index.js');
+  const report = await readReport(bytes, name);
+  for (const n of report.notes) io.err(`note: ${name}: ${n}`);
   // The schema line points at briefdeck's own schema from where the draft will live, so an
   // editor completes keys in a team's folder too, not only inside a briefdeck checkout.
   // Printed drafts are usually saved into briefs/.
   const schema = relative(resolve(args.out ? dirname(args.out) : 'briefs'), SCHEMA_FILE)
     .split(sep)
     .join('/');
-  const result = draftBrief(text, {
+  const result = draftBrief(report.text, {
     ...(args.date ? { date: args.date } : {}),
     suggest: args.suggest,
     source: args.report === '-' ? 'stdin' : args.report,
@@ -73,8 +75,17 @@ export async function draftCommand(
     io.out(result.yaml);
   }
   for (const n of result.notes) io.err(`check: ${n}`);
-  return EXIT.ok;
+  // Never silent: a draft that is not yet a brief says what it lacks, and fails, written all the same.
+  for (const m of result.missing) io.err(`error: ${name}: ${MISSING[m]}`);
+  return result.missing.length ? EXIT.input : EXIT.ok;
 }
+
+const KEPT = 'every paragraph of the report is kept in the draft, as data or as a comment';
+const MISSING = {
+  title: `found no meeting title (such as 市委季度工作会议) in the report: write it in meeting.title; ${KEPT}`,
+  date: `the report gives no meeting date: pass --date 2025-01-06 (or --date 2025-01), or write it in meeting.date`,
+  units: `found no reporting units (such as “会上，A、B先后发言”) in the report: write them in units; ${KEPT}`,
+} as const;
 
 /** The report from standard input, read no further than the size limit: `yes | briefdeck draft -`
  * never ends. */

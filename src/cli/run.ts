@@ -138,11 +138,11 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
   });
   const draft = command({
     command: 'draft <report>',
-    describe: 'Draft a brief from the published report of a meeting (text file, or - for stdin)',
+    describe: 'Draft a brief from the published report of a meeting (.txt, .docx or .html; - for stdin)',
     builder: (y) =>
       y
         .positional('report', {
-          describe: 'The report as UTF-8 text; - reads stdin',
+          describe: 'The report: a .txt (UTF-8, GB18030/GBK, Big5), a .docx or a saved web page; - reads stdin',
           type: 'string',
           demandOption: true,
         })

@@ -7,7 +7,6 @@ import { BriefdeckError } from '../errors.js';
 import { buildDeckWithPlan } from '../build.js';
 import type { Lang } from '../layout/plan.js';
 import { ensureOutDir, writeFileAtomic } from '../output/write.js';
-import { makeOutFolder } from './folders.js';
 import { BUILTIN_DIR, themeNamesIn } from '../theme/files.js';
 import { findTheme, loadLayers, mergeLayers } from '../theme/load.js';
 import { previewBrief } from '../theme/preview.js';
@@ -121,7 +120,6 @@ export async function themesPreviewCommand(
   io: CliIO,
 ): Promise<number> {
   const theme = resolveTheme(args.name, args.lang, { allowOutsideFiles: true });
-  makeOutFolder(args.out);
   ensureOutDir(args.out);
   const { bytes, plan } = await buildDeckWithPlan(previewBrief(args.lang), { theme });
   const file = join(

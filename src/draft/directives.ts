@@ -49,7 +49,7 @@ export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string)
       if (cue) {
         const speaker: LeaderDraft | null =
           cue.whoText === '他' || cue.whoText === '她'
-            ? (last ?? nearestBefore(cue.who.s))
+            ? (subjectBefore(i) ?? last ?? nearestBefore(cue.who.s))
             : leaderFor(cue.whoText, cue.who);
         if (!speaker) continue;
         if (!speaker.role && cue.role) speaker.role = cue.role;
@@ -90,6 +90,22 @@ export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string)
       leaders.set(name, l);
     }
     return l;
+  }
+
+  /**
+   * 他/她: the subject of the sentence before ("点评中，陈明客观总结…。他指出" → 陈明), a known
+   * name among its first words; null when it opens with no one.
+   */
+  function subjectBefore(i: number): LeaderDraft | null {
+    const prev = doc.sentences[i - 1];
+    if (!prev) return null;
+    const head = t.norm.slice(prev.s, Math.min(prev.e, prev.s + 16));
+    let best: { at: number; name: string } | null = null;
+    for (const name of known) {
+      const at = head.indexOf(name);
+      if (at >= 0 && (!best || at < best.at || (at === best.at && name.length > best.name.length))) best = { at, name };
+    }
+    return best ? leaderFor(best.name, { s: prev.s + best.at, e: prev.s + best.at + best.name.length }) : null;
   }
 
   /** 他/她 with no leader yet: the person last named before it. */

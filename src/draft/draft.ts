@@ -3,15 +3,17 @@
  * Pure: no I/O. The recognisers run in a fixed order, each marking the sentences it
  * places, so that whatever is left over is kept verbatim as a comment:
  *
- *   meeting (title, chair) → attendees → units → leaders' directives → date → leftovers
+ *   page furniture out → meeting (title, chair) → attendees → units → leaders' directives →
+ *   date → leftovers
  *
  * Every string in the draft is a span of the report as given (see text.ts), except `lang`,
  * the date (normalised to YYYY-MM[-DD], or a placeholder that fails validation) and comments.
  */
 import { recogniseAttendees } from './attendees.js';
-import { findDate } from './dates.js';
+import { DATE_PLACEHOLDER, findDate } from './dates.js';
 import { recogniseDirectives, type LeaderDraft } from './directives.js';
 import { emitYaml, type Comment, type YamlPath } from './emit.js';
+import { stripFurniture, type Furniture } from './furniture.js';
 import { recogniseMeeting, type MeetingDraft } from './meeting.js';
 import { readDoc, type Doc } from './paragraphs.js';
 import { mentions } from './people.js';
@@ -37,17 +39,30 @@ export interface DraftResult {
   notes: string[];
   /** Report text the drafter could not place, verbatim; each is also a comment in the YAML. */
   unplaced: string[];
+  /**
+   * What the draft lacks to be a brief — reporting units, the meeting's title (none found, or
+   * only the report's first clause in its place), the date — in the order a brief gives them.
+   */
+  missing: ('title' | 'date' | 'units')[];
 }
 
 export function draftBrief(report: string, options: DraftOptions = {}): DraftResult {
-  const doc = readDoc(normalise(report));
+  const cleaned = stripFurniture(report);
+  const doc = readDoc(normalise(cleaned.text));
   const t = doc.t; // hard-wrapped lines joined back: use this text's spans from here on
   const people = mentions(doc);
   const meeting = recogniseMeeting(doc, people);
   const known = new Set(people.map((p) => p.name));
   if (meeting.chair) known.add(meeting.chair.nameText);
   const attendees = recogniseAttendees(doc, known);
+  // Read for attendees too ("…主持会议，县长…出席"), the chair's sentence is placed now.
+  if (meeting.chairSentence !== undefined) doc.sentences[meeting.chairSentence]!.used = true;
   const units = recogniseUnits(doc, known);
+  // No one 主持 and no one named as reviewing: the leader who reviewed the units in turn.
+  if (!meeting.chair && units.reviewer) {
+    const nameText = t.norm.slice(units.reviewer.s, units.reviewer.e);
+    meeting.chair = { name: units.reviewer, nameText };
+  }
   const leaders = recogniseDirectives(doc, people, meeting.chair?.nameText);
   const date = findDate(doc, options.date);
 
@@ -74,7 +89,7 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
       out.comment(['meeting', 'chair'], `主持人讲话（原文，未列入要点）：${verbatim(t, meeting.chairRemark)}`);
   }
   if (meeting.summary) m.summary = src(meeting.summary);
-  const names = attendeeNames(t, meeting, leaders, attendees.names);
+  const names = attendeeNames(t, meeting, leaders, attendees.names, units.reviewer);
   if (names.length) {
     m.attendees = names;
     if (leaders.some((l) => l.nameText !== meeting.chair?.nameText && l.nameText !== '会议')) {
@@ -95,7 +110,12 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
 
   // A span across a hard line break keeps it (it is the report's text): flag it for a human.
   for (const path of wrapped(brief)) out.note(path, '原文在此折行，文字中含换行，请核对并删去换行', 'before');
-  const unplaced = leftovers(doc, out);
+  const missing: DraftResult['missing'] = [];
+  if (!meeting.title || meeting.titleUnsure) missing.push('title');
+  if (date.value === DATE_PLACEHOLDER) missing.push('date');
+  if (!units.units.length) missing.push('units');
+  // A draft the genre was not found in keeps the whole report, for a person to work from.
+  const unplaced = leftovers(doc, out, cleaned.furniture, missing.includes('units') || missing.includes('title'));
   const yaml = emitYaml({
     header: out.header,
     brief,
@@ -103,7 +123,7 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
     trailer: out.trailer,
     ...(options.schema ? { schema: options.schema } : {}),
   });
-  return { yaml, notes: out.notes, unplaced };
+  return { yaml, notes: out.notes, unplaced, missing };
 }
 
 /** Comments and notes gathered while the brief object is built. */
@@ -126,11 +146,21 @@ function pathText(path: YamlPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
-/** Leaders who spoke (except the chair), then those named as attending, in report order. */
-function attendeeNames(t: Text, meeting: MeetingDraft, leaders: LeaderDraft[], listed: Span[]): string[] {
+/**
+ * Leaders who spoke or reviewed the units (except the chair), then those named as attending, in
+ * report order.
+ */
+function attendeeNames(
+  t: Text,
+  meeting: MeetingDraft,
+  leaders: LeaderDraft[],
+  listed: Span[],
+  reviewer: Span | undefined,
+): string[] {
   const spans = [
     ...leaders.filter((l) => l.nameText !== meeting.chair?.nameText && l.nameText !== '会议').map((l) => l.name),
     ...listed,
+    ...[meeting.reviewer?.name, reviewer].filter((s): s is Span => s !== undefined),
   ];
   spans.sort((a, b) => a.s - b.s);
   const seen = new Set<string>();
@@ -172,11 +202,13 @@ function unitsOut(
     } else if (suggesting && u.shortcomings.length) {
       const picks = suggest(u.shortcomings.map((s) => normOf(t, s)));
       if (picks.length) {
-        unit.directives = picks.map((p) => ({ ...p.point }));
+        // Data, not only a comment: `build` names every one still marked, until a person deletes
+        // the mark to confirm it.
+        unit.directives = picks.map((p) => ({ ...p.point, suggested: true }));
         const shared = [...new Set(picks.flatMap((p) => p.shared))].join('、');
         out.comment(
           ['units', i, 'directives'],
-          `建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：${shared}）`,
+          `建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：${shared}）；确认一条即删去它的 suggested: true`,
         );
       }
     }
@@ -205,16 +237,21 @@ function wrapped(v: unknown, path: (string | number)[] = []): YamlPath[] {
   return [];
 }
 
-/** Paragraphs and sentences no recogniser placed, and page furniture: kept as comments. */
-function leftovers(doc: Doc, out: Assembly): string[] {
+/**
+ * Paragraphs and sentences no recogniser placed, and page furniture (taken out before, or told
+ * apart by the paragraph reader): kept as comments, in the report's order.
+ */
+function leftovers(doc: Doc, out: Assembly, stripped: Furniture[], whole: boolean): string[] {
   const t = doc.t;
   const unplaced: string[] = [];
-  const furniture: string[] = [];
+  const all: string[] = [];
+  const furniture: Furniture[] = [...stripped];
   for (const p of doc.paras) {
     if (p.kind === 'credit' || p.kind === 'dateline' || p.kind === 'chrome') {
-      furniture.push(verbatim(t, p));
+      furniture.push({ at: t.map[p.s] ?? 0, text: verbatim(t, p) });
       continue;
     }
+    all.push(verbatim(t, p));
     if (p.kind !== 'body') continue;
     const free = p.sentences.map((i) => doc.sentences[i]!).filter((s) => !s.used);
     if (free.length === 0) continue;
@@ -222,10 +259,14 @@ function leftovers(doc: Doc, out: Assembly): string[] {
     else unplaced.push(...free.map((s) => verbatim(t, s)));
   }
   const kept = unplaced.filter((s) => s.length > 0);
-  if (kept.length) {
+  if (whole) {
+    out.notes.push('(文末注释): 草稿不完整，报道的每一段已原样保留在文末注释中，供手工填写');
+    out.trailer.push(['请核对: 草稿不完整，以下是报道的每一段，原样保留：', ...all.filter(Boolean)].join('\n'));
+  } else if (kept.length) {
     out.notes.push(`(文末注释): ${kept.length} 段原文未能归类，已原样保留为注释，请核对是否需要`);
     out.trailer.push(['请核对: 以下原文未能归类，原样保留：', ...kept].join('\n'));
   }
-  if (furniture.length) out.trailer.push(['报道的版面信息（未用）：', ...furniture].join('\n'));
+  furniture.sort((a, b) => a.at - b.at);
+  if (furniture.length) out.trailer.push(['报道的版面信息（未用）：', ...furniture.map((f) => f.text)].join('\n'));
   return kept;
 }

@@ -4,7 +4,7 @@
  * remarks, kept as a comment), organizer and location when the report names them.
  */
 import type { Doc } from './paragraphs.js';
-import type { Mention } from './people.js';
+import { NAME, ROLE, looksLikeName, type Mention } from './people.js';
 import { normOf, type Span } from './text.js';
 
 export interface MeetingDraft {
@@ -16,6 +16,10 @@ export interface MeetingDraft {
   location?: Span | undefined;
   summary?: Span;
   chair?: { name: Span; role?: Span; nameText: string };
+  /** The sentence naming the chair: the caller marks it placed once attendees are read from it. */
+  chairSentence?: number;
+  /** The leader who reviews the units ("接受市委书记尹力现场点评"); the chair when no one 主持. */
+  reviewer?: { name: Span; role?: Span; nameText: string };
   /** What the chair "强调" when opening the meeting: kept as a comment, not as points. */
   chairRemark?: Span;
   headline?: Span;
@@ -33,6 +37,9 @@ const TITLE_AFTER = new RegExp(
   'd',
 );
 /** "新年首次" / "2025年第一次" before the meeting's name. */
+/** Page furniture no title is taken from. */
+const FURNITURE =
+  /[>›»]|^(?:分享|查看原文|其他|阅读原文|来源|稿源|编辑|责任编辑|时间|日期|发布时间|字号|当前位置|您当前的位置|首页|打印|今日|文章搜索|扫一扫|点击|返回)|^[^，。]{0,6}$/;
 const ORDINAL = /^((?:\d{4}年|新年|今年|本年度?|年内)?(?:首次|第[一二三四五六七八九十\d]+次|首场))(.{4,})$/;
 
 export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
@@ -40,9 +47,19 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
   const n = doc.t.norm;
   const head = doc.paras.find((p) => p.kind === 'headline');
   if (head) out.headline = { s: head.s, e: head.e };
-  const first = doc.paras.find((p) => p.kind === 'body' && p.sentences.length > 0);
-  if (!first) return out;
-  const s0 = doc.sentences[first.sentences[0]!]!;
+  const bodies = doc.paras.filter((p) => p.kind === 'body' && p.sentences.length > 0);
+  // The opening: the first sentence that names the meeting, among the first few; else the first
+  // that is not page furniture ("首页 > 国内资讯", "分享:", "查看原文", "来源：…").
+  const opening = bodies
+    .slice(0, 8)
+    .map((p) => doc.sentences[p.sentences[0]!]!)
+    .filter((s) => !FURNITURE.test(normOf(doc.t, s)));
+  const s0 =
+    opening.find((s) => TITLE_FIRST.test(normOf(doc.t, s)) || TITLE_AFTER.test(normOf(doc.t, s))) ?? opening[0];
+  if (!s0) {
+    findChair(doc, people, out);
+    return out;
+  }
   const text = normOf(doc.t, s0);
   const at = (m: RegExpExecArray, g: number): Span | undefined => {
     const r = m.indices?.[g];
@@ -73,41 +90,106 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
       out.title = { s: out.title.s + o[1]!.length, e: out.title.e };
     }
   }
-  if (out.organizer && /^(?:\d|今|昨|日|近)/.test(normOf(doc.t, out.organizer))) delete out.organizer;
+  // "1月6日下午，…" and "县委书记陆卫东主持召开…" name no organizer.
+  if (out.organizer && /^(?:\d|今|昨|日|近)|主持|书记|主任|[市区县镇乡]长/.test(normOf(doc.t, out.organizer)))
+    delete out.organizer;
   if (titleEnd > 0) {
     // The rest of the opening sentence says what the meeting is for.
     const comma = n.indexOf('，', titleEnd);
     if (comma >= 0 && comma < s0.e) {
       const rest = { s: comma + 1, e: s0.e };
       const restText = normOf(doc.t, rest);
-      if (restText.replace(/[。！]$/, '').length >= 6 && !/主持/.test(restText)) out.summary = rest;
+      if (restText.replace(/[。！]$/, '').length >= 6 && !/主持|出席|参加|列席/.test(restText)) out.summary = rest;
     }
   }
-  // An unsure title is only a guess: the sentence stays unplaced, so it is also kept whole.
-  if (!out.titleUnsure) s0.used = true;
+  // An unsure title is only a guess: the sentence stays unplaced, so it is also kept whole. One
+  // that goes on to list who attended is left for the attendees.
+  if (!out.titleUnsure && !/出席|参加|列席/.test(text)) s0.used = true;
   findChair(doc, people, out);
   return out;
 }
 
-/** The chair: "市委书记陈吉宁主持会议并强调，…" or "会议由…主持". */
+/**
+ * The chair: "市委书记陈吉宁主持会议并强调，…", "会议由…主持", a headline "…点评会 尹力主持并点评";
+ * else the leader who reviews the units ("并接受市委书记尹力现场点评", "镇长郭建坤对各村工作逐一
+ * 点评", "在认真听取大家发言后，夏宝龙说"). "上海市委书记陈吉宁主持" also names the organizer
+ * (上海市委) and the location (上海), when the opening did not.
+ */
 function findChair(doc: Doc, people: Mention[], out: MeetingDraft) {
-  const n = doc.t.norm;
+  const t = doc.t;
+  const n = t.norm;
+  const reviewer = findReviewer(doc, new Set(people.map((p) => p.name)));
+  if (reviewer) out.reviewer = reviewer;
   const chair = people.find((m) => n.startsWith('主持', m.after));
   let name: Span | undefined = chair?.nameSpan;
   let after = chair?.after ?? -1;
   if (!chair) {
-    const m = /(?<=^|[，。\n由])([\u4e00-\u9fa5]{2,3})主持(?:会议|大会|并)/d.exec(n);
-    if (!m) return;
-    name = { s: m.indices![1]![0], e: m.indices![1]![1] };
-    after = name.e;
+    // "会议由张三主持", "…，张三主持会议", and a headline "…点评会 尹力主持并点评" (a space before it).
+    const re = /([\u4e00-\u9fa5]{2,3})主持(?:会议|大会|并|$|，|。)/dg;
+    for (const m of n.matchAll(re)) {
+      const [s, e] = m.indices![1]!;
+      const before = s > 0 ? n[s - 1]! : '\n';
+      const spaced = s > 0 && /\s/.test(t.raw[t.map[s]! - 1] ?? '');
+      if (!/[，。\n由]/.test(before) && !spaced) continue;
+      if (!spaced && before !== '由' && !looksLikeName(m[1]!)) continue;
+      name = { s, e };
+      after = e;
+      break;
+    }
   }
-  if (!name) return;
+  if (!name) {
+    if (out.reviewer) out.chair = out.reviewer;
+    return;
+  }
   out.chair = { name, nameText: n.slice(name.s, name.e), ...(chair ? { role: chair.role } : {}) };
-  const sentence = doc.sentences.find((s) => s.s <= name.s && name.s < s.e);
-  if (!sentence) return;
-  sentence.used = true;
+  if (chair?.place && !out.organizer) {
+    out.organizer = chair.body;
+    out.location ??= chair.place;
+  }
+  const index = doc.sentences.findIndex((s) => s.s <= name.s && name.s < s.e);
+  if (index < 0) return;
+  out.chairSentence = index;
+  const sentence = doc.sentences[index]!;
   const remark = /^主持(?:会议|大会)?并(?:讲话|发表讲话|作讲话)?(?:强调|指出|讲话)[，：]/.exec(
     n.slice(after, sentence.e),
   );
   if (remark) out.chairRemark = { s: after + remark[0].length, e: sentence.e };
+}
+
+/** A leader followed, in the same clause, by 点评: the one who reviews the units. */
+const FOLLOW =
+  '(?=(?:对|的|现场|逐一|逐个|一一|分别|依次|作|做|进行|在|参加|代表|最后|集中|当场|即时|针对|主持)[^，。；]{0,40}?(?:点评|讲评)|点评|讲评)';
+/** The same without a role, for a name seen elsewhere with one: "全可文最后作了集中点评". */
+const REVIEW_BY_NAME = new RegExp(`(?:^|[，。：])()(${NAME})${FOLLOW}`, 'd');
+const REVIEW_BY = new RegExp(
+  `(${ROLE})(?:候选人)?(${NAME})(?=(?:对|的|现场|逐一|逐个|一一|分别|依次|作|做|进行|在|参加|代表|最后|集中|当场|即时|针对|主持)[^，。；]{0,40}?(?:点评|讲评)|点评|讲评)`,
+  'd',
+);
+/** "在认真听取大家发言后，夏宝龙说": who speaks after hearing the units. */
+const AFTER_HEARING = new RegExp(
+  `^(?:在)?(?:认真)?听取[^，。]{0,12}后，(?:${ROLE})?(${NAME})(?=说|指出|表示|强调|逐一)`,
+  'd',
+);
+
+function findReviewer(doc: Doc, known: ReadonlySet<string>): MeetingDraft['reviewer'] {
+  const t = doc.t;
+  for (const s of doc.sentences) {
+    const text = normOf(t, s);
+    if (!/点评|讲评|听取/.test(text)) continue;
+    const byName = REVIEW_BY_NAME.exec(text);
+    const m = REVIEW_BY.exec(text) ?? AFTER_HEARING.exec(text) ?? (byName && known.has(byName[2]!) ? byName : null);
+    if (!m) continue;
+    const g = m.length > 2 ? 2 : 1;
+    const [ns, ne] = m.indices![g]!;
+    const nameText = m[g]!;
+    if (!looksLikeName(nameText)) continue;
+    let role = g === 2 && m[1] ? { s: s.s + m.indices![1]![0], e: s.s + m.indices![1]![1] } : undefined;
+    if (role) {
+      // "并接受北京市委书记" → "北京市委书记": the role starts after the words that lead to it.
+      const lead = /^.*(?:接受|并|由|经|请|对)/.exec(t.norm.slice(role.s, role.e));
+      if (lead) role = { s: role.s + lead[0].length, e: role.e };
+    }
+    return { name: { s: s.s + ns, e: s.s + ne }, nameText, ...(role && role.e > role.s ? { role } : {}) };
+  }
+  return undefined;
 }

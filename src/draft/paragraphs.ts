@@ -119,6 +119,24 @@ function push(out: Span[], t: Text, s: number, e: number) {
   if (r.e > r.s) out.push(r);
 }
 
+/**
+ * Cut sentence `i` in two at `at` (norm offset inside it): "马关县从…；平坝镇推动…" read as one
+ * unit's text each. Later sentences move up one index, in `Doc.sentences` and in the paragraphs.
+ */
+export function splitSentence(doc: Doc, i: number, at: number): void {
+  const s = doc.sentences[i]!;
+  const head = trimSpan(doc.t, s.s, at);
+  const tail = trimSpan(doc.t, at, s.e);
+  if (head.e <= head.s || tail.e <= tail.s) return;
+  doc.sentences.splice(i, 1, { ...head, para: s.para, used: s.used }, { ...tail, para: s.para, used: s.used });
+  for (let n = s.para; n < doc.paras.length; n++) {
+    const p = doc.paras[n]!; // paragraphs before this one hold only earlier sentences
+    p.sentences = p.sentences.map((k) => (k > i ? k + 1 : k));
+    const at = p.sentences.indexOf(i);
+    if (at >= 0) p.sentences.splice(at + 1, 0, i + 1);
+  }
+}
+
 const SEPS = new Map<string, Set<number>>();
 
 /** Split a span at any of `seps` outside quotes and brackets; pieces trimmed, empty ones dropped. */

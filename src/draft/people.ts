@@ -23,6 +23,9 @@ export interface Mention {
   nameSpan: Span;
   /** What comes right after the name, for the caller to read the action. */
   after: number;
+  /** "上海市委书记" → 上海 (the place) and 上海市委 (the body), when the role starts with them. */
+  place?: Span;
+  body?: Span;
 }
 
 export function mentions(doc: Doc): Mention[] {
@@ -31,7 +34,13 @@ export function mentions(doc: Doc): Mention[] {
   for (const m of doc.t.norm.matchAll(re)) {
     const [rs, re_] = m.indices![1]!;
     const [ns, ne] = m.indices![2]!;
-    out.push({ name: m[2]!, role: stripPlace(doc.t.norm, { s: rs, e: re_ }), nameSpan: { s: ns, e: ne }, after: ne });
+    const role = stripPlace(doc.t.norm, { s: rs, e: re_ });
+    const mention: Mention = { name: m[2]!, role, nameSpan: { s: ns, e: ne }, after: ne };
+    if (role.s > rs) {
+      mention.place = { s: rs, e: role.s };
+      mention.body = { s: rs, e: role.s + 2 }; // 上海 + 市委
+    }
+    out.push(mention);
   }
   return out;
 }

@@ -1,6 +1,9 @@
 /**
  * Shortcomings: the fixed formula "但在A、B、C等方面仍存不足" and its variants — "但存在A、B等不足",
- * "A、B方面还有差距", "仍需加强A、B", "A等方面有待提升" — one item per 、-separated entry.
+ * "A、B方面还有差距", "仍需加强A、B", "A等方面有待提升" — one item per 、-separated entry; and,
+ * without a formula, clauses that say something is lacking: "…稳步发展，但理论学习形式较为单一，
+ * 科技创新助推产业发展还有短板" (everything after 但 that reads as a shortcoming, a clause each),
+ * and, anywhere in a unit's text, a clause such as "棚改完成进度慢" or "没有形成产业园".
  */
 import { splitAt } from './paragraphs.js';
 import type { Span, Text } from './text.js';
@@ -27,16 +30,118 @@ const FORMULAS: RegExp[] = [
   new RegExp(`(?<=^|[，；])${BUT}在?([^，。；]+?)等?方面(?:还|仍|尚)(?:有|存在)(?:一定|较大|不小)?的?差距`, 'd'),
   // A、B等方面有待加强
   new RegExp(`(?<=^|[，；])${BUT}在?([^，。；]+?)等?方面(?:仍|还)?有待(?:进一步)?(?:加强|提升|提高|改进|完善)`, 'd'),
-  // 仍需加强A、B
+  // 仍需加强A、B (at the start of a clause: "战斗力仍需加强" is a shortcoming clause, not this)
   new RegExp(
-    `(?:但是?|不过)?(?:仍|还|尚)需要?(?:进一步)?(?:加强|提升|提高|改进|加大|完善|强化|加快)(?:对)?([^。；]+)`,
+    `(?<=^|[，；])(?:但是?|不过)?(?:仍|还|尚)需要?(?:进一步)?(?:加强|提升|提高|改进|加大|完善|强化|加快)(?:对)?([^。；]+)`,
     'd',
   ),
 ];
 
+/**
+ * How a clause that names a shortcoming ends: "不够深入", "仍不充足", "还有短板弱项", "仍未筑牢",
+ * "有欠缺", "不充分", "需要加强", "较突出", "不高", "滞后", "进度慢"… Read on the clause with its
+ * closing words ("的问题", "等") taken off.
+ */
+const LACKING = new RegExp(
+  '(?:' +
+    [
+      '不够[\\u4e00-\\u9fa5]{0,4}',
+      '不足',
+      '不充足',
+      '不充分',
+      '不到位',
+      '不平衡',
+      '不彻底',
+      '不明显',
+      '不均衡',
+      '不规范',
+      '不完善',
+      '不健全',
+      '不顺畅',
+      '不畅',
+      '不强',
+      '不高',
+      '不优',
+      '不实',
+      '不严',
+      '不力',
+      '短板(?:弱项)?',
+      '弱项',
+      '欠缺',
+      '差距',
+      '薄弱(?:环节)?',
+      '滞后',
+      '偏慢',
+      '偏紧',
+      '偏弱',
+      '偏低',
+      '较慢',
+      '较低',
+      '较弱',
+      '较多',
+      '较突出',
+      '单一',
+      '进度慢',
+      '推进慢',
+      '递减',
+      '仍未[\\u4e00-\\u9fa5]{1,4}',
+      '尚未[\\u4e00-\\u9fa5]{1,4}',
+      '(?:仍|还|尚|亟)?(?:需要?|有待|待)(?:进一步|继续)?(?:加强|提升|提高|改进|加大|完善|强化|加快|深化|优化|破解|解决|突破)',
+      '(?:存在|还有|仍有)[\\u4e00-\\u9fa5]{0,6}(?:问题|隐患|风险|困难)',
+      '问题(?:较多|突出)',
+      '压力(?:较大|大)',
+      '困难较多',
+    ].join('|') +
+    ')$',
+);
+/** Or how it starts: "没有形成产业园", "缺乏全局观念", "拖慢工作进度". */
+const LACKING_START = /^[^，。；]{0,10}?(?:仍然?|还|尚|也)?(?:没有形成|没有建立|未能|尚未|缺乏|缺少|拖慢|拖累|制约)/;
+/** A clause that remedies a lack is an achievement: "补齐民生短板", "解决群众急难愁盼问题". */
+const REMEDY =
+  /^(?:在|对|为|把|将|并|已|全面|有效|积极|持续|基本)?(?:补齐|补上|补强|补足|弥补|缩小|解决|破解|化解|消除|攻克|扭转|改变|克服|突破|缓解|整改|整治|治理)/;
+
+/** True when a clause says something is lacking. */
+export function lacking(clause: string): boolean {
+  const text = clause.replace(/(?:的(?:问题|现象|情况)|等(?:问题|方面)?|问题)$/, '').replace(/[。！？；，”’）]+$/, '');
+  if (text.length < 3 || REMEDY.test(text)) return false;
+  return LACKING.test(text) || LACKING_START.test(text);
+}
+
+/** 但 (or 但是, 不过, 但仍…) opening a clause: what follows may be shortcomings without a formula. */
+const BUT_AT = /(?:^|[，；])(?:但是?|不过|然而)(?:也|还|仍|仍然)?/g;
+
 /** The first shortcoming formula in a sentence, or null. */
 export function findShortcomings(t: Text, sentence: Span): ShortcomingMatch | null {
   const text = t.norm.slice(sentence.s, sentence.e);
+  const formula = findFormula(t, sentence, text);
+  const but = findBut(t, sentence, text);
+  if (formula && but) return but.s < formula.s ? but : formula;
+  return formula ?? but;
+}
+
+/**
+ * "…，但理论学习形式较为单一，科技创新助推产业发展还有短板。": from 但 on, the clauses that read
+ * as shortcomings, each an item, up to the first that does not; null when the first does not.
+ */
+function findBut(t: Text, sentence: Span, text: string): ShortcomingMatch | null {
+  BUT_AT.lastIndex = 0;
+  for (let m = BUT_AT.exec(text); m; m = BUT_AT.exec(text)) {
+    const from = m.index + (/^[，；]/.test(m[0]) ? 1 : 0);
+    const items: Span[] = [];
+    let e = sentence.s + from;
+    for (const c of splitAt(t, { s: sentence.s + m.index + m[0].length, e: sentence.e }, '，；')) {
+      if (!lacking(t.norm.slice(c.s, c.e))) break;
+      items.push(c);
+      e = c.e;
+    }
+    if (items.length === 0) continue;
+    while (e < sentence.e && /[。！；，]/.test(t.norm[e]!)) e++;
+    return { s: sentence.s + from, e, items };
+  }
+  return null;
+}
+
+function findFormula(t: Text, sentence: Span, text: string): ShortcomingMatch | null {
   for (const re of FORMULAS) {
     const m = re.exec(text);
     if (!m) continue;

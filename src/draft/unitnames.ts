@@ -21,6 +21,13 @@ export function shortForms(name: string): string[] {
   }
   // 市公安局 → 公安局 (a report may drop the level)
   if (/^[市区县]/.test(name) && name.length >= 4) add(name.slice(1));
+  // 石景山 → 石景山区 (a list may give the bare place name, its text the district)
+  if (!/[区县市镇乡村委局办厅署园心司团站所队会联社]$/.test(name) && name.length >= 2)
+    for (const level of ['新区', '区', '县', '市', '镇', '乡', '街道', '村', '社区']) forms.add(name + level);
+  // 文山市平坝镇党委 → 平坝镇, 麻栗坡县铁厂乡铁厂村 → 铁厂乡铁厂村, 铁厂村: the place below the county
+  const base = party ? name.slice(0, -party[0].length) : name;
+  if (/(?:镇|乡|街道|村|社区|党支部)$/.test(base))
+    for (let i = 1; i < base.length - 2; i++) if ('省市县区乡镇'.includes(base[i]!)) add(base.slice(i + 1));
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
@@ -35,8 +42,10 @@ const STRONG = [
   '公司',
   '中心',
   '园区',
+  '社区',
   '镇',
   '乡',
+  '村',
   '县',
   '局',
   '委',
@@ -68,6 +77,8 @@ const SPEAKER_TITLE =
   '(?:副)?(?:书记|区长|县长|镇长|乡长|市长|局长|主任|部长|厅长|处长|主席|院长|检察长|总经理|董事长)(?:、(?:副)?(?:区长|县长|镇长|乡长|局长|主任|书记|总经理))?';
 const WITH_SPEAKER = new RegExp(`^(.+?)${SPEAKER_TITLE}([\\u4e00-\\u9fa5]{2,3})$`, 'd');
 const RESPONSIBLE = /(?:的)?(?:主要)?负责(?:同志|人)$|同志$/;
+/** A title shared by the whole list and left on its last name: "市文物局党组书记". */
+const BARE_TITLE = /(?:党组|党委|党工委|工委|党支部|党总支)(?:副)?书记$|(?:主要)?负责同志$/;
 
 /** A list entry → [start, end) of the unit's name and of the speaker, if named. */
 export function unitItem(item: string): { name: [number, number]; speaker?: [number, number] } | null {
@@ -75,5 +86,7 @@ export function unitItem(item: string): { name: [number, number]; speaker?: [num
   if (bare.length < 2) return null;
   const m = WITH_SPEAKER.exec(bare);
   if (m) return { name: m.indices![1]!, speaker: m.indices![2]! };
+  const title = BARE_TITLE.exec(bare);
+  if (title && title.index >= 2) return { name: [0, title.index] };
   return { name: [0, bare.length] };
 }

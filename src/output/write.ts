@@ -10,7 +10,6 @@ import {
   constants,
   fsyncSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   renameSync,
@@ -21,6 +20,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BriefdeckError } from '../errors.js';
+import { makeFolders, missingFolders, mkdirProblem } from './folders.js';
 
 export function ensureOutDir(dir: string): void {
   try {
@@ -33,10 +33,21 @@ export function ensureOutDir(dir: string): void {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
       throw new BriefdeckError({ file: dir, message: `cannot use as output folder: ${describeFsError(e)}` });
   }
+  let way: ReturnType<typeof missingFolders>;
   try {
-    mkdirSync(dir, { recursive: true });
+    way = missingFolders(dir);
   } catch (e) {
-    throw new BriefdeckError({ file: dir, message: `cannot create the output folder: ${describeFsError(e)}` });
+    throw new BriefdeckError({ file: dir, message: `cannot use as output folder: ${describeFsError(e)}` });
+  }
+  if (way.blocked)
+    throw new BriefdeckError({
+      file: dir,
+      message: `cannot use as output folder: ${way.blocked} is a file, not a folder`,
+    });
+  try {
+    makeFolders(way.missing);
+  } catch (e) {
+    throw new BriefdeckError({ file: dir, message: `cannot create the output folder: ${mkdirProblem(e)}` });
   }
 }
 

@@ -9,6 +9,7 @@
  * its theme is loaded (so `validate` finds what drawing it would), and its deck takes that PNG.
  */
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { isJpeg, isPng, jpegSize, pngSize, type PixelSize } from './bitmaps.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
@@ -22,11 +23,6 @@ function resvg(): ResvgModule {
 }
 
 /** Where resvg is, for the process that draws. */
-const resvgPath = (): string =>
-  typeof require === 'function'
-    ? require.resolve('@resvg/resvg-js')
-    : createRequire(import.meta.url).resolve('@resvg/resvg-js');
-
 /** The PNG drawn from an SVG is this many pixels wide; its height follows the SVG's shape. */
 const PNG_WIDTH = 1024;
 /** The tallest shape (height / width): the PNG is then 1024 × 8192 pixels, 32 MB to draw. */
@@ -70,17 +66,11 @@ export function svgToPng(bytes: Uint8Array): Uint8Array | string {
   return r;
 }
 
-/** The process that draws: resvg and its options as arguments, the SVG on stdin, the PNG on stdout. */
-const DRAWER = `const [resvg, options] = process.argv.slice(1);
-const chunks = [];
-process.stdin.on('data', (c) => chunks.push(c)).on('end', () => {
-  try {
-    process.stdout.write(new (require(resvg).Resvg)(Buffer.concat(chunks), JSON.parse(options)).render().asPng());
-  } catch (e) {
-    process.stderr.write(String((e && e.message) || e));
-    process.exitCode = 7;
-  }
-});`;
+/** The drawing process's script: compiled beside this module (dist/, and the bundle beside the CLI).
+ * Run from the TypeScript sources (the tests), this module finds the compiled one in dist/. */
+const DRAWER = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../../dist/theme/svg-drawer.js' : './svg-drawer.js', import.meta.url),
+);
 
 /**
  * Draw in a process of its own. resvg aborts the process it runs in when it cannot allocate what
@@ -92,7 +82,7 @@ function drawApart(bytes: Uint8Array): Uint8Array | string | undefined {
   const { spawnSync } = process.getBuiltinModule('node:child_process');
   let r: ReturnType<typeof spawnSync>;
   try {
-    r = spawnSync(process.execPath, ['-e', DRAWER, resvgPath(), JSON.stringify(DRAW)], {
+    r = spawnSync(process.execPath, [DRAWER, JSON.stringify(DRAW)], {
       input: bytes,
       maxBuffer: 256 * 1024 * 1024,
       timeout: DRAW_SECONDS * 1000,

@@ -4,6 +4,7 @@
  * Shared by `brief/` and `theme/`.
  */
 import { xmlForbidden } from '../xml-chars.js';
+import { COUNT_LIMITS } from '../limits.js';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { BriefdeckError, type Problem } from '../errors.js';
@@ -23,9 +24,14 @@ export interface YamlSource {
   unresolvedAlias?: Problem;
 }
 
-/** Read a file as UTF-8 text, refusing what is not text. Reads at most the size limit, and only
- * from a regular file: a device (/dev/zero) never ends, and a named pipe may never be written. */
+/** Read a file as UTF-8 text, refusing what is not text. */
 export function readTextFile(file: string, what = 'file'): string {
+  return decodeText(readInputFile(file, what), file);
+}
+
+/** Read a file's bytes: at most the size limit, and only from a regular file: a device
+ * (/dev/zero) never ends, and a named pipe may never be written. */
+export function readInputFile(file: string, what = 'file'): Buffer {
   let st: Stats;
   try {
     st = statSync(file);
@@ -48,7 +54,7 @@ export function readTextFile(file: string, what = 'file'): string {
     const bytes = readAtMost(fd, opened.size, MAX_INPUT_BYTES + 1);
     // Larger than its size said (it grew, or the system makes it up as it is read: /proc).
     if (bytes.length > MAX_INPUT_BYTES) throw tooBig(file, undefined, what);
-    return decodeText(bytes, file);
+    return bytes;
   } catch (e) {
     if (e instanceof BriefdeckError) throw e;
     throw new BriefdeckError({ file, message: `cannot read ${what}: ${describeFsError(e)}` });
@@ -168,7 +174,35 @@ const MAX_ALIASES = 10_000;
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** Parse YAML text, keeping positions. Throws a BriefdeckError listing every syntax problem. */
+/**
+ * Where a file has more places a node can begin (line breaks, commas, opening brackets) than any
+ * brief or theme needs, or undefined. The yaml library takes seconds and gigabytes past a few
+ * hundred thousand nodes (a 4 MB flow list: 19 s, 2 GB); a brief holds at most 100,000 items.
+ */
+function pastNodeLimit(text: string): { line: number; column: number } | undefined {
+  let count = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 44 && c !== 91 && c !== 123) continue; // \n , [ {
+    if (++count > COUNT_LIMITS.yamlNodes) return { line, column: i - lineStart + 1 };
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return undefined;
+}
+
 export function parseYaml(text: string, file: string): YamlSource {
+  const past = pastNodeLimit(text);
+  if (past)
+    throw new BriefdeckError({
+      file,
+      ...past,
+      message: `the file has more than ${COUNT_LIMITS.yamlNodes.toLocaleString('en-US')} lines and list items, far more than a brief or theme holds (at most ${COUNT_LIMITS.items.toLocaleString('en-US')} items in all): is it the right file?`,
+    });
   const lines = new LineCounter();
   const doc = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text, {
     lineCounter: lines,

@@ -77,11 +77,13 @@ describe('the meeting date', () => {
 });
 
 describe('suggested unit directives', () => {
-  it('are marked "建议, 请核对" and name who said them', () => {
+  it('are marked suggested: true and "建议, 请核对", and name who said them', () => {
     const { yaml } = draftBrief(seedReport());
-    expect(yaml).toContain('# 建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：作风建设、产业转型、民生）');
+    expect(yaml).toContain(
+      '# 建议, 请核对：领导讲话中与本单位不足相关的要点（共同关键词：作风建设、产业转型、民生）；确认一条即删去它的 suggested: true',
+    );
     for (const u of data(yaml).units)
-      for (const x of u.directives ?? []) expect(typeof x === 'object' && x.by).toBeTruthy();
+      for (const x of u.directives ?? []) expect(typeof x === 'object' && x.by && x.suggested).toBe(true);
   });
 
   it('are left out with suggest: false (--no-suggest)', () => {
@@ -93,6 +95,29 @@ describe('suggested unit directives', () => {
   it('never replace what a reviewing leader said to the unit', () => {
     const { d } = { d: data(draftBrief(fixture('monthly-review.txt')).yaml) };
     expect(d.units[0]!.directives).toEqual([{ text: '下一步要加快楼宇招商，盘活存量商务楼宇', by: '邵文韬' }]);
+  });
+});
+
+describe('what a draft lacks to be a brief', () => {
+  it('is nothing for the seed with a date, the date without one, everything for an empty report', () => {
+    expect(draftBrief(seedReport(), { date: '2025-01' }).missing).toEqual([]);
+    expect(draftBrief(seedReport()).missing).toEqual(['date']);
+    expect(draftBrief('').missing).toEqual(['title', 'date', 'units']);
+  });
+
+  it('a title that is only the first clause is a title still missing', () => {
+    expect(draftBrief('今天天气很好，阳光明媚。', { date: '2025-01' }).missing).toEqual(['title', 'units']);
+  });
+
+  it('without units, keeps every paragraph of the report verbatim at the end', () => {
+    const report = '市委季度工作会议今天下午举行。\n\n市委书记陈吉宁主持会议并讲话。\n\n各区汇报了工作。';
+    const { yaml } = draftBrief(report, { date: '2025-01' });
+    const tail = yaml.slice(yaml.indexOf('# 请核对: 草稿不完整'));
+    expect(tail.split('\n').slice(1, 4)).toEqual([
+      '# 市委季度工作会议今天下午举行。',
+      '# 市委书记陈吉宁主持会议并讲话。',
+      '# 各区汇报了工作。',
+    ]);
   });
 });
 

@@ -94,7 +94,9 @@ describe('a monthly review where the leader comments unit by unit (no list)', ()
     expect(notes.some((n) => n.startsWith('meeting.date:') && n.includes('昨天'))).toBe(true);
     expect(d.directives![0]).toMatchObject({ speaker: '邵文韬', role: '区长' });
     expect(d.directives![0]!.points).toHaveLength(4);
-    expect(d.meeting.attendees).toEqual(['邵文韬', '葛文涛', '欧阳明']);
+    // The leader who reviews the units in turn is the chair ("区长邵文韬逐一点评各街镇…").
+    expect(d.meeting.chair).toEqual({ name: '邵文韬', role: '区长' });
+    expect(d.meeting.attendees).toEqual(['葛文涛', '欧阳明']);
   });
 });
 

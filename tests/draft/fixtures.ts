@@ -36,7 +36,7 @@ export interface DraftData {
     speaker?: string;
     achievements?: string[];
     shortcomings?: string[];
-    directives?: (string | { text: string; by?: string })[];
+    directives?: (string | { text: string; by?: string; suggested?: boolean })[];
   }[];
   directives?: { speaker: string; role?: string; topic?: string; points: string[] }[];
 }

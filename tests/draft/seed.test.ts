@@ -27,6 +27,12 @@ describe('drafting the seed report', () => {
     expect(d.meeting.date).toBe('2025-01');
   });
 
+  it('takes the organizer and location from "上海市委书记陈吉宁主持", as spans of 上海市委书记', () => {
+    expect(d.meeting.organizer).toBe('上海市委');
+    expect(d.meeting.location).toBe('上海');
+    expect(report).toContain(`${d.meeting.organizer}书记陈吉宁主持`);
+  });
+
   it('finds all seven units, by their names in the list, in speaking order', () => {
     expect(d.units.map((u) => u.name)).toEqual([
       '浦东新区区委',

@@ -420,6 +420,27 @@ describe('briefs far bigger than any meeting (made at test time)', () => {
       err(f, '206:20: units[100].shortcomings[0]: more than 100,000 items in all; split the brief into several'),
     ]);
   });
+
+  it('millions of tiny items (4 MB): refused before the YAML parser spends seconds and gigabytes on them', async () => {
+    const message =
+      'the file has more than 300,000 lines and list items, far more than a brief or theme holds (at most 100,000 items in all): is it the right file?';
+    const flow = write(
+      'flow.yaml',
+      `${HEAD}  - name: 区委
+    achievements: [${Array(2_000_000).fill('a').join(',')}]
+`,
+    );
+    const block = write(
+      'block.yaml',
+      `${HEAD}  - name: 区委
+    achievements:
+${'      - a\n'.repeat(500_000)}`,
+    );
+    const started = Date.now();
+    await expectBriefRefused(flow, [err(flow, `6:600009: ${message}`)]);
+    await expectBriefRefused(block, [err(block, `300001:10: ${message}`)]);
+    expect(Date.now() - started).toBeLessThan(20_000); // 4 runs; 19 s each before
+  });
 });
 
 describe('bad themes', () => {

@@ -5,8 +5,7 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BriefdeckError } from '../errors.js';
-import { describeFsError } from '../output/write.js';
+import { describeFsError } from './write.js';
 
 /** The folders missing on the way to `dir`, outermost first; `blocked` is the first part of the
  * way that is a file (then nothing can be made). Other errors looking are thrown as they are. */
@@ -41,22 +40,4 @@ export function mkdirProblem(e: unknown): string {
   return (e as NodeJS.ErrnoException).code === 'ENOENT'
     ? 'this file system does not take new folders here'
     : describeFsError(e);
-}
-
-/** Make a missing output folder (`build --out`, `themes preview --out`) and its parents. Anything
- * else in the way (a file, a folder that cannot be looked at) is left to `ensureOutDir`, which
- * says so. */
-export function makeOutFolder(dir: string): void {
-  let way: ReturnType<typeof missingFolders>;
-  try {
-    way = missingFolders(dir);
-  } catch {
-    return;
-  }
-  if (way.blocked) return;
-  try {
-    makeFolders(way.missing);
-  } catch (e) {
-    throw new BriefdeckError({ file: dir, message: `cannot create the output folder: ${mkdirProblem(e)}` });
-  }
 }
