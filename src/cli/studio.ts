@@ -1,6 +1,5 @@
 /** `briefdeck studio [folder]`: start the local web app, print its address, open the browser,
  * and serve until interrupted (Ctrl-C) or, in tests, until `signal` aborts. */
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { BriefdeckError } from '../errors.js';
 import { EXIT } from './commands.js';
@@ -49,6 +48,8 @@ function openBrowser(url: string): void {
         ? ['cmd', '/c', 'start', '""', url.replace(/&/g, '^&')]
         : ['xdg-open', url];
   try {
+    // Loaded here, not at start: no other command starts a process.
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(cmd!, args, { stdio: 'ignore', detached: true });
     child.on('error', () => {});
     child.unref();
