@@ -158,6 +158,15 @@ export async function draft(folder: string, report: string, date?: string): Prom
   return { text: result.yaml, notes: result.notes };
 }
 
+/** A report file's text (.txt in UTF-8 or GBK/Big5, .docx, a saved web page), read by the
+ * drafter's own reader: parsed, never run. */
+export async function reportText(name: string, base64: string): Promise<{ text: string; notes: string[] }> {
+  const { readReport } = await import('../draft/index.js');
+  const bytes = Buffer.from(base64, 'base64');
+  const { text, notes } = await readReport(bytes, name.replace(/^.*[\\/]/, '') || 'report.txt');
+  return { text, notes };
+}
+
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml' };
 
 /** Pictures of the themes, as data: URIs the preview draws (read once per change of the file).

@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBriefdeckError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../yaml/source.js';
-import { deckOf, draft, ImageCache, listBriefs, listThemes, preview } from './api.js';
+import { deckOf, draft, ImageCache, listBriefs, listThemes, preview, reportText } from './api.js';
 import { readBrief, saveBrief, StudioError } from './files.js';
 
 /** The page's scripts, bundled at install (scripts/bundle.mjs); found from src/, dist/ and the CLI bundle alike. */
@@ -106,6 +106,10 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         });
         res.end(bytes);
         return;
+      }
+      case 'POST /api/report': {
+        const body = await jsonBody(req);
+        return send(res, 200, await reportText(str(body.name, 'name'), str(body.base64, 'base64')));
       }
       case 'POST /api/draft': {
         const body = await jsonBody(req);

@@ -1,6 +1,6 @@
 /**
  * The studio in a real browser: Debian's chromium, driven by playwright-core. Open the studio,
- * draft the seed report from a file, edit an achievement and see the slide change, break the
+ * draft the seed report from a file (a saved web page), edit an achievement and see the slide change, break the
  * YAML and see the problem underlined, fix it, save, download the deck and compare it with
  * `briefdeck build` of the saved brief, click a slide's text to reach it in the YAML; a second client without the token is refused.
  * Skipped, with a message, where chromium is not installed (.ci/run installs it).
@@ -73,8 +73,8 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await shot('1-start');
   });
 
-  it('drafts a brief from a report file, its spots to check highlighted', async () => {
-    await page.setInputFiles('#report-file', 'tests/fixtures/draft/shanghai-2025-01.txt');
+  it('drafts a brief from a report file (a saved web page), its spots to check highlighted', async () => {
+    await page.setInputFiles('#report-file', 'tests/fixtures/draft/forms/shanghai-2025-01.html');
     await expect.poll(() => page.inputValue('#report')).toContain('浦东');
     await page.click('#draft');
     await page.waitForSelector('.cm-content');

@@ -212,6 +212,19 @@ describe('preview, deck, draft', () => {
     expect((await call('GET', '/api/deck?name=none.yaml')).status).toBe(404);
   });
 
+  it("reads a report file as the drafter's reader does (a saved web page here), and refuses a PDF", async () => {
+    const page = readFileSync('tests/fixtures/draft/forms/shanghai-2025-01.html');
+    const r = await call('POST', '/api/report', { body: { name: 'report.html', base64: page.toString('base64') } });
+    expect(r.status).toBe(200);
+    expect(r.json().text).toContain('浦东新区');
+    expect(r.json().text).not.toContain('<');
+    const pdf = await call('POST', '/api/report', {
+      body: { name: 'x.pdf', base64: Buffer.from('%PDF-1.7 ...').toString('base64') },
+    });
+    expect(pdf.status).toBe(422);
+    expect(pdf.json().message).toContain('PDF');
+  });
+
   it('drafts a brief from pasted report text', async () => {
     const report = readFileSync('tests/fixtures/draft/shanghai-2025-01.txt', 'utf8');
     const r = (await call('POST', '/api/draft', { body: { text: report, date: '2025-01-06' } })).json();

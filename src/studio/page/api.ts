@@ -62,6 +62,8 @@ export const api = {
     call<PreviewAnswer>('POST', '/api/preview', req),
   save: (name: string, text: string, version: string | null) =>
     call<{ version: string }>('POST', '/api/save', { name, text, version }),
+  report: (name: string, base64: string) =>
+    call<{ text: string; notes: string[] }>('POST', '/api/report', { name, base64 }),
   draft: (text: string, date?: string) =>
     call<{ text: string; notes: string[] }>('POST', '/api/draft', { text, ...(date ? { date } : {}) }),
   async deck(name: string): Promise<Blob> {

@@ -75,13 +75,30 @@ async function startScreen(): Promise<void> {
     const file = e.dataTransfer?.files[0];
     if (!file) return;
     e.preventDefault();
-    void file.text().then((text) => (report.value = text));
+    void readFile(file).catch(failed);
   });
-  const pick = h('input', { id: 'report-file', type: 'file', accept: '.txt,text/plain', 'aria-label': w.pickFile });
+  const pick = h('input', {
+    id: 'report-file',
+    type: 'file',
+    accept: '.txt,.docx,.html,.htm,text/plain,text/html',
+    'aria-label': w.pickFile,
+  });
   pick.addEventListener('change', () => {
     const file = pick.files?.[0];
-    if (file) void file.text().then((text) => (report.value = text));
+    if (file) void readFile(file).catch(failed);
   });
+  const readNotes = h('p', { id: 'report-notes', class: 'hint' });
+  const failed = (e: unknown) => (readNotes.textContent = `${w.error}: ${e instanceof Error ? e.message : String(e)}`);
+  // The server reads the file (.txt in any Chinese encoding, .docx, a saved page) as the drafter
+  // would, and the text is shown here before it is drafted.
+  async function readFile(file: File): Promise<void> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const { text, notes } = await api.report(file.name, btoa(binary));
+    report.value = text;
+    readNotes.textContent = notes.join('；');
+  }
   const draftButton = h(
     'button',
     {
