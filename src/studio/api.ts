@@ -74,6 +74,8 @@ export interface PreviewAnswer {
   /** The text previewed: the request's, with theme and lang set when they were asked for. */
   text: string;
   slides: PreviewSlide[];
+  /** The brief as plain data, for the form; absent while the YAML does not read. */
+  data?: unknown;
   fit: FitEntry[];
   problems: Problem[];
   warnings: Problem[];
@@ -83,6 +85,7 @@ export interface PreviewAnswer {
 export function preview(folder: string, req: PreviewRequest, images: ImageCache): PreviewAnswer {
   const start = performance.now();
   const text = withSettings(req.text, req.theme, req.lang);
+  const data = plainData(text);
   const file = req.name ? briefPath(folder, req.name) : join(briefsDir(folder), 'new.yaml');
   const answer = (a: Partial<PreviewAnswer>): PreviewAnswer => ({
     text,
@@ -90,6 +93,7 @@ export function preview(folder: string, req: PreviewRequest, images: ImageCache)
     fit: [],
     problems: [],
     warnings: [],
+    ...(data !== undefined ? { data } : {}),
     ...a,
     ms: Math.round(performance.now() - start),
   });
@@ -102,6 +106,16 @@ export function preview(folder: string, req: PreviewRequest, images: ImageCache)
   } catch (e) {
     if (!isBriefdeckError(e)) throw e;
     return answer({ problems: e.problems.map(shown(folder)) });
+  }
+}
+
+/** The text as plain data for the form, when it reads as YAML. */
+function plainData(text: string): unknown {
+  try {
+    const doc = parseDocument(text);
+    return doc.errors.length ? undefined : (doc.toJS() as unknown);
+  } catch {
+    return undefined; // too many aliases and the like: the preview's problems say so
   }
 }
 

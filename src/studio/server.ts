@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { isBriefdeckError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../yaml/source.js';
 import { deckOf, draft, ImageCache, listBriefs, listThemes, preview, reportText } from './api.js';
+import { applyEdits, type FormEdit } from './edit.js';
 import { readBrief, saveBrief, StudioError } from './files.js';
 
 /** The page's scripts, bundled at install (scripts/bundle.mjs); found from src/, dist/ and the CLI bundle alike. */
@@ -106,6 +107,12 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         });
         res.end(bytes);
         return;
+      }
+      case 'POST /api/edit': {
+        const body = await jsonBody(req);
+        if (!Array.isArray(body.edits) || body.edits.length > 100)
+          throw new StudioError(400, 'bad-edit', 'edits: a list');
+        return send(res, 200, { text: applyEdits(str(body.text, 'text'), body.edits as FormEdit[]) });
       }
       case 'POST /api/report': {
         const body = await jsonBody(req);

@@ -88,7 +88,9 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await expect.poll(() => page.locator('#slides figure').count()).toBe(12);
     const slide3 = page.locator('.slide[data-slide="3"]');
     expect(await slide3.innerText()).not.toContain('再建一批');
-    await page.locator('.cm-line', { hasText: '新建街区党组织202个' }).click();
+    // The slide's text puts the cursor on its line in the YAML (the editor shows only what fits).
+    await slide3.locator('text.line', { hasText: '新建街区党组织' }).click();
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('新建街区党组织202个');
     await page.keyboard.press('End');
     await page.keyboard.type('，再建一批');
     await expect.poll(() => slide3.innerText()).toContain('再建一批');
@@ -128,6 +130,37 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('推动全区2304个小区组建业委会');
     await page.locator('.slide[data-slide="4"] text.line').first().click();
     await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('name: 金山区委');
+  });
+
+  it('edits as a form: a value, an item moved, a unit added, the YAML comments kept', async () => {
+    await page.click('#tab-form');
+    const first = page.locator('#form textarea[data-path=\'["units",0,"achievements",1]\']');
+    expect(await first.inputValue()).toBe('推动全区2304个小区组建业委会');
+    await first.fill('推动全区2305个小区组建业委会');
+    await expect.poll(() => page.locator('.slide[data-slide="3"]').innerText()).toContain('2305个');
+    // Moved down with its button: the YAML's order follows.
+    await page
+      .locator('#form section.card')
+      .nth(1)
+      .locator('.list')
+      .first()
+      .getByRole('button', { name: '下移 1' })
+      .click();
+    await expect
+      .poll(() => page.locator('#form textarea[data-path=\'["units",0,"achievements",0]\']').inputValue())
+      .toBe('推动全区2305个小区组建业委会');
+    await page.getByRole('button', { name: '+ 添加单位' }).click();
+    await expect.poll(() => page.locator('#slides figure').count()).toBe(13);
+    await shot('6-form');
+    await page.click('#tab-yaml');
+    await page.click('#save');
+    await expect.poll(() => page.locator('#notice').innerText()).toBe('已保存');
+    const saved = readFileSync(briefFile(), 'utf8');
+    expect(saved).toContain('# 按发言顺序。报道未给出各单位的逐一点评内容，');
+    expect(saved).toContain('# 两项指标共用“居全市第一”，合为一条');
+    expect(saved).toContain('date: "2025-01" # 报道只说');
+    expect(saved.indexOf('推动全区2305个')).toBeLessThan(saved.indexOf('新建街区党组织202个，再建一批'));
+    expect(saved).toContain('name: 新单位');
   });
 
   it('switches the page to English, and the deck to another theme', async () => {

@@ -198,6 +198,33 @@ describe('preview, deck, draft', () => {
     expect(r.slides[2]!.svg).toContain('Achievements');
   });
 
+  it('applies form edits to the YAML, keeping its comments and quoting', async () => {
+    const text = readFileSync(join('briefs', SAMPLE), 'utf8');
+    const edits = [
+      { op: 'set', path: ['meeting', 'date'], value: '2025-01-06' },
+      { op: 'set', path: ['units', 0, 'achievements', 0], value: '新建街区党组织203个' },
+      { op: 'move', path: ['units'], from: 0, to: 1 },
+      { op: 'add', path: ['units', 0, 'shortcomings'], value: '新的不足' },
+      { op: 'delete', path: ['meeting', 'subtitle'] },
+    ];
+    const r = await call('POST', '/api/edit', { body: { text, edits } });
+    expect(r.status).toBe(200);
+    const edited = r.json().text as string;
+    expect(edited).toContain('date: "2025-01-06" # 报道只说');
+    expect(edited).toContain('# 两项指标共用“居全市第一”，合为一条');
+    expect(edited.indexOf('name: 金山区委')).toBeLessThan(edited.indexOf('name: 浦东新区区委'));
+    expect(edited).toContain('      - 新的不足');
+    expect(edited).not.toContain('subtitle:');
+    expect(edited).toContain('新建街区党组织203个');
+    const broken = await call('POST', '/api/edit', { body: { text: 'a: [', edits } });
+    expect(broken.json().error).toBe('yaml-broken');
+    for (const bad of [
+      { op: 'set', path: ['__proto__'], value: 'x' },
+      { op: 'move', path: ['units'], from: 0, to: 99 },
+    ])
+      expect((await call('POST', '/api/edit', { body: { text, edits: [bad] } })).status).toBe(400);
+  });
+
   it('gives the deck `briefdeck build` writes of the saved brief', async () => {
     const r = await call('GET', `/api/deck?name=${SAMPLE}`);
     expect(r.status).toBe(200);

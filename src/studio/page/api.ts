@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 /** Calls to the studio's server, each with the token the page was given. */
+import type { FormEdit } from './form.js';
+
 const token = document.querySelector<HTMLMetaElement>('meta[name="briefdeck-token"]')?.content ?? '';
 
 export interface Problem {
@@ -20,6 +22,7 @@ export interface FitEntry {
 export interface PreviewAnswer {
   text: string;
   slides: Array<{ svg: string; kind: string; subject?: string }>;
+  data?: unknown;
   fit: FitEntry[];
   problems: Problem[];
   warnings: Problem[];
@@ -62,6 +65,7 @@ export const api = {
     call<PreviewAnswer>('POST', '/api/preview', req),
   save: (name: string, text: string, version: string | null) =>
     call<{ version: string }>('POST', '/api/save', { name, text, version }),
+  edit: (text: string, edits: FormEdit[]) => call<{ text: string }>('POST', '/api/edit', { text, edits }),
   report: (name: string, base64: string) =>
     call<{ text: string; notes: string[] }>('POST', '/api/report', { name, base64 }),
   draft: (text: string, date?: string) =>

@@ -7,6 +7,7 @@
 import type { EditorView } from '@codemirror/view';
 import { api, ApiError, type FitEntry, type PreviewAnswer } from './api.js';
 import { createEditor, setText, showProblems } from './editor.js';
+import { renderForm, type FormEdit } from './form.js';
 import { switchUiLang, t } from './i18n.js';
 
 type Child = Node | string | false | undefined;
@@ -189,6 +190,55 @@ function editScreen(doc: Editing): void {
     h('option', { value: 'en' }, 'English'),
   );
   const editorBox = h('div', { id: 'editor', class: 'editor' });
+  const formBox = h('div', { id: 'form', class: 'form', hidden: '' });
+  let lastData: unknown;
+  let formShown = false;
+  let redrawForm = false;
+  const tabs = h(
+    'div',
+    { class: 'tabs', role: 'tablist' },
+    h('button', { id: 'tab-yaml', role: 'tab', 'aria-selected': 'true', click: () => showForm(false) }, w.form.yaml),
+    h('button', { id: 'tab-form', role: 'tab', 'aria-selected': 'false', click: () => showForm(true) }, w.form.tab),
+  );
+  function showForm(on: boolean): void {
+    formShown = on;
+    formBox.hidden = !on;
+    editorBox.hidden = on;
+    tabs.children[0]!.setAttribute('aria-selected', String(!on));
+    tabs.children[1]!.setAttribute('aria-selected', String(on));
+    if (on) drawForm();
+    else view.requestMeasure();
+  }
+  function drawForm(): void {
+    if (lastData === undefined) formBox.replaceChildren(h('p', { class: 'notice error' }, w.form.broken));
+    else renderForm(formBox, lastData, sendEdits);
+  }
+  // Form edits go to the server one batch at a time (a value typed meanwhile replaces the one
+  // queued for the same field); each answer is the new YAML, which the preview then follows.
+  let queued: FormEdit[] = [];
+  let sending = false;
+  function sendEdits(edits: FormEdit[], redraw: boolean): void {
+    const same = (a: FormEdit, b: FormEdit) =>
+      a.op === 'set' && b.op === 'set' && JSON.stringify(a.path) === JSON.stringify(b.path);
+    queued = [...queued.filter((q) => !edits.some((e) => same(q, e))), ...edits];
+    redrawForm ||= redraw;
+    if (!sending) void flushEdits();
+  }
+  async function flushEdits(): Promise<void> {
+    sending = true;
+    try {
+      while (queued.length) {
+        const edits = queued;
+        queued = [];
+        setText(view, (await api.edit(view.state.doc.toString(), edits)).text);
+      }
+    } catch (e) {
+      failed(e);
+    } finally {
+      sending = false;
+    }
+  }
+
   const view: EditorView = createEditor(editorBox, doc.text, () => {
     showDirty();
     later();
@@ -230,6 +280,12 @@ function editScreen(doc: Editing): void {
   };
 
   function draw(a: PreviewAnswer): void {
+    lastData = a.data;
+    // The form is drawn again after an item was added, removed or moved, from the brief as it now is.
+    if (formShown && redrawForm && a.text === view.state.doc.toString()) {
+      redrawForm = false;
+      drawForm();
+    }
     showProblems(view, a.problems);
     problemsBox.replaceChildren(
       ...a.problems.map((p) =>
@@ -378,7 +434,9 @@ function editScreen(doc: Editing): void {
         'section',
         { class: 'source' },
         /#\s*(请核对|建议)/.test(doc.text) ? h('p', { class: 'hint' }, w.checkHint) : false,
+        tabs,
         editorBox,
+        formBox,
         problemsBox,
       ),
       slidesBox,
