@@ -1,8 +1,9 @@
 /**
  * The studio in a real browser: Debian's chromium, driven by playwright-core. Open the studio,
- * draft the seed report from a file (a saved web page), edit an achievement and see the slide change, break the
- * YAML and see the problem underlined, fix it, save, download the deck and compare it with
- * `briefdeck build` of the saved brief, click a slide's text to reach it in the YAML; a second client without the token is refused.
+ * draft the seed report from a file (a saved web page), edit an achievement and see the slide
+ * change, break the YAML and see the problem underlined, fix it, save, download the deck and
+ * compare it with `briefdeck build` of the saved brief, click a slide's text to reach it in the
+ * YAML, edit as a form; a second client without the token is refused.
  * Skipped, with a message, where chromium is not installed (.ci/run installs it).
  * BRIEFDECK_STUDIO_SHOTS=folder keeps the screenshots there.
  */
