@@ -3,7 +3,7 @@
  * writes, the built-in themes read and validated, their templates precompiled, the JSON Schemas,
  * the drafter's traditional → simplified characters.
  * `npm run generate` writes them (scripts/generate.mjs); a test fails while one is stale. Only
- * that script and the tests import this module: pptxgenjs, fflate and opencc-js are needed only
+ * that script and the tests import this module: pptxgenjs and opencc-js are needed only
  * here.
  */
 import { existsSync, readFileSync } from 'node:fs';

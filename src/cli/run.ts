@@ -11,7 +11,13 @@ import { EXIT, schemaCommand, validateCommand } from './commands.js';
 import { availableParallelism } from 'node:os';
 import { draftCommand } from './draft.js';
 import { studioCommand } from './studio.js';
-import { themesInitCommand, themesListCommand, themesPreviewCommand, themesShowCommand } from './themes.js';
+import {
+  themesImportCommand,
+  themesInitCommand,
+  themesListCommand,
+  themesPreviewCommand,
+  themesShowCommand,
+} from './themes.js';
 import { processIO, type CliIO } from './io.js';
 import type { ExportOptions } from '../output/export.js';
 
@@ -219,7 +225,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
   });
   const themes = command({
     command: 'themes',
-    describe: 'List themes (built-in and ./themes); show, init or preview one',
+    describe: 'List themes (built-in and ./themes); show, init, import or preview one',
     builder: (y) =>
       y
         .option('json', { describe: 'Print [{name, description, path}] as JSON', type: 'boolean', default: false })
@@ -241,6 +247,20 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
               .example('$0 themes init bureau-blue --from default', 'start a team theme'),
           (a) => {
             action = () => themesInitCommand({ name: a.name, from: a.from }, io);
+          },
+        )
+        .command(
+          'import <file> [name]',
+          "Make a theme from the office's own PowerPoint template (.potx or .pptx): themes/<name>/theme.yaml",
+          (z) =>
+            z
+              .positional('file', { type: 'string', demandOption: true, describe: 'The template, .potx or .pptx' })
+              .positional('name', { type: 'string', describe: "The theme's name (default: the file's)" })
+              .option('force', { type: 'boolean', default: false, describe: 'Replace a theme of that name' })
+              .example('$0 themes import office.potx office', 'then: briefdeck build --theme office'),
+          (a) => {
+            action = () =>
+              themesImportCommand({ file: a.file, force: a.force, ...(a.name ? { name: a.name } : {}) }, io);
           },
         )
         .command(

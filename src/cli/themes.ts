@@ -1,5 +1,5 @@
 /** `briefdeck themes`: list, show, init and preview themes. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -13,6 +13,8 @@ import { previewBrief } from '../theme/preview.js';
 import { exportDeck, type ExportOptions } from '../output/export.js';
 import { resolveTheme } from '../theme/resolve.js';
 import { EXIT } from './commands.js';
+import { importedTheme } from '../template/import.js';
+import { templateFor } from '../template/load.js';
 import type { CliIO } from './io.js';
 
 interface ThemeEntry {
@@ -113,6 +115,41 @@ function starterTheme(name: string, from: string, base: ReturnType<typeof mergeL
     '#   en: { achievements: Achievements }',
     '',
   ].join('\n');
+}
+
+/** `themes import FILE [NAME]`: themes/NAME/theme.yaml and a copy of the template beside it. */
+export function themesImportCommand(args: { file: string; name?: string; force?: boolean }, io: CliIO): number {
+  const source = resolve(args.file);
+  const base = basename(source);
+  const name =
+    args.name ??
+    base
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  if (!NAME.test(name))
+    throw new BriefdeckError({
+      message: `"${name}" is not a theme name: use letters, digits, - and _ (give one: briefdeck themes import ${args.file} NAME)`,
+    });
+  // Read and checked before anything is written: a bad template leaves no theme behind.
+  const template = templateFor(source);
+  const dir = resolve('themes', name);
+  const target = join(dir, 'theme.yaml');
+  if (existsSync(target) && !args.force)
+    throw new BriefdeckError({
+      file: relative(process.cwd(), target),
+      message: 'already exists; choose another name, or pass --force to replace it',
+    });
+  const copy = base.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, copy), readFileSync(source));
+  writeFileAtomic(target, Buffer.from(importedTheme(template, copy, base).replace('preview NAME', `preview ${name}`)));
+  const shownTarget = relative(process.cwd(), target);
+  io.out(
+    `${shownTarget}  written, with ${relative(process.cwd(), join(dir, copy))}: cover on layout "${template.cover.name}", slides on "${template.content.name}"`,
+  );
+  io.out(`  see it: briefdeck themes preview ${name}; use it: theme: ${name} in a brief, or --theme ${name}`);
+  return EXIT.ok;
 }
 
 export async function themesPreviewCommand(

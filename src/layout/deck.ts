@@ -9,6 +9,7 @@ import { BriefdeckError } from '../errors.js';
 import type { TemplateContext, Theme } from '../theme/types.js';
 import { attendeeSlides } from './attendees.js';
 import { coverSlide } from './cover.js';
+import { templateCover } from './template-cover.js';
 import { splitFigures } from './figures.js';
 import { latinMetricsFor } from './metrics.js';
 import { fitTitle, footerShapes, frameFor, placeFooter, titleChrome, type Frame } from './frame.js';
@@ -49,7 +50,7 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
   );
   const ctx: LayoutContext = { brief, theme, frame, base };
   const fit: FitEntry[] = [];
-  const slides: SlidePlan[] = [coverSlide(ctx)];
+  const slides: SlidePlan[] = [theme.template ? templateCover(ctx) : coverSlide(ctx)];
   // Stopped as soon as the deck has more slides than a package holds: not after planning them all.
   const add = (where: string, more: SlidePlan[]) => {
     for (const s of more) slides.push(s);
@@ -74,6 +75,7 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
     ...(m.organizer ? { author: m.organizer } : {}),
     ...(m.summary ? { subject: m.summary } : {}),
     fonts: { major: theme.fonts.title, minor: bodyFont },
+    ...(theme.template ? { template: theme.template } : {}),
     slides,
     fit,
   };

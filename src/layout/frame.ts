@@ -7,6 +7,7 @@ import { latinMetricsFor } from './metrics.js';
 import type { Box, Shape, TextShape } from './plan.js';
 import { FIT_SLACK, PT_PER_IN, TITLE_PITCH, round2, type TextStyle } from './text.js';
 import type { Theme } from '../theme/types.js';
+import { placeTemplateFooter, templateFrame, type TemplateFrame } from './template-frame.js';
 
 export interface Frame {
   width: number;
@@ -19,9 +20,12 @@ export interface Frame {
   footerRightW: number;
   /** Lines the footer's text takes, once it is placed. */
   footerLines?: number;
+  /** Set on an office template's slides (template-frame.ts): they draw their own decorations. */
+  template?: TemplateFrame;
 }
 
 export function frameFor(theme: Theme): Frame {
+  if (theme.template) return templateFrame(theme.template, theme);
   const width = theme.size === '4:3' ? 10 : 13.333;
   const height = 7.5;
   const margin = theme.size === '4:3' ? 0.45 : 0.6;
@@ -110,6 +114,8 @@ export function fitTitle(
 /** What every content slide starts with: the theme's background picture, the title, its rule, the logo. */
 export function titleChrome(frame: Frame, theme: Theme, head: FittedTitle): Shape[] {
   const y = Math.max(frame.title.y + frame.title.h, head.bottom) + 0.04;
+  // On an office template the title takes the colour of the template's title style.
+  if (frame.template) head = { ...head, shape: recolor(head.shape, frame.template.titleColor) };
   return [
     ...(theme.images.background
       ? [
@@ -125,7 +131,9 @@ export function titleChrome(frame: Frame, theme: Theme, head: FittedTitle): Shap
         ]
       : []),
     head.shape,
-    { kind: 'rect' as const, x: frame.margin, y, w: 1.1, h: 0.06, fill: theme.colors.accent },
+    ...(frame.template
+      ? []
+      : [{ kind: 'rect' as const, x: frame.margin, y, w: 1.1, h: 0.06, fill: theme.colors.accent }]),
     ...(theme.images.logo
       ? [
           {
@@ -142,6 +150,11 @@ export function titleChrome(frame: Frame, theme: Theme, head: FittedTitle): Shap
   ];
 }
 
+const recolor = (t: TextShape, color: string): TextShape => ({
+  ...t,
+  paragraphs: t.paragraphs.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, color })) })),
+});
+
 const FOOTER_BOTTOM = 0.14;
 
 /** Where the footer goes: as many lines as its text needs at the minimum size, the body above it. */
@@ -152,6 +165,7 @@ export function placeFooter(frame: Frame, theme: Theme, left: string, right: str
   const leftW = frame.footer.w - rightW - 0.2;
   const lines = Math.max(1, breakLines(left, (leftW * PT_PER_IN) / size, latin).length);
   const h = round2((lines * size * TITLE_PITCH) / PT_PER_IN / FIT_SLACK + 0.04);
+  if (frame.template) return placeTemplateFooter(frame, h, rightW, lines);
   const y = round2(frame.height - FOOTER_BOTTOM - h);
   return {
     ...frame,

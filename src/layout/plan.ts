@@ -6,6 +6,7 @@
 
 import type { Lang } from '../brief/schema.js';
 import type { FontFaces } from '../theme/types.js';
+import type { OfficeTemplate } from '../template/package.js';
 
 export type { FontFaces, Lang };
 
@@ -105,6 +106,8 @@ export interface DeckPlan {
   author?: string;
   subject?: string;
   fonts: { major: FontFaces; minor: FontFaces };
+  /** The office template the deck is made on: its masters and layouts are the deck's. */
+  template?: OfficeTemplate;
   slides: SlidePlan[];
   fit: FitEntry[];
 }

@@ -27,7 +27,7 @@ export interface DeckMedia {
 
 /** Read every picture the plan shows. The theme checked them when it was loaded; they are read
  * through the same checks, in case a file changed since. */
-export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
+export async function collectMedia(plan: DeckPlan, prefix = 'image'): Promise<DeckMedia> {
   const parts = new Map<string, MediaPart>();
   const files: MediaFile[] = [];
   const byContent = new Map<string, MediaPart>();
@@ -46,10 +46,10 @@ export async function collectMedia(plan: DeckPlan): Promise<DeckMedia> {
           // The PNG drawn when the theme was loaded (or now, after the same checks).
           const png = svgToPng(data);
           if (typeof png === 'string') throw new BriefdeckError({ file: shape.path, message: png });
-          part = { name: `image${n}.png`, svg: `image${n}.svg` };
+          part = { name: `${prefix}${n}.png`, svg: `${prefix}${n}.svg` };
           files.push({ name: part.name, data: png }, { name: part.svg!, data });
         } else {
-          part = { name: `image${n}.${ext}` };
+          part = { name: `${prefix}${n}.${ext}` };
           files.push({ name: part.name, data });
         }
         byContent.set(key, part);

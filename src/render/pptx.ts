@@ -9,6 +9,7 @@ import { PackageCheck } from './check.js';
 import { bestCompressor, type Compressor } from './deflate.js';
 import { collectMedia, type DeckMedia } from './media.js';
 import { skeleton, type Skeleton } from './skeleton.js';
+import { templateBase, type TemplateBase } from './template-base.js';
 import { writeSlide, type SlideContext } from './slide.js';
 import { esc, emu, REL, relsXml, XML_HEAD, type Relationship } from './xml.js';
 import { ZipWriter } from './zip.js';
@@ -45,8 +46,10 @@ const CONTENT_TYPE_BY_FOLDER: Array<[string, RegExp, string]> = [
   ['ppt/notesMasters/', /^ppt\/notesMasters\/notesMaster\d+\.xml$/, `${CT}.presentationml.notesMaster+xml`],
 ];
 
-const contentTypeOf = (name: string) => {
+const contentTypeOf = (name: string, template?: ReadonlyMap<string, string>) => {
   if (name.endsWith('.rels')) return undefined; // relationships: the Default for .rels
+  const own = template?.get(name);
+  if (own !== undefined) return own;
   const fixed = CONTENT_TYPES.get(name);
   if (fixed !== undefined) return fixed;
   for (const [folder, re, type] of CONTENT_TYPE_BY_FOLDER)
@@ -67,14 +70,17 @@ export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): P
 
 async function renderWith(plan: DeckPlan, options: RenderOptions, compressor: Compressor): Promise<Buffer> {
   const date = options.date ?? new Date(Date.UTC(2000, 0, 1));
-  const fixed = skeleton();
-  const media = await collectMedia(plan);
+  const base = plan.template ? templateBase(plan.template) : undefined;
+  const fixed: Skeleton = base?.parts ?? skeleton();
+  // On a template, the deck's own pictures are named apart from the template's (image1.png…).
+  const media = await collectMedia(plan, base ? 'briefdeck-image' : 'image');
   const lang = plan.lang === 'en' ? 'en-US' : 'zh-CN';
   const ctx: SlideContext = {
     lang,
     altLang: lang === 'en-US' ? 'zh-CN' : 'en-US',
     media: media.parts,
     runProps: new Map(),
+    ...(base ? { template: { ...base.layouts, notesMaster: base.notesMaster } } : {}),
   };
   const n = plan.slides.length;
   const notes = plan.slides.map((s) => s.notes !== undefined);
@@ -96,7 +102,7 @@ async function renderWith(plan: DeckPlan, options: RenderOptions, compressor: Co
   }
   for (const f of media.files) names.push(`ppt/media/${f.name}`);
 
-  return writePackage({ plan, date, names, fixed, fixedNames, media, ctx }, compressor);
+  return writePackage({ plan, date, names, fixed, fixedNames, media, ctx, base }, compressor);
 }
 
 interface PackageInput {
@@ -109,10 +115,12 @@ interface PackageInput {
   fixedNames: string[];
   media: DeckMedia;
   ctx: SlideContext;
+  /** The office template's parts and presentation, when the deck is made on one. */
+  base?: TemplateBase | undefined;
 }
 
 async function writePackage(
-  { plan, date, names, fixed, fixedNames, media, ctx }: PackageInput,
+  { plan, date, names, fixed, fixedNames, media, ctx, base }: PackageInput,
   compressor: Compressor,
 ): Promise<Buffer> {
   const n = plan.slides.length;
@@ -121,23 +129,32 @@ async function writePackage(
     new Date(Math.min(Math.max(date.getTime(), Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31))),
     compressor,
   );
-  const types = contentTypesXml(names);
+  const types = contentTypesXml(names, base?.types);
   const check = new PackageCheck(types, new Set(names));
-  const add = (name: string, xml: string) => {
+  const add = (name: string, xml: string | Uint8Array) => {
     check.part(name);
     // A relationships part is a few hundred bytes: compressing it saves little and costs a
-    // zlib call each, and a deck has two per slide.
-    return zip.add({ name, data: xml, compress: !name.endsWith('.rels') });
+    // zlib call each, and a deck has two per slide. Pictures are compressed already.
+    return zip.add({ name, data: xml, compress: !/\.(rels|png|jpe?g|gif)$/i.test(name) });
   };
 
   await add('[Content_Types].xml', types);
   await add('_rels/.rels', fixed.get('_rels/.rels') ?? packageRelsXml());
   await add('docProps/app.xml', appXml(plan));
   await add('docProps/core.xml', coreXml(plan, ctx.lang, date));
-  await add('ppt/presentation.xml', presentationXml(fixed.get('ppt/presentation.xml')!, plan));
-  await add('ppt/_rels/presentation.xml.rels', presentationRelsXml(n, fixedNames));
-  for (const name of fixedNames)
-    await add(name, name === 'ppt/theme/theme1.xml' ? setFontScheme(fixed.get(name)!, plan) : fixed.get(name)!);
+  if (base) {
+    // The template's parts go in as they are: its theme keeps the office's own font scheme.
+    await add('ppt/presentation.xml', base.presentationXml(plan));
+    await add('ppt/_rels/presentation.xml.rels', base.presentationRelsXml(n));
+    for (const name of fixedNames) await add(name, fixed.get(name)!);
+  } else {
+    await add('ppt/presentation.xml', presentationXml(fixed.get('ppt/presentation.xml') as string, plan));
+    await add('ppt/_rels/presentation.xml.rels', presentationRelsXml(n, fixedNames));
+    for (const name of fixedNames) {
+      const part = fixed.get(name)!;
+      await add(name, name === 'ppt/theme/theme1.xml' ? setFontScheme(part as string, plan) : part);
+    }
+  }
   for (let i = 0; i < n; i++) {
     const s = writeSlide(plan.slides[i]!, i + 1, ctx);
     await add(`ppt/slides/slide${i + 1}.xml`, s.xml);
@@ -156,14 +173,14 @@ async function writePackage(
   return zip.finish();
 }
 
-function contentTypesXml(names: string[]): string {
+function contentTypesXml(names: string[], template?: ReadonlyMap<string, string>): string {
   let xml = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`;
   xml +=
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>';
   xml +=
     '<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="svg" ContentType="image/svg+xml"/>';
   for (const name of names) {
-    const type = contentTypeOf(name);
+    const type = contentTypeOf(name, template);
     if (type) xml += `<Override PartName="/${esc(name)}" ContentType="${type}"/>`;
   }
   return xml + '</Types>';

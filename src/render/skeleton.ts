@@ -6,7 +6,7 @@
 import { SKELETON_PARTS } from './skeleton-parts.js';
 
 /** Part name → XML. `ppt/presentation.xml` is a template: its slide list and size are replaced. */
-export type Skeleton = ReadonlyMap<string, string>;
+export type Skeleton = ReadonlyMap<string, string | Uint8Array>;
 
 /** Parts a deck's own slides decide, written per deck rather than taken from pptxgenjs. */
 export const PER_DECK =

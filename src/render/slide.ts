@@ -17,6 +17,8 @@ export interface SlideContext {
   media: Map<string, MediaPart>;
   /** Run properties written so far in this deck. */
   runProps: RunPropsCache;
+  /** On an office template: the layouts slides use (relative to a slide), and its notes master. */
+  template?: { cover: string; content: string; coverTitle: 'title' | 'ctrTitle'; notesMaster: string };
 }
 
 export interface WrittenSlide {
@@ -35,7 +37,9 @@ const solid = (color: string) => `<a:solidFill><a:srgbClr val="${esc(color)}"/><
 
 /** `number` is the slide's 1-based position in the deck. */
 export function writeSlide(slide: SlidePlan, number: number, ctx: SlideContext): WrittenSlide {
-  const rels: Relationship[] = [{ id: 'rId1', type: `${REL}/slideLayout`, target: '../slideLayouts/slideLayout1.xml' }];
+  const t = ctx.template;
+  const layout = t ? (slide.kind === 'cover' ? t.cover : t.content) : '../slideLayouts/slideLayout1.xml';
+  const rels: Relationship[] = [{ id: 'rId1', type: `${REL}/slideLayout`, target: layout }];
   if (slide.notes !== undefined)
     rels.push({ id: 'rId2', type: `${REL}/notesSlide`, target: `../notesSlides/notesSlide${number}.xml` });
   const mediaRel = new Map<string, string>();
@@ -53,10 +57,13 @@ export function writeSlide(slide: SlidePlan, number: number, ctx: SlideContext):
   slide.shapes.forEach((shape, i) => {
     const id = i + 2;
     if (shape.kind === 'rect') body += rectXml(shape, id);
-    else if (shape.kind === 'text') body += textXml(shape, id, `${shape.role} ${i + 1}`, ctx);
+    else if (shape.kind === 'text')
+      body += textXml(shape, id, `${shape.role} ${i + 1}`, ctx, placeholderOf(shape, ctx));
     else body += pictureXml(shape, id, ctx, relFor);
   });
-  const xml = `${XML_HEAD}<p:sld ${NAMESPACES}><p:cSld><p:bg><p:bgPr>${solid(slide.background)}<a:effectLst/></p:bgPr></p:bg><p:spTree>${SP_TREE_HEAD}${body}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`;
+  // On a template the layout's (and master's) background shows.
+  const bg = t ? '' : `<p:bg><p:bgPr>${solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>`;
+  const xml = `${XML_HEAD}<p:sld ${NAMESPACES}><p:cSld>${bg}<p:spTree>${SP_TREE_HEAD}${body}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`;
   return {
     xml,
     rels: relsXml(rels),
@@ -92,17 +99,29 @@ function pictureXml(img: ImageShape, id: number, ctx: SlideContext, relFor: (tar
 const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;
 const ALIGN = { left: 'l', center: 'ctr', right: 'r' } as const;
 
-function textXml(t: TextShape, id: number, name: string, ctx: SlideContext): string {
-  const ins = t.insets;
-  // Autofit off: the layout has measured every line, and each program's own shrinking differs.
-  const bodyPr = `<a:bodyPr wrap="square" lIns="${emu(ins.left)}" tIns="${emu(ins.top)}" rIns="${emu(ins.right)}" bIns="${emu(ins.bottom)}" rtlCol="0" anchor="${ANCHOR[t.valign]}"><a:noAutofit/></a:bodyPr>`;
-  let paras = '';
-  for (const p of t.paragraphs) paras += paragraphXml(p, ctx);
-  const fill = t.fill ? solid(t.fill) : '<a:noFill/>';
-  return `<p:sp><p:nvSpPr><p:cNvPr id="${id}"${attr('name', name)}/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>${xfrm(t)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>${fill}</p:spPr><p:txBody>${bodyPr}<a:lstStyle/>${paras}</p:txBody></p:sp>`;
+/** On a template, a slide's title is its layout's title placeholder (with the plan's own box and
+ * sizes), so PowerPoint's outline, accessibility checker and "Reset" know it as the title. */
+function placeholderOf(t: TextShape, ctx: SlideContext): string | undefined {
+  if (!ctx.template) return undefined;
+  if (t.role === 'title') return 'title';
+  if (t.role === 'cover:title') return ctx.template.coverTitle;
+  return undefined;
 }
 
-function paragraphXml(p: Paragraph, ctx: SlideContext): string {
+function textXml(t: TextShape, id: number, name: string, ctx: SlideContext, ph?: string): string {
+  const ins = t.insets;
+  // Autofit off: the layout has measured every line, and each program's own shrinking differs.
+  const bodyPr = `<a:bodyPr${ph ? ' vert="horz"' : ''} wrap="square" lIns="${emu(ins.left)}" tIns="${emu(ins.top)}" rIns="${emu(ins.right)}" bIns="${emu(ins.bottom)}" rtlCol="0" anchor="${ANCHOR[t.valign]}"><a:noAutofit/></a:bodyPr>`;
+  let paras = '';
+  for (const p of t.paragraphs) paras += paragraphXml(p, ctx, !!ph);
+  const fill = t.fill ? solid(t.fill) : '<a:noFill/>';
+  const nv = ph
+    ? `<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="${ph}"/></p:nvPr>`
+    : '<p:cNvSpPr txBox="1"/><p:nvPr/>';
+  return `<p:sp><p:nvSpPr><p:cNvPr id="${id}"${attr('name', name)}/>${nv}</p:nvSpPr><p:spPr>${xfrm(t)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>${fill}</p:spPr><p:txBody>${bodyPr}<a:lstStyle/>${paras}</p:txBody></p:sp>`;
+}
+
+function paragraphXml(p: Paragraph, ctx: SlideContext, placeholder = false): string {
   // No hanging punctuation: LibreOffice would let a closing mark hang past the box's edge,
   // outside the width the layout measured.
   let pPr = `<a:pPr algn="${ALIGN[p.align]}" hangingPunct="0"`;
@@ -125,7 +144,10 @@ function paragraphXml(p: Paragraph, ctx: SlideContext): string {
   if (p.spaceAfterPt) pPr += `<a:spcAft><a:spcPts val="${centiPt(p.spaceAfterPt)}"/></a:spcAft>`;
   pPr += `${bullet}</a:pPr>`;
   let runs = '';
-  for (const r of p.runs) runs += `<a:r>${runProps(r, ctx)}<a:t>${esc(r.text)}</a:t></a:r>`;
+  // A placeholder's text would inherit the template's title style: what the layout did not
+  // measure (capitals, letter spacing, shadows) is set back.
+  for (const r of p.runs)
+    runs += `<a:r>${placeholder ? placeholderRunProps(r, ctx) : runProps(r, ctx)}<a:t>${esc(r.text)}</a:t></a:r>`;
   const last = p.runs[p.runs.length - 1];
   return `<a:p>${pPr}${runs}<a:endParaRPr lang="${ctx.lang}"${last ? ` sz="${centiPt(last.sizePt)}"` : ''} dirty="0"/></a:p>`;
 }
@@ -148,6 +170,10 @@ function runProps(r: Run, ctx: SlideContext): string {
   return xml;
 }
 
+function placeholderRunProps(r: Run, ctx: SlideContext): string {
+  return `<a:rPr lang="${ctx.lang}" altLang="${ctx.altLang}" sz="${centiPt(r.sizePt)}" b="${r.bold ? 1 : 0}" i="0" u="none" strike="noStrike" cap="none" spc="0" baseline="0" dirty="0">${solid(r.color)}<a:effectLst/>${fontsXml(r.font)}</a:rPr>`;
+}
+
 /** Latin and complex-script text in the Latin face, Chinese in the East Asian face. */
 const fontsXml = (f: FontFaces) =>
   `<a:latin${attr('typeface', f.latin)}/><a:ea${attr('typeface', f.eastAsian)}/><a:cs${attr('typeface', f.latin)}/>`;
@@ -166,7 +192,7 @@ function writeNotes(notes: string, number: number, ctx: SlideContext): { xml: st
     `<p:sp><p:nvSpPr><p:cNvPr id="4" name="Slide Number Placeholder 3"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldNum" sz="quarter" idx="10"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{F7021451-1387-4CA6-816F-3879F97B5CBC}" type="slidenum"><a:rPr lang="${ctx.lang}"/><a:t>${number}</a:t></a:fld><a:endParaRPr lang="${ctx.lang}"/></a:p></p:txBody></p:sp>` +
     '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>';
   const rels = relsXml([
-    { id: 'rId1', type: `${REL}/notesMaster`, target: '../notesMasters/notesMaster1.xml' },
+    { id: 'rId1', type: `${REL}/notesMaster`, target: ctx.template?.notesMaster ?? '../notesMasters/notesMaster1.xml' },
     { id: 'rId2', type: `${REL}/slide`, target: `../slides/slide${number}.xml` },
   ]);
   return { xml, rels };

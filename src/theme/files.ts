@@ -4,7 +4,7 @@
  * `extends` resolve from the file that names them and may not leave that file's folder, neither
  * by their name nor through a symbolic link.
  */
-import { readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +20,10 @@ export function themeNamesIn(dir: string): string[] {
     return [];
   }
   return files
-    .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
+    .filter(
+      (f) =>
+        !f.startsWith('.') && (/\.ya?ml$/i.test(f) || (!f.includes('.') && existsSync(join(dir, f, 'theme.yaml')))),
+    )
     .map((f) => f.replace(/\.ya?ml$/i, ''))
     .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }

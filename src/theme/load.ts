@@ -55,6 +55,9 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
   }
   const team = resolve(cwd, 'themes', `${name}.yaml`);
   if (existsSync(team)) return team;
+  // An imported office template: themes/NAME/theme.yaml beside its .potx.
+  const folder = resolve(cwd, 'themes', name, 'theme.yaml');
+  if (existsSync(folder)) return folder;
   if (builtinThemeNames().includes(name)) return builtinPath(name);
   const available = [...new Set([...builtinThemeNames(), ...teamThemeNames(cwd)])];
   const hint = suggest(name, available);
@@ -172,6 +175,23 @@ function readLayer(file: string, opts: ThemeOptions, fresh = false): ThemeLayer 
     const why = imageProblem(abs);
     if (why) found.push({ ...at(layer, ['images', k]), message: `image ${rel}: ${why}` });
     else (layer.data.images as Record<string, string>)[k] = abs;
+  }
+  if (data.template) {
+    const rel = data.template;
+    const abs = resolve(dirname(file), rel);
+    const out = !opts.allowOutsideFiles && outside(dirname(file), abs, rel);
+    if (out)
+      found.push({
+        ...at(layer, ['template']),
+        message: `${out} this theme's folder; keep the template beside the theme (or pass --allow-outside-files)`,
+      });
+    else if (!/\.(pptx|potx|pptm|potm)$/i.test(rel))
+      found.push({
+        ...at(layer, ['template']),
+        message: `template ${rel}: expected a PowerPoint template, .potx or .pptx`,
+      });
+    else if (!existsSync(abs)) found.push({ ...at(layer, ['template']), message: `template ${rel}: no such file` });
+    else layer.data.template = abs;
   }
   if (found.length) throw new BriefdeckError(found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   return layer;

@@ -1,5 +1,5 @@
 /** From theme files to the Theme the layout uses: merged, checked, templates compiled, one language. */
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { BriefdeckError } from '../errors.js';
 import type { Lang } from '../brief/schema.js';
 import { LABELS } from './labels.js';
@@ -10,6 +10,7 @@ import type { Labels, Theme, ThemeColors } from './types.js';
 import { TEXT_LIMITS } from '../limits.js';
 import { longestContext, noRoom } from '../layout/room.js';
 import { builtinPath } from './files.js';
+import { templateFor } from '../template/load.js';
 
 export type { ThemeOptions };
 
@@ -83,10 +84,11 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   ) as Labels;
   // The package's own themes have nothing to mend (and a checked one is never parsed again).
   const warnings = layers.flatMap((l) => (l.builtin ? [] : l.src.warnings));
+  const template = m.template ? templateFor(m.template, setterOf(layers, ['template'])) : undefined;
   const theme: Theme = {
-    name: basename(top.file).replace(/\.ya?ml$/i, ''),
+    name: themeName(top.file),
     description: m.description ?? '',
-    size: m.size ?? '16:9',
+    size: template ? (template.widthIn / template.heightIn < 1.5 ? '4:3' : '16:9') : (m.size ?? '16:9'),
     colors,
     fonts,
     sizes,
@@ -95,7 +97,9 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     files: [
       ...layers.map((l) => l.file),
       ...Object.values(m.images ?? {}).filter((v): v is string => typeof v === 'string'),
+      ...(m.template ? [m.template] : []),
     ],
+    ...(template ? { template } : {}),
     images: {
       ...(m.images?.logo ? { logo: m.images.logo } : {}),
       ...(m.images?.coverBackground ? { coverBackground: m.images.coverBackground } : {}),
@@ -107,6 +111,10 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   if (!layers.every((l) => l.builtin)) checkRoom(theme, layers, lang);
   return theme;
 }
+
+/** A theme's name: its file's, or its folder's for an imported template (themes/office/theme.yaml). */
+const themeName = (file: string) =>
+  /^theme\.ya?ml$/i.test(basename(file)) ? basename(dirname(file)) : basename(file).replace(/\.ya?ml$/i, '');
 
 /** The smallest minimum size a theme may set (the schema's floor). */
 const LOWEST_MINIMUM = 10;

@@ -130,6 +130,10 @@ function makeThemeFileSchema() {
         description:
           'A built-in theme (default, government-red, high-contrast) or a theme file, relative to this one; default: default',
       }),
+      template: text('a file path').optional().meta({
+        description:
+          "The office's own PowerPoint template (.potx or .pptx) beside this file: decks use its masters, layouts, backgrounds and pictures, and its slide size",
+      }),
       size: z
         .enum(['16:9', '4:3'], { error: () => 'expected 16:9 or 4:3' })
         .optional()

@@ -1,6 +1,7 @@
 /** The Theme as layout sees it: resolved (after `extends`), validated, templates compiled. */
 import type { Lang } from '../brief/schema.js';
 import type { Problem } from '../errors.js';
+import type { OfficeTemplate } from '../template/package.js';
 
 /** A face for Latin letters and digits and one for Chinese text: every run names both. */
 export interface FontFaces {
@@ -96,6 +97,8 @@ export interface Theme {
     by: Template<{ by: string }>;
   };
   images: { logo?: string; coverBackground?: string; background?: string };
+  /** The office template decks are made on (`template:`), loaded and checked. */
+  template?: OfficeTemplate;
   /** The theme files (the whole extends chain) and images it was made from. */
   files: string[];
   /** What was wrong but could be mended in the theme files (removed control characters), positioned. */

@@ -134,7 +134,7 @@ describe("pptxgenjs's skeleton", () => {
       'ppt/notesMasters/notesMaster1.xml',
     ])
       expect([...skeleton.keys()]).toContain(part);
-    for (const [name, xml] of skeleton) expect(isWellFormed(xml), name).toBe(true);
+    for (const [name, xml] of skeleton) expect(isWellFormed(xml as string), name).toBe(true);
     expect(
       [...skeleton.keys()].filter((k) => /slides\/|notesSlides\/|media\/|docProps\/|Content_Types/.test(k)),
     ).toEqual([]);

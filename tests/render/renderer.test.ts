@@ -25,6 +25,10 @@ const themes = [
   ...builtinThemeNames(),
   'tests/fixtures/themes/team/child.yaml',
   'tests/fixtures/themes/four-three.yaml',
+  // Office templates: the fit inside each template's content area.
+  ...readdirSync('tests/fixtures/themes/office')
+    .sort()
+    .map((f) => `tests/fixtures/themes/office/${f}`),
 ];
 const cases = themes.flatMap((theme) =>
   (theme.includes('/') ? [briefs[0]!, join(STRESS, 'long-unit.yaml'), join(STRESS, 'english.yaml')] : briefs).map(

@@ -1,0 +1,523 @@
+/**
+ * An office's own PowerPoint template (.pptx, .potx): its slide masters, layouts, theme parts,
+ * pictures and decorations, kept as they are to be written into every deck made on it; where
+ * its title and content layouts put the title and the body; the colours and sizes of their text;
+ * its colour and font schemes. The template's own slides (and anything only they use) are left
+ * out. Every problem is a TemplateProblem in words, said against the template's file.
+ */
+import { posix } from 'node:path';
+import { applyMods } from './color.js';
+import { readTemplateZip, TemplateProblem } from './unzip.js';
+
+export { TemplateProblem };
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A text style as the template sets it: colour `RRGGBB`, size in points. */
+interface TextLook {
+  color: string;
+  sizePt: number;
+}
+
+interface TemplateLayout {
+  /** Part name, `ppt/slideLayouts/slideLayout2.xml`. */
+  part: string;
+  name: string;
+  /** The title placeholder's type there: `title` or `ctrTitle`. */
+  titleType: 'title' | 'ctrTitle';
+  title: Box;
+  titleLook: TextLook;
+  /** The body placeholder (the subtitle on a title layout); absent when it has none. */
+  body?: Box;
+  bodyLook: TextLook;
+  /** The band the date, footer and slide number placeholders share, if any. */
+  footer?: Box;
+}
+
+export interface FontPair {
+  latin: string;
+  /** Empty when the scheme names none. */
+  eastAsian: string;
+}
+
+export interface OfficeTemplate {
+  file: string;
+  widthIn: number;
+  heightIn: number;
+  /** `<p:sldSz …/>` as the template has it. */
+  sldSz: string;
+  /** The parts kept, by name: masters, layouts, themes, pictures… with their relationships. */
+  parts: Map<string, Uint8Array>;
+  /** Content type of every part kept, by name. */
+  contentTypes: Map<string, string>;
+  /** The slide masters, in the template's order, with their ids in presentation.xml. */
+  masters: Array<{ part: string; id: string }>;
+  notesMaster?: string;
+  /** The theme part of the first master. */
+  theme: string;
+  /** presentation.xml's `<p:defaultTextStyle>`, if it has one. */
+  defaultTextStyle?: string;
+  cover: TemplateLayout;
+  content: TemplateLayout;
+  /** Colour scheme (`dk1`, `lt1`, `accent1`…) and font scheme of the first master's theme. */
+  scheme: { colors: Record<string, string>; major: FontPair; minor: FontPair };
+  /** The master's background as one colour, when it is one (not a picture). */
+  background?: string;
+  /** The layouts of the master used: name and type, for messages and the import's comments. */
+  layouts: Array<{ name: string; type: string; placeholders: string[] }>;
+}
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const EMU = 914400;
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+interface Rel {
+  id: string;
+  type: string;
+  /** Part name, resolved; undefined for an external target. */
+  part?: string;
+  target: string;
+}
+
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = unescape(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** Every `<p:ph>`-bearing shape of a master or layout: its type, idx, box and text style. */
+interface Placeholder {
+  type: string;
+  idx: string;
+  box?: Box;
+  /** The shape's own `<a:lstStyle>` first level, and its body properties. */
+  lvl1?: string;
+  /** Its first run's properties (LibreOffice writes a placeholder's look there), as a defRPr. */
+  run?: string;
+}
+
+export function loadOfficeTemplate(file: string): OfficeTemplate {
+  const zip = readTemplateZip(file);
+  const text = (name: string): string => {
+    const b = zip.get(name);
+    if (!b) throw new TemplateProblem(`the package has no ${name}`);
+    return decoder.decode(b);
+  };
+  const has = (name: string) => zip.has(name);
+
+  // Content types.
+  if (!has('[Content_Types].xml'))
+    throw new TemplateProblem('is not a PowerPoint file (.pptx or .potx): its zip has no [Content_Types].xml');
+  const typesXml = text('[Content_Types].xml');
+  const defaults = new Map<string, string>();
+  const overrides = new Map<string, string>();
+  for (const m of typesXml.matchAll(/<Default\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    if (a.Extension && a.ContentType) defaults.set(a.Extension.toLowerCase(), a.ContentType);
+  }
+  for (const m of typesXml.matchAll(/<Override\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    if (a.PartName && a.ContentType) overrides.set(a.PartName.replace(/^\//, ''), a.ContentType);
+  }
+  const typeOf = (part: string) =>
+    overrides.get(part) ?? defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
+
+  const relsOf = (part: string): Rel[] => {
+    const dir = posix.dirname(part);
+    const relsName = `${dir === '.' ? '' : dir + '/'}_rels/${posix.basename(part)}.rels`;
+    if (!has(relsName)) return [];
+    const out: Rel[] = [];
+    for (const m of text(relsName).matchAll(/<Relationship\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      if (!a.Id || !a.Type || a.Target === undefined) continue;
+      if (a.TargetMode === 'External') {
+        out.push({ id: a.Id, type: a.Type, target: a.Target });
+        continue;
+      }
+      const target = a.Target.split('#')[0]!;
+      let resolved = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(dir, target));
+      try {
+        resolved = decodeURIComponent(resolved);
+      } catch {
+        /* a name with a stray % is taken as it is */
+      }
+      if (resolved.startsWith('../') || resolved === '..')
+        throw new TemplateProblem(`${part} points at ${a.Target}, outside the package: its relationships are broken`);
+      out.push({ id: a.Id, type: a.Type, target: a.Target, part: resolved });
+    }
+    return out;
+  };
+
+  // The main part.
+  const main = relsOf('').find((r) => r.type === `${REL}/officeDocument` && r.part);
+  if (!main?.part || !has(main.part))
+    throw new TemplateProblem('is not a PowerPoint file (.pptx or .potx): the package has no main document');
+  const mainType = typeOf(main.part) ?? '';
+  if (!mainType.includes('presentationml'))
+    throw new TemplateProblem(
+      `is not a PowerPoint file: it is ${/wordprocessingml/.test(mainType) ? 'a Word document' : /spreadsheetml/.test(mainType) ? 'an Excel workbook' : `a package of ${mainType || 'unknown type'}`}`,
+    );
+  if (/macroEnabled/i.test(mainType) || [...zip.keys()].some((n) => /vbaProject\.bin$/i.test(n)))
+    throw new TemplateProblem(
+      'is macro-enabled (.pptm/.potm, with VBA macros); briefdeck does not take macros into decks: in PowerPoint save it as a PowerPoint Template (.potx), which drops them, and import that',
+    );
+  const presentation = text(main.part);
+  const presRels = relsOf(main.part);
+
+  // Slide size.
+  const sldSzTag = /<p:sldSz\b[^>]*\/?>/.exec(presentation)?.[0];
+  const sz = sldSzTag ? attrs(sldSzTag) : {};
+  const cx = Number(sz.cx);
+  const cy = Number(sz.cy);
+  if (!sldSzTag || !(cx >= 914400 && cy >= 914400 && cx <= 51206400 && cy <= 51206400))
+    throw new TemplateProblem('has no usable slide size in its presentation.xml');
+
+  // Masters, in the order presentation.xml lists them.
+  const byId = new Map(presRels.map((r) => [r.id, r]));
+  const masters: OfficeTemplate['masters'] = [];
+  for (const m of presentation.matchAll(/<p:sldMasterId\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    const rel = byId.get(a['r:id'] ?? '');
+    if (!rel?.part || !has(rel.part))
+      throw new TemplateProblem(
+        `presentation.xml lists a slide master (${a['r:id'] ?? '?'}) that is not in the package: its relationships are broken`,
+      );
+    masters.push({ part: rel.part, id: a.id ?? '' });
+  }
+  if (!masters.length) throw new TemplateProblem('has no slide master');
+  const notesRel = presRels.find((r) => r.type === `${REL}/notesMaster`);
+  const notesMaster = notesRel?.part && has(notesRel.part) ? notesRel.part : undefined;
+
+  // Every part the masters (and the notes master) need, following relationships.
+  const kept = new Map<string, Uint8Array>();
+  const contentTypes = new Map<string, string>();
+  const queue = [...masters.map((m) => m.part), ...(notesMaster ? [notesMaster] : [])];
+  const SKIP = /\/(slide|notesSlide|handoutMaster|comments|commentAuthors|presProps|viewProps|tableStyles)$/;
+  while (queue.length) {
+    const part = queue.shift()!;
+    if (kept.has(part)) continue;
+    const bytes = zip.get(part);
+    if (!bytes) throw new TemplateProblem(`${part} is missing from the package: its relationships are broken`);
+    const type = typeOf(part);
+    if (!type) throw new TemplateProblem(`${part} has no content type in [Content_Types].xml: the package is broken`);
+    kept.set(part, /slideMaster\+xml|slideLayout\+xml|notesMaster\+xml/.test(type) ? uniqueShapeIds(bytes) : bytes);
+    contentTypes.set(part, type);
+    const dir = posix.dirname(part);
+    const relsName = `${dir}/_rels/${posix.basename(part)}.rels`;
+    if (has(relsName)) {
+      kept.set(relsName, zip.get(relsName)!);
+      contentTypes.set(relsName, typeOf(relsName) ?? 'application/vnd.openxmlformats-package.relationships+xml');
+    }
+    for (const r of relsOf(part)) {
+      if (!r.part) continue;
+      if (SKIP.test(r.type))
+        throw new TemplateProblem(
+          `${part} refers to ${r.part}, which briefdeck leaves out of decks (the template's own slides and settings); remove that link in the master and save again`,
+        );
+      if (!has(r.part))
+        throw new TemplateProblem(
+          `${part} points at ${r.target}, which is not in the package: its relationships are broken`,
+        );
+      queue.push(r.part);
+    }
+  }
+
+  const master = masters[0]!.part;
+  const masterXml = text(master);
+  const masterRels = relsOf(master);
+  const themePart = masterRels.find((r) => r.type === `${REL}/theme`)?.part;
+  if (!themePart) throw new TemplateProblem(`${master} has no theme: the package is broken`);
+  const themeXml = text(themePart);
+
+  // Colour scheme, through the master's colour map.
+  const schemeColors: Record<string, string> = {};
+  const clr = /<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/.exec(themeXml)?.[0] ?? '';
+  for (const m of clr.matchAll(/<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>([\s\S]*?)<\/a:\1>/g)) {
+    const inner = m[2]!;
+    const v = /<a:srgbClr\s+val="([0-9A-Fa-f]{6})"/.exec(inner)?.[1] ?? /lastClr="([0-9A-Fa-f]{6})"/.exec(inner)?.[1];
+    if (v) schemeColors[m[1]!] = v.toUpperCase();
+  }
+  for (const [k, v] of Object.entries({ dk1: '000000', lt1: 'FFFFFF', dk2: '1F497D', lt2: 'EEECE1' }))
+    schemeColors[k] ??= v;
+  for (const [i, v] of ['4F81BD', 'C0504D', '9BBB59', '8064A2', '4BACC6', 'F79646'].entries())
+    schemeColors[`accent${i + 1}`] ??= v;
+  const clrMapTag = /<p:clrMap\b[^>]*>/.exec(masterXml)?.[0];
+  const clrMap: Record<string, string> = {
+    bg1: 'lt1',
+    tx1: 'dk1',
+    bg2: 'lt2',
+    tx2: 'dk2',
+    ...(clrMapTag ? attrs(clrMapTag) : {}),
+  };
+  /** The first colour in a piece of XML, resolved. */
+  const colorIn = (xml: string | undefined): string | undefined => {
+    if (!xml) return undefined;
+    const m = /<a:(srgbClr|schemeClr|sysClr|prstClr)\b([^>]*?)(\/>|>([\s\S]*?)<\/a:\1>)/.exec(xml);
+    if (!m) return undefined;
+    const a = attrs(m[2]!);
+    let base: string | undefined;
+    if (m[1] === 'srgbClr') base = a.val;
+    else if (m[1] === 'sysClr') base = a.lastClr;
+    else if (m[1] === 'schemeClr') base = schemeColors[clrMap[a.val ?? ''] ?? a.val ?? ''];
+    else base = a.val === 'white' ? 'FFFFFF' : a.val === 'black' ? '000000' : undefined;
+    if (!base || !/^[0-9A-Fa-f]{6}$/.test(base)) return undefined;
+    return applyMods(base.toUpperCase(), m[4] ?? '');
+  };
+
+  const font = (block: 'majorFont' | 'minorFont'): FontPair => {
+    const xml = new RegExp(`<a:${block}>([\\s\\S]*?)</a:${block}>`).exec(themeXml)?.[1] ?? '';
+    const latin = /<a:latin\b[^>]*typeface="([^"]*)"/.exec(xml)?.[1] ?? '';
+    const ea = /<a:ea\b[^>]*typeface="([^"]*)"/.exec(xml)?.[1] ?? '';
+    const hans = /<a:font\s+script="Hans"\s+typeface="([^"]*)"/.exec(xml)?.[1] ?? '';
+    return { latin: unescape(latin), eastAsian: unescape(ea || hans) };
+  };
+
+  // Placeholders of the master and of each of its layouts.
+  const placeholders = (xml: string): Placeholder[] => {
+    const out: Placeholder[] = [];
+    for (const m of xml.matchAll(/<p:sp(?:\s[^>]*)?>([\s\S]*?)<\/p:sp>/g)) {
+      const sp = m[1]!;
+      const ph = /<p:ph\b[^>]*>/.exec(sp);
+      if (!ph) continue;
+      const a = attrs(ph[0]);
+      const off = /<a:off\s+x="(-?\d+)"\s+y="(-?\d+)"/.exec(sp);
+      const ext = /<a:ext\s+cx="(\d+)"\s+cy="(\d+)"/.exec(sp);
+      const lvl1 = /<a:lstStyle>[\s\S]*?<a:lvl1pPr\b[\s\S]*?<\/a:lvl1pPr>/.exec(sp)?.[0];
+      const rPr = /<a:(?:endParaRPr|rPr)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/a:(?:endParaRPr|rPr)>)/.exec(sp);
+      const run = rPr ? `<a:defRPr${rPr[1]}>${rPr[2] ?? ''}</a:defRPr>` : undefined;
+      out.push({
+        type: a.type ?? 'obj',
+        idx: a.idx ?? '0',
+        ...(off && ext
+          ? {
+              box: {
+                x: Number(off[1]) / EMU,
+                y: Number(off[2]) / EMU,
+                w: Number(ext[1]) / EMU,
+                h: Number(ext[2]) / EMU,
+              },
+            }
+          : {}),
+        ...(lvl1 ? { lvl1 } : {}),
+        ...(run ? { run } : {}),
+      });
+    }
+    return out;
+  };
+  const masterPhsCache = new Map<string, Placeholder[]>();
+  const phsOf = (m: string) => {
+    let phs = masterPhsCache.get(m);
+    if (!phs) masterPhsCache.set(m, (phs = placeholders(text(m))));
+    return phs;
+  };
+  const txStyle = (name: string, m: string) =>
+    new RegExp(`<p:${name}>[\\s\\S]*?<a:lvl1pPr\\b[\\s\\S]*?</a:lvl1pPr>`).exec(text(m))?.[0];
+  const isTitle = (t: string) => t === 'title' || t === 'ctrTitle';
+  const isBody = (t: string) => t === 'body' || t === 'obj' || t === 'subTitle';
+  const masterPh = (type: string, m: string) =>
+    phsOf(m).find((p) => (isTitle(type) ? isTitle(p.type) : isBody(type) ? p.type === 'body' : p.type === type));
+  const look = (
+    m: string,
+    ph: Placeholder | undefined,
+    layoutPh: Placeholder | undefined,
+    title: boolean,
+  ): TextLook => {
+    const chain = [layoutPh?.lvl1, layoutPh?.run, ph?.lvl1, ph?.run, txStyle(title ? 'titleStyle' : 'bodyStyle', m)];
+    let color: string | undefined;
+    let size: number | undefined;
+    for (const xml of chain) {
+      if (!xml) continue;
+      const def = /<a:defRPr\b([^>]*?)(\/>|>([\s\S]*?)<\/a:defRPr>)/.exec(xml);
+      if (!def) continue;
+      size ??= Number(attrs(def[1]!).sz) / 100 || undefined;
+      color ??= colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(def[3] ?? '')?.[0]);
+    }
+    return { color: color ?? schemeColors[clrMap.tx1 ?? 'dk1'] ?? '000000', sizePt: size ?? (title ? 44 : 24) };
+  };
+
+  const slideW = cx / EMU;
+  const slideH = cy / EMU;
+  const onSlide = (b: Box | undefined): Box | undefined => {
+    if (!b) return undefined;
+    const x = Math.max(0, b.x);
+    const y = Math.max(0, b.y);
+    const w = Math.min(slideW, b.x + b.w) - x;
+    const h = Math.min(slideH, b.y + b.h) - y;
+    return w > 0.3 && h > 0.2 ? { x, y, w, h } : undefined;
+  };
+
+  interface Candidate {
+    master: string;
+    part: string;
+    name: string;
+    type: string;
+    xml: string;
+    phs: Placeholder[];
+  }
+  const analyse = (masterPart: string): Candidate[] =>
+    relsOf(masterPart)
+      .filter((r) => r.type === `${REL}/slideLayout` && r.part && kept.has(r.part))
+      .map((r) => {
+        const xml = text(r.part!);
+        return {
+          master: masterPart,
+          part: r.part!,
+          name: unescape(/<p:cSld\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? posix.basename(r.part!)),
+          type: /<p:sldLayout\b[^>]*\btype="(\w+)"/.exec(xml)?.[1] ?? 'cust',
+          xml,
+          phs: placeholders(xml),
+        };
+      })
+      .sort((a, b) => layoutNumber(a.part) - layoutNumber(b.part));
+
+  const describeLayout = (c: Candidate) => ({
+    name: c.name,
+    type: c.type,
+    placeholders: c.phs.map((p) => p.type).filter((t) => !['dt', 'ftr', 'sldNum'].includes(t)),
+  });
+
+  const toLayout = (c: Candidate, wantBody: 'body' | 'subTitle'): TemplateLayout | undefined => {
+    const t = c.phs.find((p) => isTitle(p.type));
+    if (!t) return undefined;
+    const M = c.master;
+    const title = onSlide(t.box ?? masterPh(t.type, M)?.box);
+    if (!title) return undefined;
+    const bodies = c.phs.filter((p) =>
+      wantBody === 'subTitle' ? p.type === 'subTitle' : isBody(p.type) && p.type !== 'subTitle',
+    );
+    const boxes = bodies
+      .map((p) => ({ p, box: onSlide(p.box ?? masterPh(p.type, M)?.box) }))
+      .filter((b): b is { p: Placeholder; box: Box } => !!b.box)
+      .sort((a, b) => b.box.w * b.box.h - a.box.w * a.box.h);
+    const body = boxes[0];
+    const footerPhs = [...c.phs, ...phsOf(M)].filter((p) => ['dt', 'ftr', 'sldNum'].includes(p.type));
+    const footBoxes = footerPhs
+      .map((p) => onSlide(p.box ?? masterPh(p.type, M)?.box))
+      .filter((b): b is Box => !!b && b.y > slideH / 2);
+    const footer = footBoxes.length
+      ? (() => {
+          const y = Math.min(...footBoxes.map((b) => b.y));
+          const bottom = Math.max(...footBoxes.map((b) => b.y + b.h));
+          return { x: 0, y, w: slideW, h: bottom - y };
+        })()
+      : undefined;
+    return {
+      part: c.part,
+      name: c.name,
+      titleType: t.type === 'ctrTitle' ? 'ctrTitle' : 'title',
+      title,
+      titleLook: look(M, masterPh(t.type, M), t, true),
+      ...(body ? { body: body.box } : {}),
+      bodyLook: look(M, masterPh(body?.p.type ?? 'body', M), body?.p, false),
+      ...(footer ? { footer } : {}),
+    };
+  };
+
+  // The content layout: a title-and-content layout (type="obj", else the closest by placeholder
+  // types) of any master, the one with the most room for panels; the cover: the title layout of
+  // the first master that has one (LibreOffice keeps a title design and a content design as two
+  // masters), else the content layout.
+  let chosen: { master: string; content: TemplateLayout; cover: TemplateLayout; all: Candidate[] } | undefined;
+  const everyLayout: Candidate[] = [];
+  for (const m of masters) everyLayout.push(...analyse(m.part));
+  const withBody = everyLayout
+    .map((c) => ({ c, l: toLayout(c, 'body') }))
+    .filter((x): x is { c: Candidate; l: TemplateLayout & { body: Box } } => !!x.l?.body);
+  const oneBody = (c: Candidate) => c.phs.filter((p) => isBody(p.type) && p.type !== 'subTitle').length === 1;
+  const best = (list: typeof withBody) =>
+    list.reduce<(typeof withBody)[number] | undefined>(
+      (a, b) => (!a || area(b.l.body) > area(a.l.body) * 1.05 ? b : a),
+      undefined,
+    );
+  const content =
+    best(withBody.filter((x) => x.c.type === 'obj')) ?? best(withBody.filter((x) => oneBody(x.c))) ?? best(withBody);
+  if (content) {
+    const titled = (c: Candidate) => c.phs.some((p) => isTitle(p.type));
+    const titleLayout =
+      everyLayout.find((c) => c.type === 'title' && titled(c)) ??
+      everyLayout.find((c) => c.phs.some((p) => p.type === 'ctrTitle')) ??
+      everyLayout.find((c) => titled(c) && c.phs.some((p) => p.type === 'subTitle'));
+    const cover = (titleLayout && toLayout(titleLayout, 'subTitle')) ?? content.l;
+    chosen = {
+      master: content.c.master,
+      content: content.l,
+      cover,
+      all: everyLayout.filter((c) => c.master === content.c.master),
+    };
+  }
+  if (!chosen) {
+    const list = everyLayout
+      .map((c) => {
+        const d = describeLayout(c);
+        return `"${d.name}" (${d.placeholders.join(', ') || 'no placeholders'})`;
+      })
+      .join(', ');
+    throw new TemplateProblem(
+      `has no layout with a title and a body placeholder for briefdeck's panels; its layouts: ${list || 'none'}. Add a "Title and Content" layout to its master in PowerPoint (View › Slide Master) and save again`,
+    );
+  }
+
+  // The master's background, as one colour when it is one.
+  const bgOf = (xml: string) => /<p:bg>([\s\S]*?)<\/p:bg>/.exec(xml)?.[1];
+  const contentXml = chosen.all.find((c) => c.part === chosen.content.part)?.xml ?? '';
+  const bg = bgOf(contentXml) ?? bgOf(text(chosen.master));
+  const background = bg && !/<a:blipFill\b/.test(bg) ? colorIn(bg) : undefined;
+
+  const defaultTextStyle = /<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/.exec(presentation)?.[0];
+  const masterThemes = masters
+    .map((m) => relsOf(m.part).find((r) => r.type === `${REL}/theme`)?.part)
+    .filter((p): p is string => !!p);
+  return {
+    file,
+    widthIn: slideW,
+    heightIn: slideH,
+    sldSz: sldSzTag,
+    parts: kept,
+    contentTypes,
+    masters,
+    ...(notesMaster ? { notesMaster } : {}),
+    theme: masterThemes[0] ?? themePart,
+    ...(defaultTextStyle ? { defaultTextStyle } : {}),
+    cover: chosen.cover,
+    content: chosen.content,
+    scheme: { colors: schemeColors, major: font('majorFont'), minor: font('minorFont') },
+    ...(background ? { background } : {}),
+    layouts: chosen.all.map(describeLayout),
+  };
+}
+
+const area = (b: Box) => b.w * b.h;
+
+/** A master or layout whose shapes share an id (LibreOffice writes some so), with each id made
+ * unique: PowerPoint repairs such a file when it opens it, and the schema checks refuse it. */
+function uniqueShapeIds(bytes: Uint8Array): Uint8Array {
+  const xml = decoder.decode(bytes);
+  const ids = [...xml.matchAll(/<p:cNvPr\s+id="(\d+)"/g)].map((m) => Number(m[1]));
+  if (new Set(ids).size === ids.length) return bytes;
+  let next = Math.max(...ids) + 1;
+  const seen = new Set<number>();
+  const fixed = xml.replace(/(<p:cNvPr\s+id=")(\d+)"/g, (_m, head: string, id: string) => {
+    const n = Number(id);
+    if (!seen.has(n)) {
+      seen.add(n);
+      return `${head}${n}"`;
+    }
+    seen.add(next);
+    return `${head}${next++}"`;
+  });
+  return new TextEncoder().encode(fixed);
+}
+const layoutNumber = (part: string) => Number(/(\d+)\.xml$/.exec(part)?.[1] ?? 0);
