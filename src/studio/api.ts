@@ -74,6 +74,8 @@ export interface PreviewAnswer {
   /** The text previewed: the request's, with theme and lang set when they were asked for. */
   text: string;
   slides: PreviewSlide[];
+  /** The deck is made on an office template, whose own master graphics the preview does not draw. */
+  template?: boolean;
   /** The brief as plain data, for the form; absent while the YAML does not read. */
   data?: unknown;
   fit: FitEntry[];
@@ -102,7 +104,12 @@ export function preview(folder: string, req: PreviewRequest, images: ImageCache)
     const theme = resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions(folder)));
     const plan = planDeck(brief, theme);
     const slides = previewDeck(plan, { imageHref: (p) => images.dataUri(p) });
-    return answer({ slides, fit: plan.fit, warnings: [...warnings, ...(theme.warnings ?? [])].map(shown(folder)) });
+    return answer({
+      slides,
+      fit: plan.fit,
+      ...(plan.template ? { template: true } : {}),
+      warnings: [...warnings, ...(theme.warnings ?? [])].map(shown(folder)),
+    });
   } catch (e) {
     if (!isBriefdeckError(e)) throw e;
     return answer({ problems: e.problems.map(shown(folder)) });

@@ -21,6 +21,8 @@ const cases = [
   { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'default' },
   { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/team/child.yaml' },
   { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/four-three.yaml' },
+  { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/office/libreoffice-dark.yaml' },
+  { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/office/powerpoint-4x3.yaml' },
   ...readdirSync(STRESS)
     .filter((f) => f.endsWith('.yaml'))
     .sort()

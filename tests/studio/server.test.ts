@@ -186,6 +186,18 @@ describe('preview, deck, draft', () => {
     ]);
   });
 
+  it('says when the deck is made on an office template (whose graphics the preview does not draw)', async () => {
+    const text = readFileSync(join('briefs', SAMPLE), 'utf8');
+    const plain = (await call('POST', '/api/preview', { body: { text } })).json();
+    expect(plain.template).toBeUndefined();
+    mkdirSync(join(folder, 'themes'), { recursive: true });
+    copyFileSync('tests/fixtures/templates/government-red.potx', join(folder, 'themes', 'red.potx'));
+    writeFileSync(join(folder, 'themes', 'office-red.yaml'), 'extends: default\ntemplate: red.potx\n');
+    const r = (await call('POST', '/api/preview', { body: { text, theme: 'office-red' } })).json();
+    expect(r.problems).toEqual([]);
+    expect(r.template).toBe(true);
+  });
+
   it('sets theme and lang in the text, keeping its comments', async () => {
     const text = readFileSync(join('briefs', SAMPLE), 'utf8');
     const r = (await call('POST', '/api/preview', { body: { text, theme: 'government-red', lang: 'en' } })).json() as {

@@ -36,6 +36,7 @@ const zh = {
   titleLines: (n: number) => `标题 ${n} 行`,
   checkHint: '标黄的“请核对”“建议”处需要人工确认。',
   switchLang: 'English',
+  templateHint: '此主题基于 Office 模板：预览只画出简报的内容，模板自带的背景和图形请在下载的 PPT 中查看。',
   form: {
     tab: '表单',
     yaml: 'YAML',
@@ -110,6 +111,8 @@ const en: Words = {
   titleLines: (n) => `title on ${n} lines`,
   checkHint: 'Spots marked 请核对 / 建议 (highlighted) need a human to confirm.',
   switchLang: '中文',
+  templateHint:
+    "This theme is made on an office template: the preview draws the brief's content, not the template's own background and graphics (see them in the downloaded deck).",
   form: {
     tab: 'Form',
     yaml: 'YAML',
