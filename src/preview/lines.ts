@@ -1,11 +1,13 @@
 /**
  * A paragraph of the plan broken into lines as the layout measured it: the same width (the box
  * less its insets and the bullet's indent), the same size, the same Latin metrics (the bold ones
- * when a run is bold, as the layout measures an emphasised item), the same line breaker.
+ * when a run is bold, as the layout measures an emphasised item), the same line breaker, a key
+ * figure held whole; and where the layout ended a line itself (a run's `breakBefore`), there.
  */
 import { breakLines } from '../layout/linebreak.js';
 import { latinMetricsFor } from '../layout/metrics.js';
 import type { Paragraph, Run, TextShape } from '../layout/plan.js';
+import { measuredText } from '../layout/text.js';
 
 const PT_PER_IN = 72;
 
@@ -29,23 +31,36 @@ export function textColumn(shape: TextShape, p: Paragraph): { left: number; widt
 
 /** The paragraph's lines, each as pieces of its runs; every character of the runs is in one. */
 export function paragraphLines(shape: TextShape, p: Paragraph): PreviewLine[] {
+  if (!p.runs.some((r) => r.breakBefore)) return flowedLines(shape, p);
+  // The layout's own line breaks: each stretch between them is one line.
+  const lines: PreviewLine[] = [{ pieces: [] }];
+  for (const run of p.runs) {
+    if (run.breakBefore) lines.push({ pieces: [] });
+    if (run.text) lines[lines.length - 1]!.pieces.push({ text: run.text, run });
+  }
+  return lines;
+}
+
+function flowedLines(shape: TextShape, p: Paragraph): PreviewLine[] {
   const first = p.runs[0];
   if (!first) return [{ pieces: [] }];
   const text = p.runs.map((r) => r.text).join('');
+  // Measured as the layout measured it: a key figure's characters held together.
+  const held = measuredText(p.runs.map((r) => ({ text: r.text, emphasis: r.whole === true })));
   const latin = latinMetricsFor(
     first.font.latin,
     p.runs.some((r) => r.bold),
   );
   // Rounded down to a milli-em, as the layout's own line count is.
   const widthEm = Math.floor((textColumn(shape, p).width / first.sizePt) * 1000) / 1000;
-  const lines = breakLines(text, widthEm, latin);
+  const lines = breakLines(held.text, widthEm, latin);
   // Where each line starts in the text: a wrapped line drops the spaces at its break, which
   // stay at the end of the line before (they hang past the edge, as in the deck).
   const starts: number[] = [];
   let pos = 0;
   for (const line of lines) {
-    const at = line.text === '' ? -1 : text.indexOf(line.text, pos);
-    starts.push(at < 0 ? pos : at);
+    const at = line.text === '' ? -1 : held.text.indexOf(line.text, pos);
+    starts.push(held.at[at < 0 ? pos : at]!);
     pos = (at < 0 ? pos : at) + line.text.length;
   }
   starts[0] = 0;

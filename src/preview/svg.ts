@@ -101,6 +101,9 @@ function bulletSvg(t: TextShape, p: Paragraph, baseline: number): string {
   const b = p.bullet;
   const run = p.runs[0];
   if (!b || b.kind === 'continued' || !run) return '';
+  // A label (（一）, 一是) is bold text in the gutter, as the deck writes it before the point.
+  if (b.kind === 'label')
+    return `<text class="bullet label" x="${n(t.x * PT + t.insets.left * PT)}" y="${n(baseline)}" font-family="${esc(family(b.label.font))}" font-size="${n(b.label.sizePt)}" font-weight="bold" fill="#${hex(b.label.color)}">${esc(b.label.text)}</text>`;
   const text = b.kind === 'bullet' ? b.char : `${b.startAt}.`;
   return `<text class="bullet" x="${n(t.x * PT + t.insets.left * PT)}" y="${n(baseline)}" font-family="${esc(family(run.font))}" font-size="${n(run.sizePt)}" fill="#${hex(b.color)}">${esc(text)}</text>`;
 }

@@ -11,7 +11,7 @@ import { loadBrief } from '../../src/brief/load.js';
 import { buildDeckWithPlan } from '../../src/build.js';
 import { latinMetricsFor } from '../../src/layout/metrics.js';
 import type { TextShape } from '../../src/layout/plan.js';
-import { lineCount } from '../../src/layout/text.js';
+import { lineCount, measuredText } from '../../src/layout/text.js';
 import { textColumn } from '../../src/preview/lines.js';
 import { esc, previewDeck } from '../../src/preview/svg.js';
 import { paragraphsOf, readDeck } from '../helpers/deck.js';
@@ -21,6 +21,7 @@ const cases = [
   { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'default' },
   { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/team/child.yaml' },
   { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/four-three.yaml' },
+  { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/official/official.yaml' },
   { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/office/libreoffice-dark.yaml' },
   { brief: 'briefs/2025-01-shanghai-quarterly.yaml', theme: 'tests/fixtures/themes/office/powerpoint-4x3.yaml' },
   ...readdirSync(STRESS)
@@ -48,12 +49,13 @@ const unesc = (s: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
-/** The SVG's paragraphs (lines joined, bullets apart) and their line counts. */
+/** The SVG's paragraphs (lines joined, bullets apart but for a label written as text, （一）)
+ * and their line counts. */
 function svgParagraphs(svg: string): Array<{ text: string; lines: number }> {
   return [...svg.matchAll(/<g data-paragraph="\d+" data-lines="(\d+)">([\s\S]*?)<\/g>/g)]
     .map((m) => ({
       lines: Number(m[1]),
-      text: [...m[2]!.matchAll(/<text class="line"[^>]*>([\s\S]*?)<\/text>/g)]
+      text: [...m[2]!.matchAll(/<text class="(?:line|bullet label)"[^>]*>([\s\S]*?)<\/text>/g)]
         .map((l) => unesc(l[1]!.replace(/<[^>]+>/g, '')))
         .join(''),
     }))
@@ -99,6 +101,29 @@ describe('the SVG preview draws what the .pptx holds', () => {
     });
   }
 
+  it('draws the lines where the layout ended them: every key figure whole on one line', async () => {
+    const { brief } = loadBrief('tests/fixtures/stress/figures.yaml');
+    const { plan } = await buildDeckWithPlan(brief);
+    const slides = previewDeck(plan);
+    let figures = 0;
+    plan.slides.forEach((slide, i) => {
+      const lines = [...slides[i]!.svg.matchAll(/<text class="line"[^>]*>([\s\S]*?)<\/text>/g)].map((l) =>
+        unesc(l[1]!.replace(/<[^>]+>/g, '')),
+      );
+      for (const shape of slide.shapes)
+        if (shape.kind === 'text' && shape.role === 'panel:achievements')
+          for (const p of shape.paragraphs)
+            for (const r of p.runs.filter((x) => x.whole)) {
+              figures++;
+              expect(
+                lines.some((l) => l.includes(r.text)),
+                r.text,
+              ).toBe(true);
+            }
+    });
+    expect(figures).toBeGreaterThan(10);
+  });
+
   it('writes text as text and colours as hex only', async () => {
     const { brief } = loadBrief('tests/fixtures/stress/mixed-urls.yaml');
     const { plan } = await buildDeckWithPlan(brief);
@@ -113,7 +138,10 @@ describe('the SVG preview draws what the .pptx holds', () => {
 function layoutLines(shape: TextShape, p: TextShape['paragraphs'][number]): number {
   const first = p.runs[0];
   if (!first) return 1;
-  const text = p.runs.map((r) => r.text).join('');
+  // Where the layout ended the lines itself, they are its lines.
+  if (p.runs.some((r) => r.breakBefore)) return 1 + p.runs.filter((r) => r.breakBefore).length;
+  // Else measured as the layout measures: a key figure held whole.
+  const { text } = measuredText(p.runs.map((r) => ({ text: r.text, emphasis: r.whole === true })));
   const latin = latinMetricsFor(
     first.font.latin,
     p.runs.some((r) => r.bold),

@@ -458,7 +458,8 @@ startScreen().catch((e: unknown) => {
  */
 function findInYaml(doc: string, said: string, subject: string | undefined): number {
   const from = subject ? Math.max(0, doc.indexOf(subject.replace(/（续）$|\s*\(continued\)$/, ''))) : 0;
-  const text = said.trim();
+  // An attendee of two characters is padded to three on the slide (龚\u3000正): the brief has 龚正.
+  const text = said.trim().replace(/^(\p{Script=Han})\u3000(\p{Script=Han})$/u, '$1$2');
   for (let n = Math.min(text.length, 40); n >= 2; n--) {
     const head = text.slice(0, n);
     const at = doc.indexOf(head, from);
