@@ -299,14 +299,18 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
     ? undefined
     : runnable.find((c) => c.command.split(' ')[0] === argv[0]);
   const args = run ? argv.slice(1) : argv;
+  // yargs words its own messages (unknown argument, missing value) in the same language.
+  const yargsLocale = lang === 'zh-CN' ? 'zh_CN' : 'en';
   const parser = run
     ? yargs(args)
+        .locale(yargsLocale)
         .command({ ...run, command: run.command.replace(/^\S+/, '$0') })
         .strict()
         .version(false)
         .help(false)
         .exitProcess(false)
     : yargs(args)
+        .locale(yargsLocale)
         .scriptName('briefdeck')
         .usage('$0 <command> [options]\n\nTurn a meeting brief (YAML) into a PowerPoint deck.')
         .command(build)

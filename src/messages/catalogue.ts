@@ -24,6 +24,11 @@ export const CATALOGUE = {
 
   // Reading files.
   'file.missing': { en: 'cannot read {what}: no such file', 'zh-CN': '无法读取{what}：文件不存在' },
+  'file.noSuchInput': { en: 'no such file or folder', 'zh-CN': '文件或文件夹不存在' },
+  'file.noBriefs': {
+    en: 'this folder has no briefs (*.yaml or *.yml files)',
+    'zh-CN': '这个文件夹里没有简报（*.yaml 或 *.yml 文件）',
+  },
   'file.isFolder': { en: 'is a folder, expected a {what}', 'zh-CN': '这是一个文件夹，应为{what}文件' },
   'file.tooBig': {
     en: 'is {size}; the limit for a {what} is {limit} MB ({bytes} bytes)',
