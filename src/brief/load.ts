@@ -26,13 +26,18 @@ export function loadBrief(file: string): LoadedBrief {
 export function parseBrief(text: string, file = '<brief>'): LoadedBrief {
   const quick = readQuickYaml(text);
   const brief = quick && briefFromQuick(quick, file);
-  // Unconfirmed suggestions are named by line, which only `yaml` knows: drafts take that path;
-  // so do values that may be in Chinese quotes, which are warned about.
-  if (brief && !brief.units.some((u) => u.directives.some((d) => d.suggested)) && !MAYBE_CHINESE_QUOTED.test(text))
+  // Unconfirmed suggestions and units with nothing to show are named by line, which only `yaml`
+  // knows: such briefs (drafts, mostly) take that path; so do values that may be in Chinese
+  // quotes, which are warned about.
+  if (
+    brief &&
+    !brief.units.some((u) => u.directives.some((d) => d.suggested) || isEmpty(u)) &&
+    !MAYBE_CHINESE_QUOTED.test(text)
+  )
     return { brief, warnings: [] };
   const src = parseYaml(text, file);
   const parsed = briefFromSource(src);
-  return { brief: parsed, warnings: [...src.warnings, ...unconfirmed(parsed, src)] };
+  return { brief: parsed, warnings: [...src.warnings, ...unconfirmed(parsed, src), ...emptyUnits(parsed, src)] };
 }
 
 /**
@@ -63,6 +68,25 @@ function unconfirmed(brief: Brief, src: YamlSource): Problem[] {
     });
   });
   return out;
+}
+
+const isEmpty = (u: Unit) => u.achievements.length + u.shortcomings.length + u.directives.length === 0;
+
+/** A warning for each unit with nothing to show, at the unit. */
+function emptyUnits(brief: Brief, src: YamlSource): Problem[] {
+  return brief.units.flatMap((unit, i) => {
+    if (!isEmpty(unit)) return [];
+    const offset = locate(src, ['units', i]).node?.range?.[0];
+    const pos = offset === undefined ? undefined : src.lines.linePos(offset);
+    return [
+      {
+        file: src.file,
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+        path: `units[${i}]`,
+        message: `${unit.name} has no achievements, shortcomings or directives: its slide shows only its name${unit.speaker ? ' and speaker' : ''}; add what it reported, or leave the unit out`,
+      },
+    ];
+  });
 }
 
 /** The brief, if the quickly read data is one; undefined sends the text to `yaml`. */
@@ -136,7 +160,14 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
       directives,
       notes: u.notes
         ? keepLines(u.notes)
-        : defaultNotes(name, achievements, shortcomings, directives, input.lang ?? 'zh-CN'),
+        : defaultNotes(
+            name,
+            u.speaker && clean(u.speaker),
+            achievements,
+            shortcomings,
+            directives,
+            input.lang ?? 'zh-CN',
+          ),
     };
   });
   const brief: Brief = {
@@ -168,6 +199,7 @@ export function normaliseBrief(input: BriefInput, file?: string): Brief {
 /** The unit's full text, for the presenter: everything on its slide, nothing cut. */
 function defaultNotes(
   name: string,
+  speaker: string | undefined,
   achievements: string[],
   shortcomings: string[],
   directives: UnitDirective[],
@@ -175,6 +207,7 @@ function defaultNotes(
 ): string {
   const zh = lang !== 'en';
   const parts: string[] = [name];
+  if (speaker) parts.push((zh ? '发言：' : 'Speaker: ') + speaker);
   const sep = zh ? '；' : '; ';
   if (achievements.length)
     parts.push((zh ? '主要成绩：' : 'Achievements: ') + achievements.join(sep) + (zh ? '。' : '.'));

@@ -33,18 +33,37 @@ export function reportDeck(io: CliIO, r: DeckResult): void {
   for (const f of r.exported ?? []) io.out(`  ${f}`);
 }
 
-/** What the fit had to do, one line per slide group that needed more than the theme's sizes. */
+const GROUPS: Partial<Record<FitEntry['kind'], string>> = { unit: 'unit slides', directives: "leaders' slides" };
+
+/**
+ * What the fit had to do: the size a group of slides shares (all the units, all the leaders)
+ * when it is below the theme's, and which of them set it; then one line per slide group that
+ * needed more than that.
+ */
 function fitLines(fit: FitEntry[]): string[] {
-  return fit
-    .filter((f) => f.toPt < f.fromPt || f.continuationSlides > 0 || f.splitItems > 0 || f.titleLines > 1)
-    .map((f) => {
-      const parts: string[] = [];
-      if (f.toPt < f.fromPt)
-        parts.push(`${f.kind === 'unit' || f.kind === 'directives' ? 'body' : 'text'} ${f.fromPt}→${f.toPt} pt`);
-      if (f.continuationSlides > 0)
-        parts.push(`${f.continuationSlides} continuation slide${f.continuationSlides > 1 ? 's' : ''}`);
-      if (f.splitItems > 0) parts.push(`${f.splitItems} long item${f.splitItems > 1 ? 's' : ''} split`);
-      if (f.titleLines > 1) parts.push(`title on ${f.titleLines} lines`);
-      return `${f.subject}: ${parts.join(', ')}`;
-    });
+  const lines: string[] = [];
+  for (const [kind, name] of Object.entries(GROUPS) as Array<[FitEntry['kind'], string]>) {
+    const group = fit.filter((f) => f.kind === kind && f.groupPt !== undefined);
+    const first = group[0];
+    if (!first || first.groupPt! >= first.fromPt) continue;
+    const densest = group.filter((f) => f.ownPt === f.groupPt).map((f) => f.subject);
+    const who =
+      densest.length > 3
+        ? `${densest.length} of ${group.length}, ${densest.slice(0, 2).join(', ')}…,`
+        : densest.join(', ');
+    const need = who ? ` (${who} need${densest.length > 1 ? '' : 's'} ${first.groupPt} pt)` : '';
+    lines.push(`${name}: body ${first.fromPt}→${first.groupPt} pt, one size for all${need}`);
+  }
+  for (const f of fit) {
+    const parts: string[] = [];
+    // Below the size its group shares (or, outside a group, the theme's): only a slide that continues.
+    if (f.toPt < (f.groupPt ?? f.fromPt))
+      parts.push(`${f.kind === 'unit' || f.kind === 'directives' ? 'body' : 'text'} ${f.fromPt}→${f.toPt} pt`);
+    if (f.continuationSlides > 0)
+      parts.push(`${f.continuationSlides} continuation slide${f.continuationSlides > 1 ? 's' : ''}`);
+    if (f.splitItems > 0) parts.push(`${f.splitItems} long item${f.splitItems > 1 ? 's' : ''} split`);
+    if (f.titleLines > 1) parts.push(`title on ${f.titleLines} lines`);
+    if (parts.length) lines.push(`${f.subject}: ${parts.join(', ')}`);
+  }
+  return lines;
 }

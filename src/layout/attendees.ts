@@ -45,6 +45,9 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
       theme,
       slides.length === 0 ? head : fitTitle(title + theme.labels.continued, frame.title, theme, theme.colors.primary),
     );
+    // A row or two of names stands in the middle of the slide, not at the top of an empty one.
+    const h = round2(Math.max((rows * g.pitchIn * g.linesPerName) / FIT_SLACK, g.pitchIn) + 0.05);
+    const y = h < region.h / 2 ? round2(region.y + (region.h - h) / 2) : round2(region.y);
     for (let c = 0; c < g.cols; c++) {
       // Fill row by row, so names read left to right in the report's order.
       const col = chunk.filter((_, i) => i % g.cols === c);
@@ -53,15 +56,15 @@ export function attendeeSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[]
         kind: 'text',
         role: 'attendees',
         x: round2(region.x + c * colW),
-        y: round2(region.y),
+        y,
         // Rounded down, so neighbouring columns never touch.
         w: Math.floor((colW - 0.02) * 100) / 100,
-        h: round2(Math.max((rows * g.pitchIn * g.linesPerName) / FIT_SLACK, g.pitchIn) + 0.05),
+        h,
         insets: { left: 0, right: 0, top: 0, bottom: 0 },
         valign: 'top',
         paragraphs: col.map((n) => ({
           runs: [{ text: n, sizePt: pt, font: theme.fonts.body, color: theme.colors.text }],
-          align: 'left' as const,
+          align: rows === 1 ? ('center' as const) : ('left' as const),
           lineHeightPt: round2(pt * TITLE_PITCH),
           spaceAfterPt: 0,
         })),

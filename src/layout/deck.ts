@@ -13,10 +13,11 @@ import { templateCover } from './template-cover.js';
 import { splitFigures } from './figures.js';
 import { latinMetricsFor } from './metrics.js';
 import { fitTitle, footerShapes, frameFor, placeFooter, titleChrome, type Frame } from './frame.js';
-import { fitFlow } from './flow.js';
-import { panelShapes, type PanelContent } from './panels.js';
-import type { DeckPlan, FitEntry, SlideKind, SlidePlan } from './plan.js';
-import { listItem, type ListItem, type ListStyle } from './text.js';
+import { fitFlow, fitOne, type FlowResult } from './flow.js';
+import { textWidth } from './linebreak.js';
+import { panelShapes, SPLITS, type PanelContent } from './panels.js';
+import type { Box, DeckPlan, FitEntry, Shape, SlideKind, SlidePlan } from './plan.js';
+import { listItem, PT_PER_IN, round2, TITLE_PITCH, type ListItem, type ListStyle } from './text.js';
 
 export interface LayoutContext {
   brief: Brief;
@@ -62,8 +63,8 @@ export function planDeck(brief: Brief, theme: Theme): DeckPlan {
       });
   };
   add('units', overviewSlides(ctx, fit));
-  brief.units.forEach((unit, i) => add(`units[${i}]`, unitSlides(ctx, unit, i, fit)));
-  brief.directives.forEach((leader, i) => add(`directives[${i}]`, leaderSlides(ctx, leader, i, fit)));
+  for (const { where, slides: more } of allUnitSlides(ctx, fit)) add(where, more());
+  for (const { where, slides: more } of allLeaderSlides(ctx, fit)) add(where, more());
   if (m.attendees.length) add('meeting.attendees', attendeeSlides(ctx, fit));
   addFooters(ctx, slides);
   const bodyFont = theme.fonts.body;
@@ -103,53 +104,180 @@ export function listStyle(
 
 const plainItems = (texts: string[]): ListItem[] => texts.map((t) => listItem([{ text: t }]));
 
-/** A titled slide of panels, continued over more slides when needed. */
-function flowSlides(
+/** A titled slide of panels, before its body size is chosen. */
+interface Prepared {
+  kind: SlideKind;
+  subject: string;
+  /** What in the brief the slide shows, as a YAML path, for a message. */
+  where: string;
+  title: string;
+  /** Shown beside the title: the unit's speaker. */
+  speaker?: string;
+  panels: PanelContent[];
+  notes: string | undefined;
+  head: Head;
+  /** The body region under the first slide's title. */
+  firstRegion: Box;
+}
+
+/** The title (and the speaker beside it) and how far down they reach. */
+interface Head {
+  shapes: Shape[];
+  bottom: number;
+  lines: number;
+}
+
+/** The body region under a title that reaches down to `bottom`. */
+function regionUnder(frame: Frame, bottom: number): Box {
+  const top = Math.max(frame.body.y, bottom + 0.2);
+  return { ...frame.body, y: top, h: frame.body.y + frame.body.h - top };
+}
+
+/** Room kept between the title and the speaker beside it. */
+const SPEAKER_GAP = 0.3;
+/** The share of a line below the baseline, for setting texts of two sizes on one baseline. */
+const DESCENT = 0.22;
+/** The most of the title's width the speaker may take. */
+const SPEAKER_SHARE = 0.4;
+
+/**
+ * The slide's title and, right-aligned beside it on the same band, the unit's speaker in the
+ * heading size (smaller, then on more lines, when long): beside rather than under, so a title
+ * stands at the same height on every slide, with a speaker or without.
+ */
+function fitHead(ctx: LayoutContext, title: string, speaker?: string): Head {
+  const { frame, theme } = ctx;
+  if (!speaker) {
+    const head = fitTitle(title, frame.title, theme, theme.colors.primary);
+    return { shapes: titleChrome(frame, theme, head), bottom: head.bottom, lines: head.lines };
+  }
+  const band = frame.title;
+  const latin = latinMetricsFor(theme.fonts.title.latin, false);
+  const natural = (textWidth(speaker, latin) * theme.sizes.heading) / PT_PER_IN + 0.1;
+  const w = round2(Math.min(natural, band.w * SPEAKER_SHARE));
+  const who = fitTitle(speaker, { ...band, x: round2(band.x + band.w - w), w }, theme, theme.colors.muted, 'speaker', {
+    max: theme.sizes.heading,
+    oneLineMin: theme.sizes.minimum,
+    min: theme.sizes.minimum,
+    bold: false,
+    align: 'right',
+  });
+  const head = fitTitle(title, { ...band, w: round2(band.w - w - SPEAKER_GAP) }, theme, theme.colors.primary);
+  const bottom = Math.max(head.bottom, who.bottom);
+  let whoShape = who.shape;
+  if (head.lines === 1 && who.lines === 1 && head.bottom <= band.y + band.h && who.bottom <= band.y + band.h) {
+    // Both on one line: the speaker on the title's baseline, a descent (a fifth of the line) above
+    // the bottom of each line, rather than centred beside it.
+    const line = (pt: number) => (pt * TITLE_PITCH) / PT_PER_IN;
+    const baseline = band.y + band.h / 2 + line(head.sizePt) / 2 - DESCENT * line(head.sizePt);
+    const h = round2(baseline + DESCENT * line(who.sizePt) + who.shape.insets.bottom - band.y);
+    whoShape = { ...who.shape, h, valign: 'bottom' };
+  }
+  return {
+    shapes: [...titleChrome(frame, theme, { ...head, bottom }), whoShape],
+    bottom,
+    lines: head.lines,
+  };
+}
+
+function prepare(
   ctx: LayoutContext,
   kind: SlideKind,
   subject: string,
-  /** What in the brief the slide shows, as a YAML path, for a message. */
   where: string,
   title: string,
   panels: PanelContent[],
   notes: string | undefined,
-  fit: FitEntry[],
-  maxPt?: number,
-): SlidePlan[] {
-  const { frame, theme } = ctx;
-  const head = fitTitle(title, frame.title, theme, theme.colors.primary);
-  const region = (bottom: number) => {
-    const top = Math.max(frame.body.y, bottom + 0.2);
-    return { ...frame.body, y: top, h: frame.body.y + frame.body.h - top };
-  };
-  const sizes = maxPt ? { maxPt } : {};
-  const flow = fitFlow(panels, region(head.bottom), theme, sizes) ?? noRoomUnder(ctx, where, head.lines);
-  const contTitle = title + theme.labels.continued;
-  const contHead = flow.slides.length > 1 ? fitTitle(contTitle, frame.title, theme, theme.colors.primary) : head;
-  // A continued title may need more room than the first; re-run the flow then, so nothing overlaps.
-  const flowed =
-    contHead.bottom > head.bottom
-      ? (fitFlow(panels, region(contHead.bottom), theme, { ...sizes, firstRegion: region(head.bottom) }) ??
-        noRoomUnder(ctx, where, contHead.lines))
-      : flow;
-  // Reported against the theme's body size: the overview may start larger, which is no shrinking.
-  fit.push({
-    subject,
+  speaker?: string,
+): Prepared {
+  const head = fitHead(ctx, title, speaker);
+  return {
     kind,
+    subject,
+    where,
+    title,
+    ...(speaker ? { speaker } : {}),
+    panels: panels.filter((p) => p.items.length > 0),
+    notes,
+    head,
+    firstRegion: regionUnder(ctx.frame, head.bottom),
+  };
+}
+
+/** The body size and split chosen for a group of slides (all the units, all the leaders). */
+interface Rhythm {
+  pt: number;
+  split: number;
+}
+
+/**
+ * One body size and one split for every slide of the group, so paging through, text and
+ * column edges stay put: of the fixed splits, the one at which the most slides fit on one
+ * slide, at the largest size (the size the densest of them allows); of equals the first, the
+ * even split before the others. A slide that fits only at another split takes that; one that
+ * does not fit even at the minimum continues, at this size or below (fitFlow).
+ */
+function chooseRhythm(group: Prepared[], theme: Theme, maxPt: number): Rhythm {
+  let best: (Rhythm & { fitting: number }) | undefined;
+  for (const split of SPLITS) {
+    let fitting = 0;
+    let pt = maxPt;
+    for (const g of group) {
+      // The group's size is the smallest so far at most: larger sizes need not be tried.
+      const own = fitOne(g.panels, g.firstRegion, theme, pt, [split]);
+      if (!own) continue;
+      fitting++;
+      pt = own.pt;
+    }
+    if (!best || fitting > best.fitting || (fitting === best.fitting && pt > best.pt)) best = { pt, split, fitting };
+  }
+  return best ? { pt: best.pt, split: best.split } : { pt: maxPt, split: SPLITS[0] };
+}
+
+/** A prepared slide at the group's size: one slide, or continued over more when needed. */
+function layOut(ctx: LayoutContext, g: Prepared, rhythm: Rhythm, fit: FitEntry[]): SlidePlan[] {
+  const { frame, theme } = ctx;
+  // What this slide alone would take: the group's split, or another where only that fits.
+  const own =
+    fitOne(g.panels, g.firstRegion, theme, theme.sizes.body, [rhythm.split]) ??
+    fitOne(g.panels, g.firstRegion, theme, theme.sizes.body, SPLITS);
+  let flow: FlowResult | undefined;
+  let contHead = g.head;
+  const one =
+    fitOne(g.panels, g.firstRegion, theme, rhythm.pt, [rhythm.split]) ??
+    fitOne(g.panels, g.firstRegion, theme, rhythm.pt, SPLITS);
+  if (one) flow = { slides: [one.slide], toPt: one.pt, splitItems: 0 };
+  else {
+    // A continued title may need more room than the first.
+    contHead = fitHead(ctx, g.title + theme.labels.continued, g.speaker);
+    flow =
+      fitFlow(g.panels, regionUnder(frame, Math.max(g.head.bottom, contHead.bottom)), theme, {
+        firstRegion: g.firstRegion,
+        maxPt: rhythm.pt,
+        splits: [rhythm.split],
+      }) ?? noRoomUnder(ctx, g.where, contHead.lines);
+  }
+  fit.push({
+    subject: g.subject,
+    kind: g.kind,
+    // Reported against the theme's body size: the overview may start larger, which is no shrinking.
     fromPt: theme.sizes.body,
-    toPt: flowed.toPt,
-    continuationSlides: flowed.slides.length - 1,
-    splitItems: flowed.splitItems,
-    titleLines: head.lines,
+    toPt: flow.toPt,
+    ...(own ? { ownPt: own.pt } : {}),
+    // The overview is a group of its own, which may start above the theme's body size.
+    ...(g.kind === 'overview' ? {} : { groupPt: rhythm.pt }),
+    continuationSlides: flow.slides.length - 1,
+    splitItems: flow.splitItems,
+    titleLines: g.head.lines,
   });
   // The notes once, on the first slide: a continuation slide's notes only say whose text it
   // continues (its title, "浦东新区区委（续）"), so a long item is not repeated on every slide.
-  return flowed.slides.map((s, i) => ({
-    kind,
-    subject,
+  return flow.slides.map((s, i) => ({
+    kind: g.kind,
+    subject: g.subject,
     background: theme.colors.background,
-    shapes: [...titleChrome(frame, theme, i === 0 ? head : contHead), ...panelShapes(s, theme)],
-    ...(notes ? { notes: i === 0 ? notes : contTitle } : {}),
+    shapes: [...(i === 0 ? g.head : contHead).shapes, ...panelShapes(s, theme)],
+    ...(g.notes ? { notes: i === 0 ? g.notes : g.title + theme.labels.continued } : {}),
   }));
 }
 
@@ -186,24 +314,17 @@ function overviewSlides(ctx: LayoutContext, fit: FitEntry[]): SlidePlan[] {
     style: listStyle(theme, 'number', theme.colors.primary),
     columns,
   });
+  const title = theme.labels.overview;
+  const g = prepare(ctx, 'overview', title, 'meeting.title', title, panels, brief.meeting.summary);
   // The overview is short text to read from the back of the room: it may be set larger than body text.
-  return flowSlides(
-    ctx,
-    'overview',
-    theme.labels.overview,
-    'meeting.title',
-    theme.labels.overview,
-    panels,
-    brief.meeting.summary,
-    fit,
-    Math.max(theme.sizes.body, theme.sizes.heading + 2),
-  );
+  const maxPt = Math.max(theme.sizes.body, theme.sizes.heading + 2);
+  return layOut(ctx, g, { pt: maxPt, split: chooseRhythm([g], theme, maxPt).split }, fit);
 }
 
-function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry[]): SlidePlan[] {
+function unitPanels(ctx: LayoutContext, unit: Unit): PanelContent[] {
   const { theme } = ctx;
   const c = theme.colors;
-  const panels: PanelContent[] = [
+  return [
     {
       key: 'achievements',
       label: theme.labels.achievements,
@@ -233,20 +354,121 @@ function unitSlides(ctx: LayoutContext, unit: Unit, index: number, fit: FitEntry
       style: listStyle(theme, 'bullet', c.directives),
     },
   ];
-  const title = theme.templates.unitTitle({
+}
+
+function prepareUnit(ctx: LayoutContext, unit: Unit, index: number): Prepared {
+  const title = ctx.theme.templates.unitTitle({
     ...ctx.base,
     unit: { name: unit.name, index: String(index + 1) },
     slide: { number: '0', count: '0' },
   });
-  return flowSlides(ctx, 'unit', unit.name, `units[${index}].name`, title, panels, unit.notes, fit);
+  return prepare(
+    ctx,
+    'unit',
+    unit.name,
+    `units[${index}].name`,
+    title,
+    unitPanels(ctx, unit),
+    unit.notes,
+    unit.speaker,
+  );
 }
 
-function leaderSlides(
-  ctx: LayoutContext,
-  leader: Brief['directives'][number],
-  index: number,
-  fit: FitEntry[],
-): SlidePlan[] {
+/** Every unit's slides, at one size and split for all of them where the fit allows. */
+function allUnitSlides(ctx: LayoutContext, fit: FitEntry[]): Array<{ where: string; slides: () => SlidePlan[] }> {
+  const prepared = ctx.brief.units.map((u, i) => prepareUnit(ctx, u, i));
+  const rhythm = chooseRhythm(
+    prepared.filter((g) => g.panels.length > 0),
+    ctx.theme,
+    ctx.theme.sizes.body,
+  );
+  return prepared.map((g, i) => ({
+    where: `units[${i}]`,
+    slides: () => (g.panels.length > 0 ? layOut(ctx, g, rhythm, fit) : [emptyUnitSlide(ctx, g, fit)]),
+  }));
+}
+
+/**
+ * A unit with nothing to show (the brief warns of it): its name and speaker in the middle of
+ * the slide, as a divider between the units before and after, not an empty frame.
+ */
+function emptyUnitSlide(ctx: LayoutContext, g: Prepared, fit: FitEntry[]): SlidePlan {
+  const { frame, theme } = ctx;
+  const body = frame.body;
+  const nameBox = { x: body.x, y: round2(body.y + body.h * 0.28), w: body.w, h: 1.0 };
+  // On an office template, in the colour of its title style, and without the theme's rule.
+  const color = frame.template?.titleColor ?? theme.colors.primary;
+  const name = fitTitle(g.title, nameBox, theme, color, 'title', {
+    max: theme.sizes.title,
+    oneLineMin: Math.max(theme.sizes.minimum, theme.sizes.heading),
+    min: theme.sizes.minimum,
+    align: 'center',
+  });
+  const ruleY = round2(name.bottom + 0.12);
+  const shapes: Shape[] = [
+    ...(theme.images.background
+      ? [
+          {
+            kind: 'image' as const,
+            path: theme.images.background,
+            alt: '',
+            x: 0,
+            y: 0,
+            w: frame.width,
+            h: frame.height,
+          },
+        ]
+      : []),
+    name.shape,
+    ...(frame.template
+      ? []
+      : [
+          {
+            kind: 'rect' as const,
+            x: round2(frame.width / 2 - 0.55),
+            y: ruleY,
+            w: 1.1,
+            h: 0.06,
+            fill: theme.colors.accent,
+          },
+        ]),
+  ];
+  if (g.speaker) {
+    const who = fitTitle(
+      g.speaker,
+      { x: body.x, y: round2(ruleY + 0.25), w: body.w, h: 0.7 },
+      theme,
+      theme.colors.muted,
+      'speaker',
+      {
+        max: theme.sizes.heading,
+        oneLineMin: theme.sizes.minimum,
+        min: theme.sizes.minimum,
+        bold: false,
+        align: 'center',
+      },
+    );
+    shapes.push(who.shape);
+  }
+  fit.push({
+    subject: g.subject,
+    kind: g.kind,
+    fromPt: theme.sizes.body,
+    toPt: theme.sizes.body,
+    continuationSlides: 0,
+    splitItems: 0,
+    titleLines: name.lines,
+  });
+  return {
+    kind: g.kind,
+    subject: g.subject,
+    background: theme.colors.background,
+    shapes,
+    ...(g.notes ? { notes: g.notes } : {}),
+  };
+}
+
+function prepareLeader(ctx: LayoutContext, leader: Brief['directives'][number], index: number): Prepared {
   const { theme } = ctx;
   const leaderCtx = {
     speaker: leader.speaker,
@@ -264,7 +486,14 @@ function leaderSlides(
     },
   ];
   const notes = [title, ...leader.points.map((p, i) => `${i + 1}. ${p}`)].join('\n');
-  return flowSlides(ctx, 'directives', leader.speaker, `directives[${index}]`, title, panels, notes, fit);
+  return prepare(ctx, 'directives', leader.speaker, `directives[${index}]`, title, panels, notes);
+}
+
+/** Every leader's slides, at one size for all of them where the fit allows. */
+function allLeaderSlides(ctx: LayoutContext, fit: FitEntry[]): Array<{ where: string; slides: () => SlidePlan[] }> {
+  const prepared = ctx.brief.directives.map((d, i) => prepareLeader(ctx, d, i));
+  const rhythm = chooseRhythm(prepared, ctx.theme, ctx.theme.sizes.body);
+  return prepared.map((g, i) => ({ where: `directives[${i}]`, slides: () => layOut(ctx, g, rhythm, fit) }));
 }
 
 function addFooters(ctx: LayoutContext, slides: SlidePlan[]): void {

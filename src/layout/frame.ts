@@ -63,7 +63,7 @@ export function fitTitle(
   theme: Theme,
   color: string,
   role = 'title',
-  range: { max: number; oneLineMin: number; min: number; bold?: boolean; align?: 'left' | 'center' } = {
+  range: { max: number; oneLineMin: number; min: number; bold?: boolean; align?: 'left' | 'center' | 'right' } = {
     max: theme.sizes.title,
     oneLineMin: Math.max(theme.sizes.minimum, theme.sizes.heading),
     min: theme.sizes.minimum,

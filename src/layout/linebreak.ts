@@ -132,6 +132,10 @@ function opportunity(atoms: Atoms, b: number): boolean {
     return false;
   // Between two CJK characters, or CJK and anything else: PowerPoint breaks
   // there, which splits "2.3万" into "2.3|万" but never inside "2.3".
+  // …but not beside a quote around Latin text: LibreOffice keeps "1+3+N”体" together, and
+  // "，把“1+3+N”" as often breaks before 把 as before the quote.
+  if (a === QUOTE && b >= 2 && kind(atoms, b - 2) === NARROW) return false;
+  if (c === QUOTE && b + 1 < atoms.length && kind(atoms, b + 1) === NARROW) return false;
   if (a === WIDE || c === WIDE) return true;
   if (a === QUOTE || c === QUOTE) return false;
   // Latin: after a hyphen inside a word ("state-|of-|the-art"), but not in

@@ -78,7 +78,7 @@ function fitLabel(theme: Theme, label: string, panelW: number): LabelFit {
 }
 
 /** The label's height. */
-export function headerHeight(theme: Theme, label = '', panelW = Infinity): number {
+function headerHeight(theme: Theme, label = '', panelW = Infinity): number {
   const { sizePt, lines } = labelFit(theme, label, panelW);
   return round2((lines * sizePt * TITLE_PITCH) / PT_PER_IN / FIT_SLACK + LABEL_INSETS.top + LABEL_INSETS.bottom + 0.05);
 }
@@ -107,33 +107,66 @@ function panelNeed(p: PanelContent, w: number, sizePt: number, theme: Theme): nu
   return headerHeight(theme, p.label, w) + body / FIT_SLACK;
 }
 
-/** Width fractions the first column may take: content decides within these limits. */
-const SPLITS = [0.5, 0.45, 0.55, 0.4, 0.6, 0.65, 0.35];
+/** The width fractions the first of two columns may take. A few, fixed, so that paging through
+ * a deck the column edge stays put: the deck picks one of them for all its unit slides (deck.ts). */
+export const SPLITS = [0.5, 0.6, 0.4, 0.65, 0.35] as const;
 
-interface Arrangement {
+/** Below this fill (the fullest column's need over the room) a slide is sparse: its panels are
+ * as tall as their text and stand in the middle of the body, not at the top of an empty slide. */
+const SPARSE_FILL = 0.45;
+/** Room below the text of a sparse slide's panels. */
+const SPARSE_PAD = 0.2;
+
+export interface Arrangement {
   placements: Placement[];
   /** The fullest column's fill ratio (need / room): lower is more balanced. */
   fill: number;
+  /** The width fraction of the first column (1 for one column). */
+  split: number;
 }
 
-/** Try every allowed arrangement of these panels in the region at one size; the most balanced that fits. */
-export function arrange(panels: PanelContent[], region: Box, sizePt: number, theme: Theme): Arrangement | undefined {
-  if (panels.length === 0) return { placements: [], fill: 0 };
-  const columnsOf = (): PanelContent[][][] => {
-    if (panels.length === 1) return [[panels]];
-    if (panels.length === 2) return [[[panels[0]!], [panels[1]!]]];
-    return [[[panels[0]!], panels.slice(1)]];
-  };
+/** How panels are set in columns: one panel alone; two side by side; three as the first
+ * (achievements) on the left and the other two stacked on the right. */
+function columnsOf(panels: PanelContent[]): PanelContent[][] {
+  if (panels.length === 1) return [panels];
+  if (panels.length === 2) return [[panels[0]!], [panels[1]!]];
+  return [[panels[0]!], panels.slice(1)];
+}
+
+/** The width of each column at a split. */
+function columnWidths(columns: number, region: Box, split: number): number[] {
+  return columns === 1 ? [region.w] : [region.w * split - GAP / 2, region.w * (1 - split) - GAP / 2];
+}
+
+/** The width the panel at `index` gets among `count` panels at a split. */
+export function panelWidth(count: number, index: number, region: Box, split: number): number {
+  const widths = columnWidths(Math.min(count, 2), region, split);
+  return widths[Math.min(index, widths.length - 1)]!;
+}
+
+/**
+ * These panels in the region at one size, at each of the given splits; the most balanced that
+ * fits (the first of equals), or undefined. A sparse result is set compact and centred.
+ */
+export function arrange(
+  panels: PanelContent[],
+  region: Box,
+  sizePt: number,
+  theme: Theme,
+  splits: readonly number[] = SPLITS,
+): Arrangement | undefined {
+  if (panels.length === 0) return { placements: [], fill: 0, split: 1 };
+  const cols = columnsOf(panels);
   let best: Arrangement | undefined;
-  for (const cols of columnsOf()) {
-    const splits = cols.length === 1 ? [1] : SPLITS;
-    for (const f of splits) {
-      const widths = cols.length === 1 ? [region.w] : [region.w * f - GAP / 2, region.w * (1 - f) - GAP / 2];
-      const a = stackColumns(cols, widths, region, sizePt, theme);
-      if (a && (!best || a.fill < best.fill - 1e-6)) best = a;
-    }
+  for (const f of cols.length === 1 ? [1] : splits) {
+    const a = stackColumns(cols, columnWidths(cols.length, region, f), region, sizePt, theme, f);
+    if (a && (!best || a.fill < best.fill - 1e-6)) best = a;
   }
-  return best;
+  if (!best || best.fill >= SPARSE_FILL) return best;
+  const needH = best.fill * region.h;
+  const h = Math.min(region.h, needH + SPARSE_PAD);
+  const compact = { ...region, y: region.y + (region.h - h) / 2, h };
+  return stackColumns(cols, columnWidths(cols.length, region, best.split), compact, sizePt, theme, best.split) ?? best;
 }
 
 function stackColumns(
@@ -142,6 +175,7 @@ function stackColumns(
   region: Box,
   sizePt: number,
   theme: Theme,
+  split: number,
 ): Arrangement | undefined {
   const placements: Placement[] = [];
   let fill = 0;
@@ -153,7 +187,7 @@ function stackColumns(
     const room = region.h - GAP * (col.length - 1);
     const total = needs.reduce((a, b) => a + b, 0);
     if (total > room) return undefined;
-    fill = Math.max(fill, total / room);
+    fill = Math.max(fill, (total + GAP * (col.length - 1)) / region.h);
     // Share the spare room in proportion to need, so the panels look evenly filled.
     let y = region.y;
     col.forEach((panel, i) => {
@@ -163,7 +197,7 @@ function stackColumns(
     });
     x += w + GAP;
   }
-  return { placements, fill };
+  return { placements, fill, split };
 }
 
 /** The shapes of placed panels: tinted card, colour strip, label, list. */

@@ -92,6 +92,11 @@ export interface FitEntry {
   /** Body size the theme asked for and the size used. */
   fromPt: number;
   toPt: number;
+  /** The size chosen for all slides of this kind (units, leaders), so the deck keeps one size:
+   * this slide's own `toPt` is lower only when it continues. */
+  groupPt?: number;
+  /** The largest size at which this slide alone would fit on one slide; absent when it continues. */
+  ownPt?: number;
   continuationSlides: number;
   /** Items that had to be split across slides because one alone did not fit. */
   splitItems: number;

@@ -11,7 +11,7 @@ import type { FontFaces, Insets, Paragraph, Run } from './plan.js';
 /** Line pitch as a multiple of the font size. Exact spacing (not "single"), so PowerPoint, WPS
  * and LibreOffice agree; above the tallest CJK font's natural height (Noto Sans CJK, 1.448 em)
  * so no renderer crops glyphs. */
-export const BODY_PITCH = Math.max(1.45, LINE_HEIGHT_EM);
+const BODY_PITCH = Math.max(1.45, LINE_HEIGHT_EM);
 export const TITLE_PITCH = Math.max(1.45, LINE_HEIGHT_EM);
 
 /** Measured heights must leave this fraction of the box free: fonts differ by a hair between

@@ -46,6 +46,29 @@ describe('briefdeck build', () => {
     expect(r.err).toBe('');
   });
 
+  it('reports once the size all unit slides share and which units set it; per slide only what goes beyond it', async () => {
+    const r = await cli('build', SAMPLE, 'tests/fixtures/stress/fifteen-achievements.yaml', '--out', tmp());
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {2}unit slides: body 16→1[2-5] pt, one size for all \(\d of 7, 浦东新区区委, [^)]*need 1[2-5] pt\)$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^ {2}leaders' slides: body 16→1[2-5] pt, one size for all \(陈吉宁 needs 1[2-5] pt\)$/),
+    );
+    // Units at the shared size have no line of their own; one that continues has.
+    expect(lines.filter((l) => l.startsWith('  浦东新区区委:'))).toEqual([]);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^ {2}东湖区委: (body 16→1[2-5] pt, )?\d continuation slides?$/),
+    );
+    // The unit with nothing to show is warned of, at its line.
+    expect(r.err).toMatch(
+      /^warning: tests\/fixtures\/stress\/fifteen-achievements\.yaml:\d+:5: units\[2\]: 北港区委 has no achievements/m,
+    );
+  });
+
   it('builds every brief of a folder, and creates --out when missing', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.yaml'), readFileSync(SAMPLE));

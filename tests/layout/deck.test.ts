@@ -1,9 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBrief, normaliseBrief, parseBrief } from '../../src/brief/load.js';
-import { BriefdeckError } from '../../src/errors.js';
+import { BriefdeckError, formatProblem } from '../../src/errors.js';
 import { planDeck } from '../../src/layout/deck.js';
+import type { SlidePlan } from '../../src/layout/plan.js';
 import { defaultTheme } from '../../src/theme/builtin.js';
 import { boxesByRole, overlaps, panelItems, paraText, textBoxes } from '../helpers/plan.js';
 
@@ -117,6 +118,152 @@ describe('unit slides', () => {
     const s = huge.slides[2]!;
     const tb = boxesByRole(s, 'title')[0]!;
     for (const b of textBoxes(s).filter((x) => x.role !== 'title')) expect(overlaps(tb, b), b.role).toBe(false);
+  });
+});
+
+/** The body size of every panel text of a slide. */
+const bodySizes = (s: SlidePlan) =>
+  textBoxes(s)
+    .filter((b) => b.role.startsWith('panel:'))
+    .flatMap((b) => b.paragraphs.flatMap((q) => q.runs.map((r) => r.sizePt)));
+const labelOf = (s: SlidePlan, key: string) => boxesByRole(s, `label:${key}`).map((b) => paraText(b.paragraphs[0]!));
+const FIFTEEN = 'tests/fixtures/stress/fifteen-achievements.yaml';
+
+describe('continuation: only the panel that overflows', () => {
+  it('15 long achievements continue; the 3 short shortcomings and 2 directives stay whole on the first slide', () => {
+    const { brief, plan: p } = plan(FIFTEEN);
+    const unit = brief.units[0]!;
+    const slides = p.slides.filter((s) => s.subject === unit.name);
+    expect(slides.length).toBeGreaterThan(1);
+    const [first, ...rest] = slides;
+    // Whole, once: every shortcoming and directive on the first slide, none on the others.
+    expect(boxesByRole(first!, 'panel:shortcomings').flatMap((b) => b.paragraphs.map(paraText))).toEqual(
+      unit.shortcomings,
+    );
+    expect(boxesByRole(first!, 'panel:directives').flatMap((b) => b.paragraphs)).toHaveLength(2);
+    for (const s of rest) {
+      expect(boxesByRole(s, 'panel:shortcomings')).toEqual([]);
+      expect(boxesByRole(s, 'panel:directives')).toEqual([]);
+    }
+    // The achievements begin on the first slide and go on, in order, on every continuation
+    // slide, which says so in its title and in the panel's label.
+    expect(labelOf(first!, 'achievements')).toEqual(['主要成绩']);
+    expect(paraText(boxesByRole(first!, 'title')[0]!.paragraphs[0]!)).toBe('东湖区委');
+    for (const s of rest) {
+      expect(labelOf(s, 'achievements')).toEqual(['主要成绩（续）']);
+      expect(paraText(boxesByRole(s, 'title')[0]!.paragraphs[0]!)).toBe('东湖区委（续）');
+    }
+    expect(panelItems(p, unit.name, 'achievements')).toEqual(unit.achievements);
+    // Shared out evenly over the continuation slides: none of them is a line or two.
+    const counts = rest.map((s) => boxesByRole(s, 'panel:achievements').flatMap((b) => b.paragraphs).length);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    expect(p.fit.find((f) => f.subject === unit.name)!.continuationSlides).toBe(rest.length);
+  });
+
+  it('a long panel that fits on a slide of its own is not dealt out: each panel of the long unit is whole, or begins with more than one item', () => {
+    const { brief, plan: p } = plan('tests/fixtures/stress/long-unit.yaml');
+    const unit = brief.units[0]!;
+    const slides = p.slides.filter((s) => s.subject === unit.name);
+    for (const key of ['achievements', 'shortcomings', 'directives']) {
+      const per = slides.map((s) => boxesByRole(s, `panel:${key}`).flatMap((b) => b.paragraphs).length).filter(Boolean);
+      if (per.length > 1) expect(per[0], key).toBeGreaterThan(1);
+    }
+    // Eight long shortcomings do not fit beside the achievements on the first slide, and do on one slide.
+    expect(slides.filter((s) => boxesByRole(s, 'panel:shortcomings').length > 0)).toHaveLength(1);
+    expect(panelItems(p, unit.name, 'shortcomings')).toEqual(unit.shortcomings);
+  });
+
+  it("a leader's points continue numbered on, shared evenly over the slides", () => {
+    const { brief, plan: p } = plan('tests/fixtures/stress/long-unit.yaml');
+    const leader = brief.directives[0]!;
+    const slides = p.slides.filter((s) => s.subject === leader.speaker);
+    expect(slides.length).toBe(2);
+    const paras = slides.map((s) => boxesByRole(s, 'panel:points').flatMap((b) => b.paragraphs));
+    expect(Math.abs(paras[0]!.length - paras[1]!.length)).toBeLessThanOrEqual(1);
+    const second = paras[1]![0]!.bullet;
+    expect(second?.kind === 'number' && second.startAt).toBe(paras[0]!.length + 1);
+  });
+});
+
+describe("the deck's rhythm", () => {
+  it('one body size for every unit slide of the sample, and one split: the column edge stays put', () => {
+    const { plan: p } = plan('briefs/2025-01-shanghai-quarterly.yaml');
+    const units = p.slides.filter((s) => s.kind === 'unit');
+    expect(new Set(units.flatMap(bodySizes)).size).toBe(1);
+    const edges = new Set(units.map((s) => boxesByRole(s, 'panel:shortcomings')[0]!.x));
+    expect(edges.size).toBe(1);
+    const entries = p.fit.filter((f) => f.kind === 'unit');
+    const size = bodySizes(units[0]!)[0]!;
+    // The fit report says so: each unit at the group's size, and which of them set it.
+    for (const f of entries) expect([f.toPt, f.groupPt]).toEqual([size, size]);
+    expect(entries.some((f) => f.ownPt === size)).toBe(true);
+    expect(entries.every((f) => f.ownPt! >= size)).toBe(true);
+    // The leaders' slides likewise share one size.
+    const leaders = p.slides.filter((s) => s.kind === 'directives');
+    expect(new Set(leaders.flatMap(bodySizes)).size).toBe(1);
+  });
+
+  it('the stress fixture: every unit slide, continuation slides too, at one size', () => {
+    for (const file of [FIFTEEN, 'tests/fixtures/stress/english.yaml', 'tests/fixtures/stress/many-units.yaml']) {
+      const { plan: p } = plan(file);
+      const sizes = new Set(p.slides.filter((s) => s.kind === 'unit').flatMap(bodySizes));
+      expect(sizes.size, file).toBe(1);
+    }
+  });
+
+  it('a unit that continues is set at the deck size or below, never above', () => {
+    const { plan: p } = plan('tests/fixtures/stress/long-unit.yaml');
+    for (const f of p.fit.filter((x) => x.kind === 'unit')) expect(f.toPt).toBeLessThanOrEqual(f.groupPt!);
+  });
+});
+
+describe("a unit's speaker, and sparse slides", () => {
+  it('shows the speaker beside the title on every slide of the unit, and in its notes', () => {
+    const { brief, plan: p } = plan(FIFTEEN);
+    for (const unit of brief.units.filter((u) => u.speaker && u.achievements.length)) {
+      for (const s of p.slides.filter((x) => x.subject === unit.name)) {
+        const [who] = boxesByRole(s, 'speaker');
+        const [title] = boxesByRole(s, 'title');
+        expect(paraText(who!.paragraphs[0]!)).toBe(unit.speaker);
+        expect(who!.paragraphs[0]!.align).toBe('right');
+        expect(overlaps(who!, title!)).toBe(false);
+        expect(who!.x).toBeGreaterThan(title!.x + title!.w);
+        expect(who!.y + who!.h).toBeLessThanOrEqual(title!.y + title!.h + 1e-6);
+      }
+      const first = p.slides.find((x) => x.subject === unit.name)!;
+      expect(first.notes!.split('\n').slice(0, 2)).toEqual([unit.name, `发言：${unit.speaker}`]);
+    }
+  });
+
+  it('a unit with no items: a warning at the unit, and a slide with its name in the middle, not an empty frame', () => {
+    const { brief, warnings } = loadBrief(FIFTEEN);
+    expect(warnings.map(formatProblem)).toEqual([
+      `${FIFTEEN}:66:5: units[2]: 北港区委 has no achievements, shortcomings or directives: its slide shows only its name; add what it reported, or leave the unit out`,
+    ]);
+    const p = planDeck(brief, theme);
+    const [s] = p.slides.filter((x) => x.subject === '北港区委');
+    expect(textBoxes(s!).filter((b) => b.role.startsWith('panel:') || b.role.startsWith('label:'))).toEqual([]);
+    const [name] = boxesByRole(s!, 'title');
+    expect(paraText(name!.paragraphs[0]!)).toBe('北港区委');
+    expect(name!.paragraphs[0]!.align).toBe('center');
+    expect(name!.y).toBeGreaterThan(p.heightIn / 4);
+    // The quick reader and the full one warn alike (a comment sends a brief to the full one).
+    const again = parseBrief(`${readFileSync(FIFTEEN, 'utf8')}\n# 注释`, FIFTEEN).warnings;
+    expect(again.map(formatProblem)).toEqual(warnings.map(formatProblem));
+  });
+
+  it('one short line stands in the middle of the body, not at the top of an empty slide; so does a lone attendee', () => {
+    const { plan: p } = plan(FIFTEEN);
+    const middle = (b: { y: number; h: number }) => b.y + b.h / 2;
+    const one = p.slides.find((s) => s.subject === '南湖新区党工委')!;
+    const card = one.shapes.find((s) => s.kind === 'rect' && s.w > 10)!;
+    const busy = p.slides.find((s) => s.subject === '西山县委')!;
+    const full = busy.shapes.find((s) => s.kind === 'rect' && s.w > 5)!;
+    expect(card.h).toBeLessThan(full.h / 2);
+    expect(Math.abs(middle(card) - middle(full))).toBeLessThan(0.05);
+    const [name] = p.slides.filter((s) => s.kind === 'attendees').flatMap((s) => boxesByRole(s, 'attendees'));
+    expect(Math.abs(middle(name!) - middle(full))).toBeLessThan(0.3);
+    expect(name!.paragraphs[0]!.align).toBe('center');
   });
 });
 

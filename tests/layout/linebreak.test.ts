@@ -81,6 +81,13 @@ describe('breakLines: kinsoku', () => {
     expect(texts(breakLines('abc (def)', 4.5))).toEqual(['abc', '(def)']);
   });
 
+  it('does not break beside a quote around Latin text, as LibreOffice does not', () => {
+    // The first line has room for 一二把“1+3+N”, and not for the character after it.
+    const widthEm = textWidth('一二把“1+3+N”') + 0.01;
+    expect(texts(breakLines('一二把“1+3+N”体系', widthEm))).toEqual(['一二', '把“1+3+N”体', '系']);
+    expect(texts(breakLines('一二把“双”体系', 6))).toEqual(['一二把“双”', '体系']);
+  });
+
   it('keeps —— and …… together', () => {
     expect(texts(breakLines('一二三——四', 4))).toEqual(['一二三', '——四']);
     expect(texts(breakLines('一二三……', 4))).toEqual(['一二', '三……']);

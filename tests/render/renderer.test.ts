@@ -31,13 +31,14 @@ const themes = [
     .map((f) => `tests/fixtures/themes/office/${f}`),
 ];
 const cases = themes.flatMap((theme) =>
-  (theme.includes('/') ? [briefs[0]!, join(STRESS, 'long-unit.yaml'), join(STRESS, 'english.yaml')] : briefs).map(
-    (brief) => ({
-      brief,
-      theme,
-      name: `${theme.replace(/^.*\//, '').replace('.yaml', '')}--${brief.replace(/^.*\//, '').replace(/\.yaml$/, '')}`,
-    }),
-  ),
+  (theme.includes('/')
+    ? [briefs[0]!, ...['long-unit', 'english', 'fifteen-achievements'].map((f) => join(STRESS, `${f}.yaml`))]
+    : briefs
+  ).map((brief) => ({
+    brief,
+    theme,
+    name: `${theme.replace(/^.*\//, '').replace('.yaml', '')}--${brief.replace(/^.*\//, '').replace(/\.yaml$/, '')}`,
+  })),
 );
 
 const renderer = hasRenderer();
