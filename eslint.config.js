@@ -25,6 +25,11 @@ export default tseslint.config(
     },
   },
   {
+    // The studio's page runs in the browser.
+    files: ['src/studio/page/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['scripts/launcher/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -8,10 +8,12 @@
 //   dist/bundle/worker.cjs      a worker thread of a batch build
 //   dist/bundle/deflate-worker.js  a helper thread compressing a big deck's parts
 //   dist/bundle/svg-drawer.js   the process that draws a theme's SVG picture
+//   dist/studio-page/           the page of `briefdeck studio` (scripts/studio-page.mjs)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundlePage } from './studio-page.mjs';
 
 // BRIEFDECK_BUNDLE_OUT: the batch test bundles to a folder of its own, not over the installed CLI.
 const outdir = process.env.BRIEFDECK_BUNDLE_OUT ?? 'dist/bundle';
@@ -74,6 +76,8 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
+// The batch test's bundle (BRIEFDECK_BUNDLE_OUT) has no use for the page.
+if (!process.env.BRIEFDECK_BUNDLE_OUT) await bundlePage();
 for (const file of ['load.cjs', 'briefdeck.cjs', 'worker.cjs'])
   copyFileSync(join('scripts/launcher', file), join(outdir, file));
 execFileSync(process.execPath, ['scripts/code-cache.mjs', outdir], { stdio: 'inherit' });

@@ -12,6 +12,7 @@ import { buildCommand } from './build.js';
 import { EXIT, schemaCommand, validateCommand } from './commands.js';
 import { availableParallelism } from 'node:os';
 import { draftCommand } from './draft.js';
+import { studioCommand } from './studio.js';
 import {
   themesImportCommand,
   themesInitCommand,
@@ -206,6 +207,32 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
         );
     },
   });
+  const studio = command({
+    command: 'studio [folder]',
+    describe: 'Edit briefs in the browser beside a live preview of the deck',
+    builder: (y) =>
+      y
+        .positional('folder', { describe: 'The folder with briefs/ (and themes/)', type: 'string', default: '.' })
+        .option('port', { describe: 'Port on 127.0.0.1 (default: a free one)', type: 'number' })
+        .option('open', {
+          describe: 'Open the browser (--no-open: only print the address)',
+          type: 'boolean',
+          default: true,
+        })
+        .example('$0 studio', 'edit the briefs of this folder in the browser'),
+    handler: (a) => {
+      if (a.port !== undefined && (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535)) {
+        usage = '--port must be a whole number from 0 to 65535';
+        return;
+      }
+      action = () =>
+        studioCommand(
+          { folder: a.folder, open: a.open, ...(a.port !== undefined ? { port: a.port } : {}) },
+          io,
+          signal,
+        );
+    },
+  });
   const schema = command({
     command: 'schema [kind]',
     describe: 'Print the JSON Schema of a brief (or of a theme) for editors',
@@ -294,7 +321,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
   // for text nobody reads), but not after a default one. So a command that is run, with no help
   // asked for, is parsed by a parser where it is the default command.
   // (Their argument types differ; yargs takes any of them.)
-  const runnable = [build, validate, draft, schema] as unknown as Array<CommandModule & { command: string }>;
+  const runnable = [build, validate, draft, studio, schema] as unknown as Array<CommandModule & { command: string }>;
   const run = argv.some((a) => HELP_OR_VERSION.has(a))
     ? undefined
     : runnable.find((c) => c.command.split(' ')[0] === argv[0]);
@@ -316,12 +343,13 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
         .command(build)
         .command(validate)
         .command(draft)
+        .command(studio)
         .command(schema)
         .command(themes)
         .example('$0 build', 'build every brief in briefs/ into output/')
         .example('$0 validate briefs/x.yaml', 'check a brief; problems as file:line:column')
         .epilog('Exit codes: 0 done, 1 a problem with the input, 2 wrong usage.')
-        .demandCommand(1, 'Name a command: build, validate, draft, themes or schema.')
+        .demandCommand(1, 'Name a command: build, validate, draft, studio, themes or schema.')
         .strict()
         .recommendCommands()
         .version(version())

@@ -1,0 +1,211 @@
+/**
+ * What the studio's page asks of the folder: the briefs, one brief, a preview of YAML text, a
+ * save, a deck, a draft. Each answer is plain data; server.ts turns it into HTTP.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { loadBrief, parseBrief } from '../brief/load.js';
+import { briefThemeOptions, buildDeckWithPlan } from '../build.js';
+import { isBriefdeckError, type Problem } from '../errors.js';
+import { planDeck } from '../layout/deck.js';
+import type { FitEntry } from '../layout/plan.js';
+import { previewDeck, type PreviewSlide } from '../preview/svg.js';
+import { builtinThemeNames, themeNamesIn } from '../theme/files.js';
+import { resolveTheme, type ThemeOptions } from '../theme/resolve.js';
+import { briefNames, briefPath, briefsDir, StudioError } from './files.js';
+
+export interface BriefEntry {
+  name: string;
+  meeting?: string;
+  date?: string;
+  valid: boolean;
+  problems: number;
+}
+
+/** Themes are looked up in the studio's folder, as `briefdeck build` run there does. */
+const themeOptions = (folder: string): ThemeOptions => ({ cwd: folder, allowOutsideFiles: false });
+
+export function listBriefs(folder: string): BriefEntry[] {
+  return briefNames(folder).map((name) => {
+    const file = join(briefsDir(folder), name);
+    try {
+      const { brief } = loadBrief(file);
+      resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions(folder)));
+      return { name, meeting: brief.meeting.title, date: brief.meeting.date, valid: true, problems: 0 };
+    } catch (e) {
+      if (!isBriefdeckError(e)) throw e;
+      // What can still be read of a brief with problems, for the list.
+      let meeting: unknown;
+      let date: unknown;
+      try {
+        const doc = parseDocument(readFileSync(file, 'utf8'));
+        meeting = doc.getIn(['meeting', 'title']);
+        date = doc.getIn(['meeting', 'date']);
+      } catch {
+        /* nothing more to show */
+      }
+      return {
+        name,
+        ...(typeof meeting === 'string' ? { meeting } : {}),
+        ...(typeof date === 'string' ? { date } : {}),
+        valid: false,
+        problems: e.problems.length,
+      };
+    }
+  });
+}
+
+export function listThemes(folder: string): string[] {
+  return [...new Set([...builtinThemeNames(), ...themeNamesIn(join(folder, 'themes'))])];
+}
+
+export interface PreviewRequest {
+  /** The brief being edited (for its theme's folder and in messages); a new brief has none yet. */
+  name?: string;
+  text: string;
+  /** Set the brief's `theme:` / `lang:` in the text first (comments and order kept). */
+  theme?: string;
+  lang?: 'zh-CN' | 'en';
+}
+
+export interface PreviewAnswer {
+  /** The text previewed: the request's, with theme and lang set when they were asked for. */
+  text: string;
+  slides: PreviewSlide[];
+  /** The deck is made on an office template, whose own master graphics the preview does not draw. */
+  template?: boolean;
+  /** The brief as plain data, for the form; absent while the YAML does not read. */
+  data?: unknown;
+  fit: FitEntry[];
+  problems: Problem[];
+  warnings: Problem[];
+  ms: number;
+}
+
+export function preview(folder: string, req: PreviewRequest, images: ImageCache): PreviewAnswer {
+  const start = performance.now();
+  const text = withSettings(req.text, req.theme, req.lang);
+  const data = plainData(text);
+  const file = req.name ? briefPath(folder, req.name) : join(briefsDir(folder), 'new.yaml');
+  const answer = (a: Partial<PreviewAnswer>): PreviewAnswer => ({
+    text,
+    slides: [],
+    fit: [],
+    problems: [],
+    warnings: [],
+    ...(data !== undefined ? { data } : {}),
+    ...a,
+    ms: Math.round(performance.now() - start),
+  });
+  try {
+    const { brief, warnings } = parseBrief(text, file);
+    const theme = resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions(folder)));
+    const plan = planDeck(brief, theme);
+    const slides = previewDeck(plan, { imageHref: (p) => images.dataUri(p) });
+    return answer({
+      slides,
+      fit: plan.fit,
+      ...(plan.template ? { template: true } : {}),
+      warnings: [...warnings, ...(theme.warnings ?? [])].map(shown(folder)),
+    });
+  } catch (e) {
+    if (!isBriefdeckError(e)) throw e;
+    return answer({ problems: e.problems.map(shown(folder)) });
+  }
+}
+
+/** The text as plain data for the form, when it reads as YAML. */
+function plainData(text: string): unknown {
+  try {
+    const doc = parseDocument(text);
+    return doc.errors.length ? undefined : (doc.toJS() as unknown);
+  } catch {
+    return undefined; // too many aliases and the like: the preview's problems say so
+  }
+}
+
+/** A problem as the page shows it: files by their name in the folder. */
+const shown =
+  (folder: string) =>
+  (p: Problem): Problem =>
+    p.file ? { ...p, file: relative(folder, p.file).split(sep).join('/') } : p;
+
+/** The text with `theme:` and `lang:` set, through the yaml library's Document (comments kept);
+ * text that is not YAML is left as it is, for the preview to report. */
+function withSettings(text: string, theme: string | undefined, lang: string | undefined): string {
+  if (theme === undefined && lang === undefined) return text;
+  const doc = parseDocument(text);
+  if (doc.errors.length || !isMap(doc.contents)) return text;
+  const items = doc.contents.items;
+  let changed = false;
+  for (const [key, value] of [
+    ['lang', lang],
+    ['theme', theme],
+  ] as const) {
+    if (value === undefined || doc.get(key) === value) continue;
+    if (doc.has(key)) doc.set(key, value);
+    // A new key goes at the top, where a brief says them (theme after lang), not at the end.
+    else {
+      const at = key === 'theme' ? items.findIndex((p) => isScalar(p.key) && p.key.value === 'lang') + 1 : 0;
+      (items as unknown[]).splice(at, 0, doc.createPair(key, value));
+    }
+    changed = true;
+  }
+  return changed ? doc.toString() : text;
+}
+
+/** The deck of a saved brief: what `briefdeck build` run in the folder writes. */
+export async function deckOf(folder: string, name: unknown): Promise<{ bytes: Buffer; file: string }> {
+  const file = briefPath(folder, name);
+  try {
+    statSync(file);
+  } catch {
+    throw new StudioError(404, 'not-found', `${String(name)}: no such brief; save it first`);
+  }
+  const { brief } = loadBrief(file);
+  const { bytes } = await buildDeckWithPlan(brief, { themeOptions: themeOptions(folder) });
+  return { bytes, file: String(name).replace(/\.ya?ml$/, '.pptx') };
+}
+
+const SCHEMA_FILE = fileURLToPath(new URL('../../schema/brief.schema.json', import.meta.url));
+
+export async function draft(folder: string, report: string, date?: string): Promise<{ text: string; notes: string[] }> {
+  // Loaded when first asked for: the drafter is not needed to edit or preview.
+  const { draftBrief } = await import('../draft/index.js');
+  const schema = relative(briefsDir(folder), SCHEMA_FILE).split(sep).join('/');
+  const result = draftBrief(report, { suggest: true, source: 'pasted', schema, ...(date ? { date } : {}) });
+  return { text: result.yaml, notes: result.notes };
+}
+
+/** A report file's text (.txt in UTF-8 or GBK/Big5, .docx, a saved web page), read by the
+ * drafter's own reader: parsed, never run. */
+export async function reportText(name: string, base64: string): Promise<{ text: string; notes: string[] }> {
+  const { readReport } = await import('../draft/index.js');
+  const bytes = Buffer.from(base64, 'base64');
+  const { text, notes } = await readReport(bytes, name.replace(/^.*[\\/]/, '') || 'report.txt');
+  return { text, notes };
+}
+
+const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml' };
+
+/** Pictures of the themes, as data: URIs the preview draws (read once per change of the file).
+ * Only files a theme has already checked reach here: the plan names them. */
+export class ImageCache {
+  private readonly uris = new Map<string, { mtime: number; uri: string }>();
+  dataUri(path: string): string | undefined {
+    try {
+      const { mtimeMs } = statSync(path);
+      const hit = this.uris.get(path);
+      if (hit && hit.mtime === mtimeMs) return hit.uri;
+      const type = TYPES[path.replace(/^.*\./, '').toLowerCase()];
+      if (!type) return undefined;
+      const uri = `data:${type};base64,${readFileSync(path).toString('base64')}`;
+      this.uris.set(path, { mtime: mtimeMs, uri });
+      return uri;
+    } catch {
+      return undefined;
+    }
+  }
+}

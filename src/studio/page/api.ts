@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+/** Calls to the studio's server, each with the token the page was given. */
+import type { FormEdit } from './form.js';
+
+const token = document.querySelector<HTMLMetaElement>('meta[name="briefdeck-token"]')?.content ?? '';
+
+export interface Problem {
+  file?: string;
+  line?: number;
+  column?: number;
+  path?: string;
+  message: string;
+}
+export interface FitEntry {
+  subject: string;
+  fromPt: number;
+  toPt: number;
+  continuationSlides: number;
+  splitItems: number;
+  titleLines: number;
+}
+export interface PreviewAnswer {
+  text: string;
+  slides: Array<{ svg: string; kind: string; subject?: string }>;
+  data?: unknown;
+  template?: boolean;
+  fit: FitEntry[];
+  problems: Problem[];
+  warnings: Problem[];
+  ms: number;
+}
+export interface BriefEntry {
+  name: string;
+  meeting?: string;
+  date?: string;
+  valid: boolean;
+  problems: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: { 'x-briefdeck-token': token, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const data = (await res.json()) as T & { error?: string; message?: string };
+  if (!res.ok) throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText);
+  return data;
+}
+
+export const api = {
+  briefs: () => call<{ folder: string; briefs: BriefEntry[]; themes: string[] }>('GET', '/api/briefs'),
+  brief: (name: string) =>
+    call<{ text: string; version: string }>('GET', `/api/brief?name=${encodeURIComponent(name)}`),
+  preview: (req: { name?: string; text: string; theme?: string; lang?: string }) =>
+    call<PreviewAnswer>('POST', '/api/preview', req),
+  save: (name: string, text: string, version: string | null) =>
+    call<{ version: string }>('POST', '/api/save', { name, text, version }),
+  edit: (text: string, edits: FormEdit[]) => call<{ text: string }>('POST', '/api/edit', { text, edits }),
+  report: (name: string, base64: string) =>
+    call<{ text: string; notes: string[] }>('POST', '/api/report', { name, base64 }),
+  draft: (text: string, date?: string) =>
+    call<{ text: string; notes: string[] }>('POST', '/api/draft', { text, ...(date ? { date } : {}) }),
+  async deck(name: string): Promise<Blob> {
+    const res = await fetch(`/api/deck?name=${encodeURIComponent(name)}`, { headers: { 'x-briefdeck-token': token } });
+    if (!res.ok) {
+      const data = (await res.json()) as { error?: string; message?: string };
+      throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText);
+    }
+    return res.blob();
+  },
+};

@@ -1,0 +1,185 @@
+/**
+ * The studio in a real browser: Debian's chromium, driven by playwright-core. Open the studio,
+ * draft the seed report from a file (a saved web page), edit an achievement and see the slide
+ * change, break the YAML and see the problem underlined, fix it, save, download the deck and
+ * compare it with `briefdeck build` of the saved brief, click a slide's text to reach it in the
+ * YAML, edit as a form; a second client without the token is refused.
+ * Skipped, with a message, where chromium is not installed (.ci/run installs it).
+ * BRIEFDECK_STUDIO_SHOTS=folder keeps the screenshots there.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bufferIO } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+import { startStudio, type Studio } from '../../src/studio/server.js';
+
+const SAMPLE = '2025-01-shanghai-quarterly.yaml';
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+if (!CHROMIUM)
+  console.warn(
+    '\n⚠ chromium not found: the studio browser test is SKIPPED. Install it (apt-get install chromium) to run it.\n',
+  );
+
+/** The page's bundle, made again when a source of it is newer. */
+function bundlePage(): void {
+  const out = 'dist/studio-page/app.js';
+  const built = existsSync(out) ? statSync(out).mtimeMs : 0;
+  const dir = 'src/studio/page';
+  if (readdirSync(dir).some((f) => statSync(join(dir, f)).mtimeMs > built))
+    execFileSync(process.execPath, ['scripts/studio-page.mjs'], { stdio: 'inherit' });
+}
+
+describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
+  let folder: string;
+  let shots: string;
+  let studio: Studio;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+  const briefFile = () => join(folder, 'briefs', SAMPLE);
+
+  beforeAll(async () => {
+    bundlePage();
+    folder = mkdtempSync(join(tmpdir(), 'briefdeck-studio-browser-'));
+    shots = process.env.BRIEFDECK_STUDIO_SHOTS ?? join(folder, 'shots');
+    mkdirSync(shots, { recursive: true });
+    mkdirSync(join(folder, 'briefs'));
+    copyFileSync(join('briefs', SAMPLE), briefFile());
+    studio = await startStudio({ folder });
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox'], timeout: 60_000 });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+    if (!process.env.BRIEFDECK_STUDIO_SHOTS) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('lists the briefs, in Chinese', async () => {
+    await page.goto(studio.url);
+    await expect.poll(() => page.locator('tr.brief').count()).toBe(1);
+    expect(await page.locator('tr.brief').innerText()).toContain('市委季度工作会议');
+    expect(await page.locator('h1').innerText()).toBe('briefdeck 工作室');
+    await shot('1-start');
+  });
+
+  it('drafts a brief from a report file (a saved web page), its spots to check highlighted', async () => {
+    await page.setInputFiles('#report-file', 'tests/fixtures/draft/forms/shanghai-2025-01.html');
+    await expect.poll(() => page.inputValue('#report')).toContain('浦东');
+    await page.click('#draft');
+    await page.waitForSelector('.cm-content');
+    await expect.poll(() => page.locator('.cm-to-check').count()).toBeGreaterThan(0);
+    await shot('2-draft');
+    await page.click('#back');
+  });
+
+  it('previews every slide, and an edit changes the slide', async () => {
+    await page.click(`tr.brief[data-name="${SAMPLE}"]`);
+    await expect.poll(() => page.locator('#slides figure').count()).toBe(12);
+    const slide3 = page.locator('.slide[data-slide="3"]');
+    expect(await slide3.innerText()).not.toContain('再建一批');
+    // The slide's text puts the cursor on its line in the YAML (the editor shows only what fits).
+    await slide3.locator('text.line', { hasText: '新建街区党组织' }).click();
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('新建街区党组织202个');
+    await page.keyboard.press('End');
+    await page.keyboard.type('，再建一批');
+    await expect.poll(() => slide3.innerText()).toContain('再建一批');
+    await shot('3-edit');
+  });
+
+  it('underlines a problem at its line and column, and clears it when fixed', async () => {
+    await page.keyboard.type(': x');
+    await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
+    const problem = await page.locator('#problems li').first().innerText();
+    const line = Number(/^(\d+):/.exec(problem)?.[1]);
+    const text = readFileSync(briefFile(), 'utf8').split('\n');
+    expect(text[line - 1]).toContain('新建街区党组织202个');
+    expect(await page.locator('.cm-line', { has: page.locator('.cm-lintRange-error') }).innerText()).toContain(
+      '新建街区党组织202个',
+    );
+    await shot('4-problem');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBe(0);
+    await expect.poll(() => page.locator('#slides figure').count()).toBe(12);
+  });
+
+  it('saves, and downloads the deck briefdeck build makes of the saved brief', async () => {
+    await page.click('#save');
+    await expect.poll(() => page.locator('#notice').innerText()).toBe('已保存');
+    expect(readFileSync(briefFile(), 'utf8')).toContain('新建街区党组织202个，再建一批');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(download.suggestedFilename()).toBe(SAMPLE.replace('.yaml', '.pptx'));
+    const got = readFileSync((await download.path())!);
+    const out = join(folder, 'out');
+    expect(await run(['build', briefFile(), '--out', out], bufferIO())).toBe(0);
+    expect(got.equals(readFileSync(join(out, SAMPLE.replace('.yaml', '.pptx'))))).toBe(true);
+  });
+
+  it('jumps from a text on a slide to its place in the YAML', async () => {
+    await page.locator('.slide[data-slide="3"] text.line', { hasText: '推动全区' }).click();
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('推动全区2304个小区组建业委会');
+    await page.locator('.slide[data-slide="4"] text.line').first().click();
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('name: 金山区委');
+  });
+
+  it('edits as a form: a value, an item moved, a unit added, the YAML comments kept', async () => {
+    await page.click('#tab-form');
+    const first = page.locator('#form textarea[data-path=\'["units",0,"achievements",1]\']');
+    expect(await first.inputValue()).toBe('推动全区2304个小区组建业委会');
+    await first.fill('推动全区2305个小区组建业委会');
+    await expect.poll(() => page.locator('.slide[data-slide="3"]').innerText()).toContain('2305个');
+    // Moved down with its button: the YAML's order follows.
+    await page
+      .locator('#form section.card')
+      .nth(1)
+      .locator('.list')
+      .first()
+      .getByRole('button', { name: '下移 1' })
+      .click();
+    await expect
+      .poll(() => page.locator('#form textarea[data-path=\'["units",0,"achievements",0]\']').inputValue())
+      .toBe('推动全区2305个小区组建业委会');
+    await page.getByRole('button', { name: '+ 添加单位' }).click();
+    await expect.poll(() => page.locator('#slides figure').count()).toBe(13);
+    await shot('6-form');
+    await page.click('#tab-yaml');
+    await page.click('#save');
+    await expect.poll(() => page.locator('#notice').innerText()).toBe('已保存');
+    const saved = readFileSync(briefFile(), 'utf8');
+    expect(saved).toContain('# 按发言顺序。报道未给出各单位的逐一点评内容，');
+    expect(saved).toContain('# 两项指标共用“居全市第一”，合为一条');
+    expect(saved).toContain('date: "2025-01" # 报道只说');
+    expect(saved.indexOf('推动全区2305个')).toBeLessThan(saved.indexOf('新建街区党组织202个，再建一批'));
+    expect(saved).toContain('name: 新单位');
+  });
+
+  it('switches the page to English, and the deck to another theme', async () => {
+    await page.click('#ui-lang');
+    await expect.poll(() => page.locator('#save').innerText()).toBe('Save');
+    await page.selectOption('#theme', 'government-red');
+    await expect.poll(() => page.locator('.cm-content').innerText()).toContain('theme: government-red');
+    await shot('5-english-red');
+  });
+
+  it('refuses a second client without the token', async () => {
+    const other = await browser.newContext();
+    const stranger = await other.newPage();
+    const response = await stranger.goto(studio.url.replace(/\?token=.*/, ''));
+    expect(response?.status()).toBe(401);
+    expect(await stranger.content()).not.toContain('市委');
+    const api = await stranger.goto(studio.url.replace(/\?token=.*/, 'api/briefs'));
+    expect(api?.status()).toBe(401);
+    await other.close();
+  });
+});
