@@ -1,7 +1,8 @@
 /** Loading a brief: read, parse with positions, validate, normalise. */
-import { BriefdeckError, type Problem } from '../errors.js';
+import { BriefdeckError, problem, type Problem } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 import { readQuickYaml, type QuickYaml } from '../yaml/fast.js';
-import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
+import { MAYBE_CHINESE_QUOTED, parseYaml, readTextFile, toPlain, typingOr, type YamlSource } from '../yaml/source.js';
 import { locate, validate } from '../yaml/validate.js';
 import { BriefSchema, type BriefInput } from './schema.js';
 import type { Brief, Unit, UnitDirective } from './types.js';
@@ -26,8 +27,13 @@ export function parseBrief(text: string, file = '<brief>'): LoadedBrief {
   const quick = readQuickYaml(text);
   const brief = quick && briefFromQuick(quick, file);
   // Unconfirmed suggestions and units with nothing to show are named by line, which only `yaml`
-  // knows: such briefs (drafts, mostly) take that path.
-  if (brief && !brief.units.some((u) => u.directives.some((d) => d.suggested) || isEmpty(u)))
+  // knows: such briefs (drafts, mostly) take that path; so do values that may be in Chinese
+  // quotes, which are warned about.
+  if (
+    brief &&
+    !brief.units.some((u) => u.directives.some((d) => d.suggested) || isEmpty(u)) &&
+    !MAYBE_CHINESE_QUOTED.test(text)
+  )
     return { brief, warnings: [] };
   const src = parseYaml(text, file);
   const parsed = briefFromSource(src);
@@ -97,12 +103,7 @@ function briefFromQuick({ value, topLevel }: QuickYaml, file: string): Brief | u
 function briefFromSource(src: YamlSource): Brief {
   const data = toPlain(src);
   if (data === null || data === undefined)
-    throw new BriefdeckError({
-      file: src.file,
-      line: 1,
-      column: 1,
-      message: 'the brief is empty; it needs at least meeting and units',
-    });
+    throw new BriefdeckError(problem({ file: src.file, line: 1, column: 1 }, msg('brief.empty')));
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new BriefdeckError({
       file: src.file,
@@ -112,7 +113,7 @@ function briefFromSource(src: YamlSource): Brief {
     });
   }
   const { data: input, problems } = validate(BriefSchema, data, src);
-  if (!input) throw new BriefdeckError(problems);
+  if (!input) throw new BriefdeckError(typingOr(src, problems));
   const brief = normaliseBrief(input, src.file);
   const { node } = locate(src, ['theme']);
   if (brief.theme && node?.range) {

@@ -1,7 +1,8 @@
 /** The command handlers: call the library, print, return an exit code. */
 import { loadBrief } from '../brief/load.js';
 import { briefJsonSchema } from '../brief/schema.js';
-import { formatProblem, isBriefdeckError } from '../errors.js';
+import { isBriefdeckError } from '../errors.js';
+import { warningLine } from '../messages/locale.js';
 import { briefThemeOptions } from '../build.js';
 import { resolveTheme } from '../theme/resolve.js';
 import { themeJsonSchema } from '../theme/schema.js';
@@ -37,13 +38,13 @@ export function validateCommand(
   for (const file of files) {
     try {
       const { brief, warnings } = loadBrief(file);
-      for (const w of warnings) io.err(`warning: ${formatProblem(w)}`);
+      for (const w of warnings) io.err(warningLine(w));
       // A brief is only valid if its deck can be built: its theme must load too.
       const themeOptions = { allowOutsideFiles: !!args.allowOutsideFiles };
       const theme = args.theme
         ? resolveTheme(args.theme, brief.lang, themeOptions)
         : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions));
-      for (const w of theme.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
+      for (const w of theme.warnings ?? []) io.err(warningLine(w));
       io.out(`${file}: ok (${brief.units.length} units, ${brief.directives.length} leaders)`);
     } catch (e) {
       if (!isBriefdeckError(e)) throw e;

@@ -1,7 +1,8 @@
 /** Which briefs a command works on: files as given, folders' *.yaml / *.yml, sorted. */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../errors.js';
+import { problem, type Problem } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
 
 export function collectBriefs(inputs: string[]): { files: string[]; problems: Problem[] } {
   const files: string[] = [];
@@ -11,7 +12,7 @@ export function collectBriefs(inputs: string[]): { files: string[]; problems: Pr
     try {
       isDir = statSync(input).isDirectory();
     } catch {
-      problems.push({ file: input, message: 'no such file or folder' });
+      problems.push(problem({ file: input }, msg('file.noSuchInput')));
       continue;
     }
     if (!isDir) {
@@ -29,8 +30,7 @@ export function collectBriefs(inputs: string[]): { files: string[]; problems: Pr
         problems.push({ file: f, message: 'cannot be read (a broken link?)' });
       }
     }
-    if (found.length === 0)
-      problems.push({ file: input, message: 'this folder has no briefs (*.yaml or *.yml files)' });
+    if (found.length === 0) problems.push(problem({ file: input }, msg('file.noBriefs')));
     files.push(...found);
   }
   return { files: [...new Set(files)], problems };

@@ -1,5 +1,6 @@
 /** How build results are printed: one line per deck, its fit details, problems as errors. */
-import { formatProblem, type Problem } from '../errors.js';
+import type { Problem } from '../errors.js';
+import { errorLine, warningLine } from '../messages/locale.js';
 import type { DeckResult } from './build-one.js';
 import type { FitEntry } from '../layout/plan.js';
 import type { CliIO } from './io.js';
@@ -7,12 +8,12 @@ import type { CliIO } from './io.js';
 export const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 export function printProblems(io: CliIO, problems: Problem[]): void {
-  for (const p of problems) io.err(`error: ${formatProblem(p)}`);
+  for (const p of problems) io.err(errorLine(p));
 }
 
 /** The line (and fit details) a finished deck prints. */
 export function reportDeck(io: CliIO, r: DeckResult): void {
-  for (const w of r.warnings ?? []) io.err(`warning: ${formatProblem(w)}`);
+  for (const w of r.warnings ?? []) io.err(warningLine(w));
   if (r.problems) {
     printProblems(io, r.problems);
     // A bug's stack, below its brief's line, for the report.

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import yargs, { type CommandModule } from 'yargs';
-import { formatProblem, isBriefdeckError } from '../errors.js';
+import { isBriefdeckError } from '../errors.js';
+import { msg } from '../messages/catalogue.js';
+import { errorLine, langOption, localeLang, say, setMessageLang } from '../messages/locale.js';
 import { buildCommand } from './build.js';
 import { EXIT, schemaCommand, validateCommand } from './commands.js';
 import { availableParallelism } from 'node:os';
@@ -48,7 +50,30 @@ function version(): string {
   return pkg.version;
 }
 
+/**
+ * `--lang zh-CN` / `--lang en` (the messages' language) taken out of the arguments; kept for
+ * `themes preview`, where it also names the language of the sample content.
+ */
+function takeLang(argv: string[]): { argv: string[]; lang?: string } {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return { argv };
+  const lang = argv[i]!.startsWith('--lang=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  if (argv[0] === 'themes' && argv[1] === 'preview') return { argv, ...(lang !== undefined ? { lang } : {}) };
+  const rest = [...argv.slice(0, i), ...argv.slice(argv[i]!.includes('=') ? i + 1 : i + 2)];
+  return { argv: rest, lang: lang ?? '' };
+}
+
 export async function run(argv: string[], io: CliIO = processIO, signal?: AbortSignal): Promise<number> {
+  const given = takeLang(argv);
+  argv = given.argv;
+  const lang = given.lang === undefined ? localeLang() : langOption(given.lang);
+  setMessageLang(lang ?? localeLang());
+  if (!lang) {
+    io.err(
+      `${errorLine({ message: '', msg: msg('cli.badLang', { lang: given.lang ?? '' }) })}\n${say(msg('cli.seeHelp'))}`,
+    );
+    return EXIT.usage;
+  }
   let action: Action | undefined;
   let usage: string | undefined;
   const build = command({
@@ -301,14 +326,18 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
     ? undefined
     : runnable.find((c) => c.command.split(' ')[0] === argv[0]);
   const args = run ? argv.slice(1) : argv;
+  // yargs words its own messages (unknown argument, missing value) in the same language.
+  const yargsLocale = lang === 'zh-CN' ? 'zh_CN' : 'en';
   const parser = run
     ? yargs(args)
+        .locale(yargsLocale)
         .command({ ...run, command: run.command.replace(/^\S+/, '$0') })
         .strict()
         .version(false)
         .help(false)
         .exitProcess(false)
     : yargs(args)
+        .locale(yargsLocale)
         .scriptName('briefdeck')
         .usage('$0 <command> [options]\n\nTurn a meeting brief (YAML) into a PowerPoint deck.')
         .command(build)
@@ -343,7 +372,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
   });
   usageError ??= usage;
   if (usageError) {
-    io.err(`error: ${usageError}\nRun "briefdeck --help" for usage.`);
+    io.err(`${errorLine({ message: usageError })}\n${say(msg('cli.seeHelp'))}`);
     return EXIT.usage;
   }
   if (printed) {
@@ -356,7 +385,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
   } catch (e) {
     // Problems the user can fix are printed; anything else is a bug and keeps its stack.
     if (!isBriefdeckError(e)) throw e;
-    for (const p of e.problems) io.err(`error: ${formatProblem(p)}`);
+    for (const p of e.problems) io.err(errorLine(p));
     return EXIT.input;
   }
 }

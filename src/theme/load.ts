@@ -5,14 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { BriefdeckError, type Problem } from '../errors.js';
-import { parseYaml, readTextFile, toPlain, type YamlSource } from '../yaml/source.js';
+import { BriefdeckError, problem, type Problem } from '../errors.js';
+import { parseYaml, readTextFile, toPlain, typingOr, type YamlSource } from '../yaml/source.js';
 import { formatPath, locate, suggest, validate } from '../yaml/validate.js';
 import { builtinPath, builtinThemeNames, isInside, linkedOutside, looksLikePath, themeNamesIn } from './files.js';
 import { imageProblem } from './pictures.js';
 import { themeFileSchema, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
 import { BUILTIN_LAYERS } from './builtin-layers.js';
-import { compileTemplate, describeTemplateError } from './templates.js';
+import { compileTemplate, describeTemplateError, unclosedMustache, unknownVariables } from './templates.js';
+import { msg } from '../messages/catalogue.js';
 
 export interface ThemeOptions {
   /** Folder a relative theme path is resolved from (the brief's folder, or the working folder). */
@@ -43,7 +44,7 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
   const name = ref ?? 'default';
   if (looksLikePath(name)) {
     const file = resolve(opts.relativeTo ?? cwd, name);
-    if (!existsSync(file)) throw new BriefdeckError({ ...namer(opts), message: `no theme file at ${file}` });
+    if (!existsSync(file)) throw new BriefdeckError(problem(namer(opts), msg('theme.noFile', { file })));
     const out = opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && outside(opts.relativeTo, file, name);
     if (out) {
       throw new BriefdeckError({
@@ -61,10 +62,14 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
   if (builtinThemeNames().includes(name)) return builtinPath(name);
   const available = [...new Set([...builtinThemeNames(), ...teamThemeNames(cwd)])];
   const hint = suggest(name, available);
-  throw new BriefdeckError({
-    ...namer(opts),
-    message: `unknown theme "${name}"${hint ? `; did you mean "${hint}"?` : ''} (available: ${available.join(', ')})`,
-  });
+  throw new BriefdeckError(
+    problem(
+      namer(opts),
+      hint
+        ? msg('theme.unknownHint', { name, hint, available: available.join(', ') })
+        : msg('theme.unknown', { name, available: available.join(', ') }),
+    ),
+  );
 }
 
 const teamThemeNames = (cwd: string) => themeNamesIn(resolve(cwd, 'themes'));
@@ -146,7 +151,7 @@ function readLayer(file: string, opts: ThemeOptions, fresh = false): ThemeLayer 
       message: 'a theme is a mapping of settings (colors, fonts, sizes…), not a list or a single value',
     });
   const { data, problems } = validate(themeFileSchema(), plain, src);
-  if (!data) throw new BriefdeckError(problems);
+  if (!data) throw new BriefdeckError(typingOr(src, problems));
   const layer: ThemeLayer = { file, src, data, ...(builtinName ? { builtin: builtinName } : {}) };
   const found: Problem[] = [];
   // Templates and labels compile now, so a mistake points at its line, not at the first slide.
@@ -227,11 +232,46 @@ export function bakeBuiltinLayers(): Record<string, { text: string; json: string
 }
 
 function checkTemplate(layer: ThemeLayer, path: PropertyKey[], source: string, found: Problem[]): void {
+  // A `{{` never closed: handlebars' own message is a caret under its parser's token.
+  const open = unclosedMustache(source);
+  if (open >= 0) {
+    const start = [...source.slice(open)].slice(0, 24).join('');
+    found.push(problem(atInTemplate(layer, path, source, open), msg('template.unclosed', { column: open + 1, start })));
+    return;
+  }
   try {
     compileTemplate(source);
   } catch (e) {
     found.push({ ...at(layer, path), message: describeTemplateError(e) });
+    return;
   }
+  // Names the context does not have print nothing: a warning, with the name likeliest meant.
+  for (const { name, known } of unknownVariables(source)) {
+    const hint = suggest(name, [...known]);
+    const where = atInTemplate(layer, path, source, source.indexOf(name));
+    layer.src.warnings.push(
+      problem(
+        where,
+        hint
+          ? msg('template.unknownVariableHint', { name, hint })
+          : msg('template.unknownVariable', { name, known: known.join(', ') }),
+      ),
+    );
+  }
+}
+
+/** The file position of `offset` in a template's text: exact when the text is written as it is
+ * (plain, or quoted with no escapes before it), else where the value begins. */
+function atInTemplate(layer: ThemeLayer, path: PropertyKey[], source: string, offset: number) {
+  const where = at(layer, path);
+  const { node } = locate(layer.src, path);
+  const range = node?.range;
+  if (!range || offset < 0) return where;
+  const raw = layer.src.text.slice(range[0], range[1]);
+  const lead = raw.startsWith('"') || raw.startsWith("'") ? 1 : 0;
+  if (raw.slice(lead, lead + offset) !== source.slice(0, offset)) return where;
+  const pos = layer.src.lines.linePos(range[0] + lead + offset);
+  return { ...where, line: pos.line, column: pos.col };
 }
 
 type Plain = Record<string, unknown>;

@@ -59,6 +59,88 @@ registerHelpers(hb);
 
 const TEMPLATE_HELPERS = Object.keys(HELPERS) as HelperName[];
 
+/** Where the first `{{` with no `}}` before the next `{{` (or the end) is, or -1. */
+export function unclosedMustache(source: string): number {
+  for (let from = 0; ;) {
+    const open = source.indexOf('{{', from);
+    if (open < 0) return -1;
+    let inner = open;
+    while (source[inner] === '{') inner++; // {{{ … }}} too
+    const close = source.indexOf('}}', inner);
+    const next = source.indexOf('{{', inner);
+    if (close < 0 || (next >= 0 && next < close)) return open;
+    from = close + 2;
+  }
+}
+
+/** Every variable a template context has (README, Themes); `labels.*` and `by` aside. */
+const CONTEXT_VARIABLES = [
+  'meeting.title',
+  'meeting.subtitle',
+  'meeting.date',
+  'meeting.organizer',
+  'meeting.location',
+  'meeting.chair',
+  'meeting.chair.name',
+  'meeting.chair.role',
+  'unit.name',
+  'unit.index',
+  'leader.speaker',
+  'leader.role',
+  'leader.topic',
+  'slide.number',
+  'slide.count',
+  'lang',
+  'labels',
+  'by',
+];
+
+/**
+ * The variables a template names that its context does not have, each with the likeliest one
+ * meant: handlebars prints nothing for them, so `{{meeting.organiser}}` would vanish silently.
+ * Only at the top level: inside `{{#with}}` or `{{#each}}` names are relative.
+ */
+export function unknownVariables(source: string): Array<{ name: string; known: readonly string[] }> {
+  const found: Array<{ name: string; known: readonly string[] }> = [];
+  const check = (node: hbs.AST.Node) => {
+    if (node.type !== 'PathExpression') return;
+    const p = node as hbs.AST.PathExpression;
+    if (p.data || p.depth > 0 || p.parts.length === 0 || p.original === 'this') return;
+    const name = p.parts.join('.');
+    if (name.startsWith('labels.') || CONTEXT_VARIABLES.includes(name) || found.some((f) => f.name === name)) return;
+    found.push({ name, known: CONTEXT_VARIABLES });
+  };
+  const walk = (node: hbs.AST.Node | null | undefined): void => {
+    if (!node) return;
+    if (node.type === 'Program') for (const n of (node as hbs.AST.Program).body) walk(n);
+    else if (node.type === 'MustacheStatement' || node.type === 'SubExpression') {
+      const m = node as hbs.AST.MustacheStatement;
+      const helper =
+        m.path.type === 'PathExpression' &&
+        TEMPLATE_HELPERS.includes((m.path as hbs.AST.PathExpression).original as HelperName);
+      if (!helper) check(m.path);
+      for (const param of m.params) {
+        walk(param);
+        check(param);
+      }
+    } else if (node.type === 'BlockStatement') {
+      const b = node as hbs.AST.BlockStatement;
+      for (const param of b.params) {
+        walk(param);
+        check(param);
+      }
+      // Inside `with` and `each`, names are relative to the value: not checked.
+      const name = b.path.type === 'PathExpression' ? (b.path as hbs.AST.PathExpression).original : '';
+      if (name !== 'with' && name !== 'each') {
+        walk(b.program);
+        walk(b.inverse);
+      }
+    }
+  };
+  walk(compiler().parse(source));
+  return found;
+}
+
 /** A handlebars error in the users' words. */
 export function describeTemplateError(e: unknown): string {
   if (e instanceof TemplateRefused) return e.message;

@@ -7,8 +7,10 @@ import { xmlForbidden } from '../xml-chars.js';
 import { COUNT_LIMITS } from '../limits.js';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { BriefdeckError, type Problem } from '../errors.js';
+import { BriefdeckError, problem, type Problem } from '../errors.js';
+import { msg, type Msg, type Param } from '../messages/catalogue.js';
 import { describeFsError } from '../output/write.js';
+import { typingMistakes } from './typing.js';
 
 /** Briefs and themes are outlines, not data dumps: anything bigger is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -36,12 +38,11 @@ export function readInputFile(file: string, what = 'file'): Buffer {
   try {
     st = statSync(file);
   } catch (e) {
-    throw new BriefdeckError({
-      file,
-      message: `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describeFsError(e)}`,
-    });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new BriefdeckError(problem({ file }, msg('file.missing', { what: noun(what) })));
+    throw new BriefdeckError({ file, message: `cannot read ${what}: ${describeFsError(e)}` });
   }
-  if (st.isDirectory()) throw new BriefdeckError({ file, message: `is a folder, expected a ${what}` });
+  if (st.isDirectory()) throw new BriefdeckError(problem({ file }, msg('file.isFolder', { what: noun(what) })));
   if (!st.isFile()) throw notAFile(file, st, what);
   if (st.size > MAX_INPUT_BYTES) throw tooBig(file, st.size, what);
   let fd: number | undefined;
@@ -61,6 +62,11 @@ export function readInputFile(file: string, what = 'file'): Buffer {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** What a file is, in the words of the reader's language. */
+function noun(what: string): Param {
+  return what === 'brief' || what === 'theme' || what === 'report' || what === 'file' ? msg(`noun.${what}`) : what;
 }
 
 /** Up to `limit` bytes of an open file, from its start; `size` is what its stat said. */
@@ -97,13 +103,13 @@ function notAFile(file: string, st: Stats, what: string): BriefdeckError {
 
 /** Over the limit; `size` when it is known. */
 export function tooBig(file: string, size: number | undefined, what: string): BriefdeckError {
-  const limit = `the limit for a ${what} is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)`;
-  if (size === undefined)
-    return new BriefdeckError({ file, message: `is over ${MAX_INPUT_BYTES / 1024 / 1024} MB; ${limit}` });
-  const mb = (size / 1024 / 1024).toFixed(1);
+  const limit = MAX_INPUT_BYTES / 1024 / 1024;
+  const bytes = MAX_INPUT_BYTES.toLocaleString('en');
+  const mb = size === undefined ? '' : (size / 1024 / 1024).toFixed(1);
   // "5.0 MB against a 5 MB limit" reads as a contradiction: say the bytes when it is close.
-  const shown = Number(mb) <= MAX_INPUT_BYTES / 1024 / 1024 ? `${size.toLocaleString('en')} bytes` : `${mb} MB`;
-  return new BriefdeckError({ file, message: `is ${shown}; ${limit}` });
+  const shown =
+    size === undefined ? `over ${limit} MB` : Number(mb) <= limit ? `${size.toLocaleString('en')} bytes` : `${mb} MB`;
+  return new BriefdeckError(problem({ file }, msg('file.tooBig', { size: shown, what: noun(what), limit, bytes })));
 }
 
 export function decodeText(bytes: Uint8Array, file: string): string {
@@ -113,22 +119,18 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     (bytes[0] === 0xfe && bytes[1] === 0xff) ||
     (bytes.length >= 4 &&
       ((bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0) || (bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0)));
-  if (utf16)
-    throw new BriefdeckError({
-      file,
-      message: 'this file is saved as UTF-16 text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)',
-    });
+  if (utf16) throw new BriefdeckError(problem({ file }, msg('file.utf16')));
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, column } = positionOfByte(bytes, nul);
-    throw new BriefdeckError({ file, line, column, message: 'this is binary data, not a text file' });
+    throw new BriefdeckError(problem({ file, line, column }, msg('file.binary')));
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = positionOfByte(bytes, bad);
-    throw new BriefdeckError({ file, line, column, message: 'invalid UTF-8: save the file as UTF-8 text' });
+    throw new BriefdeckError(problem({ file, line, column }, msg('file.notUtf8')));
   }
 }
 
@@ -171,6 +173,11 @@ export function stripXmlForbidden(s: string): { text: string; removed: number } 
  * most 100 times, see toPlain), few enough to resolve at once. */
 const MAX_ALIASES = 10_000;
 
+/** A whole value in Chinese quotes: “…”, ‘…’ or 「…」. */
+const CHINESE_QUOTED = /^(?:“([^“”]+)”|‘([^‘’]+)’|「([^「」]+)」)$/;
+/** A value that may be one (checked before the quick reader's result is taken). */
+export const MAYBE_CHINESE_QUOTED = /(?:^|[:,[-])[ \t]*(?:“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」)[ \t]*(?:[,\]}#]|$)/m;
+
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** Parse YAML text, keeping positions. Throws a BriefdeckError listing every syntax problem. */
@@ -209,6 +216,12 @@ export function parseYaml(text: string, file: string): YamlSource {
     prettyErrors: false,
     uniqueKeys: true,
   });
+  // A typing mistake (a tab, a full-width colon…) sets off a cascade of syntax errors: it alone
+  // is reported, where it is.
+  if (doc.errors.length) {
+    const typing = typingMistakes(text, file);
+    if (typing.length) throw new BriefdeckError(typing);
+  }
   const problems: Problem[] = [];
   const at = (offset: number | undefined) => {
     const pos = lines.linePos(offset ?? 0);
@@ -226,12 +239,12 @@ export function parseYaml(text: string, file: string): YamlSource {
     }
     const unclosed = /Missing closing ("|')quote/.exec(err.message);
     const offset = unclosed ? openingQuote(text, err.pos[0], unclosed[1]!) : err.pos[0];
-    problems.push({ ...at(offset), message: yamlMessage(err.code, err.message) });
+    problems.push(problem(at(offset), yamlMessage(err.code, err.message)));
   }
   for (const w of doc.warnings) {
     // An unknown tag (`!!js/function`, `!include`) would silently become plain text: refuse it.
     if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE')
-      problems.push({ ...at(w.pos[0]), message: yamlMessage(w.code, w.message) });
+      problems.push(problem(at(w.pos[0]), yamlMessage(w.code, w.message)));
   }
   if (problems.length) throw new BriefdeckError(problems);
   const warnings: Problem[] = [];
@@ -270,6 +283,15 @@ export function parseYaml(text: string, file: string): YamlSource {
       });
     }
     if (isScalar(node) && typeof node.value === 'string') {
+      // “陈吉宁” in Chinese quotes is text to YAML, quotes and all: they would be on the slide.
+      const quoted = node.type === 'PLAIN' ? CHINESE_QUOTED.exec(node.value) : null;
+      if (quoted)
+        warnings.push(
+          problem(
+            at(node.range?.[0]),
+            msg('typing.chineseQuotes', { value: node.value, text: (quoted[1] ?? quoted[2] ?? quoted[3])! }),
+          ),
+        );
       const { text: clean, removed } = stripXmlForbidden(node.value);
       if (removed) {
         node.value = clean;
@@ -284,6 +306,16 @@ export function parseYaml(text: string, file: string): YamlSource {
   return { file, text, doc, lines, warnings, ...(unresolvedAlias ? { unresolvedAlias } : {}) };
 }
 
+/**
+ * The problems to report for a file that parsed but did not validate: its typing mistakes when
+ * it has any (`－ item` and `-item` read as text, `primary: #A50F15` as nothing), which caused
+ * the rest; else the problems as found.
+ */
+export function typingOr(src: YamlSource, problems: Problem[]): Problem[] {
+  const typing = typingMistakes(src.text, src.file);
+  return typing.length ? typing : problems;
+}
+
 /** Where an unclosed quoted text begins: the last quote before `end` that opens a value. */
 function openingQuote(text: string, end: number, quote: string): number {
   const opener = new RegExp(`(?:^|[:\\-\\[,{]\\s*)\\s*(${quote})`, 'gm');
@@ -292,21 +324,24 @@ function openingQuote(text: string, end: number, quote: string): number {
   return found;
 }
 
-function yamlMessage(code: string, message: string): string {
+/** A YAML parser's error as a message of the catalogue. (The parser's own words, in the
+ * message for a syntax error, stay English.) */
+function yamlMessage(code: string, message: string): Msg {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (/multiple documents/.test(first))
-    return 'this file holds more than one YAML document (a line of ---); a brief is one document: remove the --- line or split the file';
+  if (/multiple documents/.test(first)) return msg('yaml.multipleDocuments');
   if (/Missing closing ("|')quote/.test(first))
-    return `this quoted text is never closed: add the closing ${/"/.test(first) ? '"' : "'"}`;
+    return msg('yaml.unclosedQuote', { quote: /"/.test(first) ? '"' : "'" });
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same mapping; keep one';
+      return msg('yaml.duplicateKey');
     case 'TAB_AS_INDENT':
-      return 'tab used for indentation; YAML needs spaces';
+      return msg('typing.tab');
     case 'TAG_RESOLVE_FAILED':
-      return `${first.replace(/^Unresolved tag: /, 'unknown tag ').replace('tag:yaml.org,2002:', '!!')}; tags are not allowed, write plain text`;
+      return msg('yaml.tag', {
+        detail: first.replace(/^Unresolved tag: /, 'unknown tag ').replace('tag:yaml.org,2002:', '!!'),
+      });
     default:
-      return `YAML syntax: ${first}`;
+      return msg('yaml.syntax', { detail: first });
   }
 }
 

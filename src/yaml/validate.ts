@@ -4,7 +4,8 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type * as z from '../zod.js';
-import type { Problem } from '../errors.js';
+import { problem, type Problem } from '../errors.js';
+import { msg, word, type Msg } from '../messages/catalogue.js';
 import type { YamlSource } from './source.js';
 
 type Path = ReadonlyArray<PropertyKey>;
@@ -122,11 +123,12 @@ function fromIssue(schema: z.ZodType, src: YamlSource, issue: z.core.$ZodIssue, 
     return issue.keys.map((k) => {
       const { key } = locate(src, [...path, k]);
       const hint = suggest(k, known);
-      return {
-        ...position(src, key),
-        path: formatPath([...path, k]),
-        message: `unknown key "${k}"${hint ? `; did you mean "${hint}"?` : `; expected one of: ${known.join(', ')}`}`,
-      };
+      return problem(
+        { ...position(src, key), path: formatPath([...path, k]) },
+        hint
+          ? msg('brief.unknownKeyHint', { key: k, hint })
+          : msg('brief.unknownKey', { key: k, known: known.join(', ') }),
+      );
     });
   }
   if (issue.code === 'invalid_union') {
@@ -152,9 +154,26 @@ function fromIssue(schema: z.ZodType, src: YamlSource, issue: z.core.$ZodIssue, 
   const { node, key } = locate(src, path);
   const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
   const where = missing ? nearestExisting(src, path) : position(src, node ?? key);
-  const message = missing ? `missing required key "${String(path[path.length - 1])}"` : issue.message;
-  return [{ ...where, path: formatPath(path), message }];
+  const input = (issue as { input?: unknown }).input;
+  const date = typeof input === 'string' ? CHINESE_DATE.exec(input.trim()) : null;
+  const m: Msg | undefined = missing
+    ? msg('brief.missingKey', { key: String(path[path.length - 1]) })
+    : date
+      ? msg('brief.chineseDate', { written: input as string, date: isoDate(date) })
+      : CATALOGUED.get(issue.message);
+  const at = { ...where, path: formatPath(path) };
+  return [m ? problem(at, m) : { ...at, message: issue.message }];
 }
+
+/** A date as Chinese is written: 2025年1月6日, or 2025年1月 when the report gives no day. */
+const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?$/;
+const isoDate = (m: RegExpExecArray): string =>
+  [m[1]!, m[2]!.padStart(2, '0'), ...(m[3] ? [m[3].padStart(2, '0')] : [])].join('-');
+
+/** Messages the schemas give in English that the catalogue has, by their English text. */
+const CATALOGUED = new Map<string, Msg>(
+  (['brief.date', 'brief.noSuchDate', 'theme.color'] as const).map((k) => [word(msg(k), 'en'), msg(k)]),
+);
 
 function nearestExisting(src: YamlSource, path: Path) {
   return position(src, locate(src, path.slice(0, -1)).node);

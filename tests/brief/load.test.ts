@@ -125,7 +125,11 @@ describe('parseBrief', () => {
       /^b\.yaml:9:13: directives\[0\]\.points: a leader needs at least one point$/,
     ],
     ['YAML syntax error', GOOD + 'units: [\n', /^b\.yaml:\d+:\d+: /],
-    ['tab indentation', 'meeting:\n\ttitle: x\n', /^b\.yaml:2:1: tab used for indentation; YAML needs spaces$/],
+    [
+      'tab indentation',
+      'meeting:\n\ttitle: x\n',
+      /^b\.yaml:2:1: a tab used for indentation: YAML needs spaces; replace the tab with two spaces$/,
+    ],
     ['duplicate key', GOOD + 'meeting: {}\n', /^b\.yaml:7:1: this key appears twice in the same mapping; keep one$/],
     [
       'custom tag',

@@ -115,7 +115,9 @@ describe('bad briefs: YAML the parser refuses', () => {
 
   it('tab indentation', async () => {
     const f = `${BAD}/tab-indent.yaml`;
-    await expectBriefRefused(f, [err(f, '3:1: tab used for indentation; YAML needs spaces')]);
+    await expectBriefRefused(f, [
+      err(f, '3:1: a tab used for indentation: YAML needs spaces; replace the tab with two spaces'),
+    ]);
   });
 
   it('a duplicate key', async () => {
