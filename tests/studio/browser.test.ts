@@ -84,6 +84,46 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await page.click('#back');
   });
 
+  it('confirms a suggestion: its suggested: true deleted, nothing else', async () => {
+    await page.setInputFiles('#report-file', 'tests/fixtures/draft/forms/shanghai-2025-01.html');
+    await expect.poll(() => page.inputValue('#report')).toContain('浦东');
+    await page.fill('#report-date', '2025-01-06');
+    await page.click('#draft');
+    const badge = page.locator('#suggestions');
+    await expect.poll(() => badge.getAttribute('data-count')).not.toBeNull();
+    const count = Number(await badge.getAttribute('data-count'));
+    expect(count).toBeGreaterThan(1);
+    expect(await badge.innerText()).toBe(`${count} 条建议待确认`);
+    await page.click('#save');
+    await expect.poll(() => page.locator('#notice').innerText()).toBe('已保存');
+    const file = join(folder, 'briefs', '2025-01-06-draft.yaml');
+    const before = readFileSync(file, 'utf8');
+    // The header's count goes to the first suggestion; its 确认 deletes the mark on that line.
+    await badge.click();
+    const button = page.locator('.cm-confirm').first();
+    const line = Number(await button.getAttribute('data-line'));
+    expect(before.split('\n')[line - 1]).toMatch(/^\s*suggested: true$/);
+    await shot('7-suggestion');
+    await button.click();
+    await expect.poll(() => badge.getAttribute('data-count')).toBe(String(count - 1));
+    // And one in the form, by its button.
+    await page.click('#tab-form');
+    const suggested = page.locator('#form li.suggested');
+    await expect.poll(() => suggested.count()).toBe(count - 1);
+    await badge.click();
+    await shot('8-form-suggestion');
+    await suggested.first().locator('button.confirm').click();
+    await expect.poll(() => badge.getAttribute('data-count')).toBe(String(count - 2));
+    await expect.poll(() => suggested.count()).toBe(count - 2);
+    await page.click('#tab-yaml');
+    await page.click('#save');
+    await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
+    const lines = before.split('\n');
+    const second = lines.findIndex((l, i) => i !== line - 1 && /^\s*suggested: true$/.test(l));
+    expect(readFileSync(file, 'utf8')).toBe(lines.filter((_, i) => i !== line - 1 && i !== second).join('\n'));
+    await page.click('#back');
+  });
+
   it('previews every slide, and an edit changes the slide', async () => {
     await page.click(`tr.brief[data-name="${SAMPLE}"]`);
     await expect.poll(() => page.locator('#slides figure').count()).toBe(12);

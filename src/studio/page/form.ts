@@ -12,7 +12,8 @@ export type FormEdit =
   | { op: 'set'; path: Path; value: string }
   | { op: 'add'; path: Path; value: unknown }
   | { op: 'delete'; path: Path }
-  | { op: 'move'; path: Path; from: number; to: number };
+  | { op: 'move'; path: Path; from: number; to: number }
+  | { op: 'confirm'; path?: Path; line?: number };
 
 type Data = Record<string, unknown>;
 const obj = (v: unknown): Data => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : {});
@@ -59,6 +60,14 @@ export function renderForm(box: HTMLElement, data: unknown, send: (edits: FormEd
       li.append(input);
       const by = typeof v === 'object' && v !== null ? text(obj(v).by) : '';
       if (by) li.append(el('span', 'by', by));
+      // A drafted suggestion: highlighted, with 确认 to delete its `suggested: true`.
+      if (typeof v === 'object' && v !== null && obj(v).suggested === true) {
+        li.classList.add('suggested');
+        const ok = el('button', 'confirm', t().confirm);
+        ok.setAttribute('aria-label', `${t().confirm} ${i + 1}`);
+        ok.addEventListener('click', () => send([{ op: 'confirm', path: [...path, i] }], true));
+        li.append(ok);
+      }
       for (const [sign, title, edit] of [
         ['↑', w.up, i > 0 ? { op: 'move', path, from: i, to: i - 1 } : undefined],
         ['↓', w.down, i < values.length - 1 ? { op: 'move', path, from: i, to: i + 1 } : undefined],

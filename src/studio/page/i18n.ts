@@ -34,7 +34,9 @@ const zh = {
   continued: (n: number) => `续页 ${n} 张`,
   split: (n: number) => `拆分条目 ${n} 条`,
   titleLines: (n: number) => `标题 ${n} 行`,
-  checkHint: '标黄的“请核对”“建议”处需要人工确认。',
+  checkHint: '标黄的“请核对”“建议”处需要人工确认；建议的领导指示点“确认”即可。',
+  confirm: '确认',
+  suggestions: (n: number) => `${n} 条建议待确认`,
   switchLang: 'English',
   templateHint: '此主题基于 Office 模板：预览只画出简报的内容，模板自带的背景和图形请在下载的 PPT 中查看。',
   form: {
@@ -109,7 +111,10 @@ const en: Words = {
   continued: (n) => `${n} continuation slide${n === 1 ? '' : 's'}`,
   split: (n) => `${n} item${n === 1 ? '' : 's'} split`,
   titleLines: (n) => `title on ${n} lines`,
-  checkHint: 'Spots marked 请核对 / 建议 (highlighted) need a human to confirm.',
+  checkHint:
+    'Spots marked 请核对 / 建议 (highlighted) need a human to confirm; confirm a suggested directive with its button.',
+  confirm: 'Confirm',
+  suggestions: (n: number) => `${n} suggestion${n === 1 ? '' : 's'} to confirm`,
   switchLang: '中文',
   templateHint:
     "This theme is made on an office template: the preview draws the brief's content, not the template's own background and graphics (see them in the downloaded deck).",
