@@ -177,8 +177,12 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await page.click('#tab-form');
     const first = page.locator('#form textarea[data-path=\'["units",0,"achievements",1]\']');
     expect(await first.inputValue()).toBe('推动全区2304个小区组建业委会');
+    const slide3Lines = page.locator('.slide[data-slide="3"] svg text.line');
+    expect(await slide3Lines.allTextContents()).toContain('推动全区2304个小区组建业委会');
     await first.fill('推动全区2305个小区组建业委会');
-    await expect.poll(() => page.locator('.slide[data-slide="3"]').innerText()).toContain('2305个');
+    // The slide's SVG is drawn again with the new text, the old one gone.
+    await expect.poll(() => slide3Lines.allTextContents()).toContain('推动全区2305个小区组建业委会');
+    expect((await slide3Lines.allTextContents()).join('')).not.toContain('2304个');
     // Moved down with its button: the YAML's order follows.
     await page
       .locator('#form section.card')
