@@ -216,6 +216,33 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await shot('5-english-red');
   });
 
+  it("completes a key from the brief's schema, and describes a key on hover", async () => {
+    await page.locator('.slide[data-slide="4"] text.line').first().click();
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('name: 金山区委');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('    sp');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect.poll(() => options.allInnerTexts()).toContainEqual(expect.stringContaining('speaker'));
+    // A unit's keys only, less those the unit already has.
+    const offered = (await options.allInnerTexts()).join('\n');
+    expect(offered).not.toContain('achievements');
+    expect(offered).not.toContain('title');
+    await shot('9-completion');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('王五');
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toBe('    speaker: 王五');
+    await expect.poll(() => page.locator('#problems li').count()).toBe(0);
+    await page
+      .locator('.cm-line span', { hasText: /^achievements$/ })
+      .first()
+      .hover();
+    await expect.poll(() => page.locator('.cm-schema-hover').innerText()).toContain('units[].achievements');
+    await shot('10-hover');
+  });
+
   it('refuses a second client without the token', async () => {
     const other = await browser.newContext();
     const stranger = await other.newPage();

@@ -1,6 +1,12 @@
 /// <reference lib="dom" />
 /** The YAML editor: CodeMirror 6 with YAML, history, and the preview's problems underlined at
  * their line and column; the drafter's "请核对" and "建议" comments highlighted. */
+import {
+  autocompletion,
+  completionKeymap,
+  type CompletionContext,
+  type CompletionResult,
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -10,6 +16,7 @@ import {
   Decoration,
   EditorView,
   highlightActiveLine,
+  hoverTooltip,
   keymap,
   lineNumbers,
   ViewPlugin,
@@ -17,16 +24,60 @@ import {
   type DecorationSet,
   type ViewUpdate,
 } from '@codemirror/view';
+import schemaJson from '../../../schema/brief.schema.json' with { type: 'json' };
 import type { Problem } from './api.js';
+import { describeAt, suggestionsAt, type JsonSchema } from './schema-help.js';
+
+const schema = schemaJson as JsonSchema;
+
+/** The keys the brief's JSON Schema allows at the cursor, with their descriptions. */
+function schemaCompletions(context: CompletionContext): CompletionResult | null {
+  const found = suggestionsAt(schema, context.state.doc.toString(), context.pos);
+  // Offered as you type a key, or when asked (Ctrl-Space) on an empty line.
+  if (!found || (found.from === context.pos && !context.explicit)) return null;
+  return {
+    from: found.from,
+    options: found.options.map((o) => ({
+      label: o.label,
+      apply: o.apply,
+      type: o.type,
+      ...(o.detail ? { detail: o.detail } : {}),
+      ...(o.info ? { info: o.info } : {}),
+    })),
+    validFor: /^[\w-]*$/,
+  };
+}
+
+/** What the schema says of the key under the pointer. */
+const schemaHover = hoverTooltip((view, pos) => {
+  const d = describeAt(schema, view.state.doc.toString(), pos);
+  if (!d) return null;
+  return {
+    pos: d.from,
+    end: d.to,
+    above: true,
+    create: () => {
+      const dom = document.createElement('div');
+      dom.className = 'cm-schema-hover';
+      const head = document.createElement('code');
+      head.textContent = d.type ? `${d.path}: ${d.type}` : d.path;
+      dom.append(head);
+      if (d.description) {
+        const p = document.createElement('div');
+        p.textContent = d.description;
+        dom.append(p);
+      }
+      return { dom };
+    },
+  };
+});
 
 /**
  * What needs a human, highlighted until it is done: each `suggested: true` (a drafted suggestion,
  * with a 确认 button at the end of its line) and the `# 请核对` / `# 建议` comments — a `# 建议`
  * comment only while a suggestion it speaks of is still marked below it.
  */
-function checkSpans(
-  doc: string,
-): Array<{ from: number; to: number; kind: 'check' | 'suggested'; line: number }> {
+function checkSpans(doc: string): Array<{ from: number; to: number; kind: 'check' | 'suggested'; line: number }> {
   const lines = doc.split('\n');
   const out: Array<{ from: number; to: number; kind: 'check' | 'suggested'; line: number }> = [];
   const starts: number[] = [];
@@ -128,8 +179,10 @@ export function createEditor(parent: HTMLElement, text: string, hooks: EditorHoo
         lineNumbers(),
         history(),
         highlightActiveLine(),
-        keymap.of([...defaultKeymap, ...historyKeymap]),
+        keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
         yaml(),
+        autocompletion({ override: [schemaCompletions] }),
+        schemaHover,
         syntaxHighlighting(defaultHighlightStyle),
         lintGutter(),
         highlightChecks,
