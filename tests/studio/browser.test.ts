@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { findProgram } from '../../src/output/export.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 
 const SAMPLE = '2025-01-shanghai-quarterly.yaml';
@@ -158,6 +159,8 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await page.click('#save');
     await expect.poll(() => page.locator('#notice').innerText()).toBe('已保存');
     expect(readFileSync(briefFile(), 'utf8')).toContain('新建街区党组织202个，再建一批');
+    // 下载 PDF only where LibreOffice is installed.
+    expect(await page.locator('#download-pdf').count()).toBe(findProgram('soffice') ? 1 : 0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     expect(download.suggestedFilename()).toBe(SAMPLE.replace('.yaml', '.pptx'));
     const got = readFileSync((await download.path())!);

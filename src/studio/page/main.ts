@@ -27,6 +27,8 @@ function h<K extends keyof HTMLElementTagNameMap>(
 
 const app = document.getElementById('app')!;
 let themes: string[] = [];
+/** LibreOffice is installed where the studio runs: 下载 PDF is offered. */
+let pdf = false;
 let screen: () => void = () => void startScreen();
 
 function frame(...content: Child[]): void {
@@ -55,8 +57,9 @@ function frame(...content: Child[]): void {
 
 async function startScreen(): Promise<void> {
   screen = () => void startScreen();
-  const { briefs, themes: names } = await api.briefs();
+  const { briefs, themes: names, pdf: canPdf } = await api.briefs();
   themes = names;
+  pdf = canPdf;
   const w = t();
   const rows = briefs.map((b) =>
     h(
@@ -434,10 +437,12 @@ function editScreen(doc: Editing): void {
     }
   }
 
-  async function download(): Promise<void> {
+  async function download(kind: 'pptx' | 'pdf' = 'pptx'): Promise<void> {
     if (dirty() || doc.version === null) return say(w.saveFirst, 'error');
-    const blob = await api.deck(doc.name);
-    const a = h('a', { href: URL.createObjectURL(blob), download: doc.name.replace(/\.ya?ml$/, '.pptx') });
+    if (kind === 'pdf') say(w.makingPdf);
+    const blob = await api.deck(doc.name, kind);
+    if (kind === 'pdf') notice.hidden = true;
+    const a = h('a', { href: URL.createObjectURL(blob), download: doc.name.replace(/\.ya?ml$/, `.${kind}`) });
     document.body.append(a);
     a.click();
     a.remove();
@@ -464,6 +469,7 @@ function editScreen(doc: Editing): void {
       h('label', {}, w.lang, ' ', langSelect),
       h('button', { id: 'save', click: () => void save() }, w.save),
       h('button', { id: 'download', click: () => void download().catch(failed) }, w.download),
+      pdf && h('button', { id: 'download-pdf', click: () => void download('pdf').catch(failed) }, w.downloadPdf),
       suggestionsBadge,
       status,
     ),
