@@ -197,6 +197,43 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await expect
       .poll(() => page.locator('#form textarea[data-path=\'["units",0,"achievements",0]\']').inputValue())
       .toBe('推动全区2305个小区组建业委会');
+    // Dragged by its grip onto the first item: the third achievement takes its place.
+    const list0 = page.locator('#form section.card').nth(1).locator('.list').first();
+    const achievement = (i: number) => page.locator(`#form textarea[data-path='["units",0,"achievements",${i}]']`);
+    const third = await achievement(2).inputValue();
+    await list0.locator('li').nth(2).locator('.grip').dragTo(list0.locator('li').nth(0));
+    await expect.poll(() => achievement(0).inputValue()).toBe(third);
+    expect(await achievement(1).inputValue()).toBe('推动全区2305个小区组建业委会');
+    // The keyboard still moves items: the second one's ↑, pressed with Enter.
+    await page
+      .locator('#form section.card')
+      .nth(1)
+      .locator('.list')
+      .first()
+      .getByRole('button', { name: '上移 2' })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => achievement(0).inputValue()).toBe('推动全区2305个小区组建业委会');
+    expect(await achievement(1).inputValue()).toBe(third);
+    // A unit's card dragged onto the one before it, and back: the slides follow.
+    const unitTitles = () => page.locator('#form section.card h3').allInnerTexts();
+    const [, first1, second1] = await unitTitles();
+    // A card is taller than the form's view: the page is made tall enough to see both heads, so
+    // the mouse drag needs no scrolling midway.
+    const dragCard = async (from: number, onto: number) => {
+      await page.setViewportSize({ width: 1440, height: 2400 });
+      const cards = page.locator('#form section.card');
+      await cards.nth(from).locator('.card-head .grip').dragTo(cards.nth(onto).locator('.card-head'));
+      await page.setViewportSize({ width: 1440, height: 900 });
+    };
+    await dragCard(2, 1);
+    await expect.poll(async () => (await unitTitles())[1]).toBe(second1!.replace(/^2\./, '1.'));
+    await expect
+      .poll(() => page.locator('.slide[data-slide="3"]').innerText())
+      .toContain(second1!.replace(/^2\. /, ''));
+    await shot('11-drag');
+    await dragCard(2, 1);
+    await expect.poll(async () => (await unitTitles())[1]).toBe(first1);
     await page.getByRole('button', { name: '+ 添加单位' }).click();
     await expect.poll(() => page.locator('#slides figure').count()).toBe(13);
     await shot('6-form');
