@@ -2,7 +2,8 @@
  * What the studio's page asks of the folder: the briefs, one brief, a preview of YAML text, a
  * save, a deck, a draft. Each answer is plain data; server.ts turns it into HTTP.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parseDocument } from 'yaml';
@@ -10,6 +11,7 @@ import { loadBrief, parseBrief } from '../brief/load.js';
 import { briefThemeOptions, buildDeckWithPlan } from '../build.js';
 import { isBriefdeckError, type Problem } from '../errors.js';
 import { planDeck } from '../layout/deck.js';
+import { exportDeck, findProgram } from '../output/export.js';
 import type { FitEntry } from '../layout/plan.js';
 import { previewDeck, type PreviewSlide } from '../preview/svg.js';
 import { builtinThemeNames, themeNamesIn } from '../theme/files.js';
@@ -167,6 +169,23 @@ export async function deckOf(folder: string, name: unknown): Promise<{ bytes: Bu
   const { brief } = loadBrief(file);
   const { bytes } = await buildDeckWithPlan(brief, { themeOptions: themeOptions(folder) });
   return { bytes, file: String(name).replace(/\.ya?ml$/, '.pptx') };
+}
+
+/** Whether a PDF can be made here: LibreOffice's soffice is installed. */
+export const pdfAvailable = (): boolean => findProgram('soffice') !== undefined;
+
+/** The saved brief's deck as a PDF, made by LibreOffice as `briefdeck build --pdf` makes it. */
+export async function pdfOf(folder: string, name: unknown): Promise<{ bytes: Buffer; file: string }> {
+  const { bytes, file } = await deckOf(folder, name);
+  const work = mkdtempSync(join(tmpdir(), 'briefdeck-studio-pdf-'));
+  try {
+    const deck = join(work, 'deck.pptx');
+    writeFileSync(deck, bytes);
+    const [pdf] = await exportDeck(deck, { pdf: true });
+    return { bytes: readFileSync(pdf!), file: file.replace(/\.pptx$/, '.pdf') };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema/brief.schema.json', import.meta.url));

@@ -3,7 +3,7 @@
  * place keeps the comment beside it, and everything the edit does not touch — comments, order,
  * quoting — stays as the user wrote it.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { StudioError } from './files.js';
 
 type Path = Array<string | number>;
@@ -12,18 +12,34 @@ export type FormEdit =
   | { op: 'set'; path: Path; value: string }
   | { op: 'add'; path: Path; value: unknown }
   | { op: 'delete'; path: Path }
-  | { op: 'move'; path: Path; from: number; to: number };
+  | { op: 'move'; path: Path; from: number; to: number }
+  /** Confirm a suggested directive: its `suggested: true` deleted, by the directive's path (the
+   * form) or by the line the mark is on (the YAML editor); the comments around it stay. */
+  | { op: 'confirm'; path?: Path; line?: number };
 
 export function applyEdits(text: string, edits: FormEdit[]): string {
   const doc = parseDocument(text);
   if (doc.errors.length || !isMap(doc.contents))
     throw new StudioError(409, 'yaml-broken', 'fix the YAML first: the form edits a brief that reads');
-  for (const edit of edits) apply(doc, edit);
+  // Lines are counted in the text as sent: a confirm by line comes first in its batch.
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  for (const edit of edits) apply(doc, edit, lineAt);
   return doc.toString();
 }
 
-function apply(doc: Document, edit: FormEdit): void {
-  const path = checked(edit.path);
+function apply(doc: Document, edit: FormEdit, lineAt: (offset: number) => number): void {
+  const path = edit.op === 'confirm' && edit.path === undefined ? [] : checked(edit.path);
   switch (edit.op) {
     case 'set': {
       if (typeof edit.value !== 'string') throw bad('a value is text');
@@ -48,6 +64,27 @@ function apply(doc: Document, edit: FormEdit): void {
       const { from, to } = edit;
       if (![from, to].every((i) => Number.isInteger(i) && i >= 0 && i < list.items.length)) throw bad('no such item');
       list.items.splice(to, 0, ...list.items.splice(from, 1));
+      return;
+    }
+    case 'confirm': {
+      if (edit.path !== undefined) {
+        const node = doc.getIn(path, true);
+        if (!isMap(node) || !node.has('suggested')) throw bad('no suggestion there');
+        node.delete('suggested');
+        return;
+      }
+      const line = edit.line;
+      if (!Number.isInteger(line) || (line as number) < 1) throw bad('a line number');
+      let found = false;
+      visit(doc, {
+        Pair(_, pair) {
+          if (found || !isScalar(pair.key) || pair.key.value !== 'suggested' || !pair.key.range) return undefined;
+          if (lineAt(pair.key.range[0]) !== line) return undefined;
+          found = true;
+          return visit.REMOVE;
+        },
+      });
+      if (!found) throw bad(`no suggestion on line ${String(line)}`);
       return;
     }
     default:

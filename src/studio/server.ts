@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBriefdeckError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../yaml/source.js';
-import { deckOf, draft, ImageCache, listBriefs, listThemes, preview, reportText } from './api.js';
+import { deckOf, draft, ImageCache, listBriefs, listThemes, pdfAvailable, pdfOf, preview, reportText } from './api.js';
 import { applyEdits, type FormEdit } from './edit.js';
 import { readBrief, saveBrief, StudioError } from './files.js';
 
@@ -72,7 +72,12 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       case 'GET /app.css':
         return sendFile(res, 'app.css', 'text/css; charset=utf-8');
       case 'GET /api/briefs':
-        return send(res, 200, { folder, briefs: listBriefs(folder), themes: listThemes(folder) });
+        return send(res, 200, {
+          folder,
+          briefs: listBriefs(folder),
+          themes: listThemes(folder),
+          pdf: pdfAvailable(),
+        });
       case 'GET /api/brief':
         return send(res, 200, readBrief(folder, url.searchParams.get('name')));
       case 'POST /api/preview': {
@@ -97,13 +102,18 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         const version = body.version === null || body.version === undefined ? null : str(body.version, 'version');
         return send(res, 200, saveBrief(folder, body.name, str(body.text, 'text'), version));
       }
-      case 'GET /api/deck': {
-        const { bytes, file } = await deckOf(folder, url.searchParams.get('name'));
+      case 'GET /api/deck':
+      case 'GET /api/pdf': {
+        const pdf = url.pathname === '/api/pdf';
+        const name = url.searchParams.get('name');
+        const { bytes, file } = pdf ? await pdfOf(folder, name) : await deckOf(folder, name);
         res.writeHead(200, {
           ...SECURITY_HEADERS,
-          'content-type': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+          'content-type': pdf
+            ? 'application/pdf'
+            : 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
           'content-length': bytes.length,
-          'content-disposition': `attachment; filename="deck.pptx"; filename*=UTF-8''${encodeURIComponent(file)}`,
+          'content-disposition': `attachment; filename="deck.${pdf ? 'pdf' : 'pptx'}"; filename*=UTF-8''${encodeURIComponent(file)}`,
         });
         res.end(bytes);
         return;

@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { findProgram } from '../../src/output/export.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 
 const SAMPLE = '2025-01-shanghai-quarterly.yaml';
@@ -84,6 +85,46 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await page.click('#back');
   });
 
+  it('confirms a suggestion: its suggested: true deleted, nothing else', async () => {
+    await page.setInputFiles('#report-file', 'tests/fixtures/draft/forms/shanghai-2025-01.html');
+    await expect.poll(() => page.inputValue('#report')).toContain('浦东');
+    await page.fill('#report-date', '2025-01-06');
+    await page.click('#draft');
+    const badge = page.locator('#suggestions');
+    await expect.poll(() => badge.getAttribute('data-count')).not.toBeNull();
+    const count = Number(await badge.getAttribute('data-count'));
+    expect(count).toBeGreaterThan(1);
+    expect(await badge.innerText()).toBe(`${count} 条建议待确认`);
+    await page.click('#save');
+    await expect.poll(() => page.locator('#notice').innerText()).toBe('已保存');
+    const file = join(folder, 'briefs', '2025-01-06-draft.yaml');
+    const before = readFileSync(file, 'utf8');
+    // The header's count goes to the first suggestion; its 确认 deletes the mark on that line.
+    await badge.click();
+    const button = page.locator('.cm-confirm').first();
+    const line = Number(await button.getAttribute('data-line'));
+    expect(before.split('\n')[line - 1]).toMatch(/^\s*suggested: true$/);
+    await shot('7-suggestion');
+    await button.click();
+    await expect.poll(() => badge.getAttribute('data-count')).toBe(String(count - 1));
+    // And one in the form, by its button.
+    await page.click('#tab-form');
+    const suggested = page.locator('#form li.suggested');
+    await expect.poll(() => suggested.count()).toBe(count - 1);
+    await badge.click();
+    await shot('8-form-suggestion');
+    await suggested.first().locator('button.confirm').click();
+    await expect.poll(() => badge.getAttribute('data-count')).toBe(String(count - 2));
+    await expect.poll(() => suggested.count()).toBe(count - 2);
+    await page.click('#tab-yaml');
+    await page.click('#save');
+    await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
+    const lines = before.split('\n');
+    const second = lines.findIndex((l, i) => i !== line - 1 && /^\s*suggested: true$/.test(l));
+    expect(readFileSync(file, 'utf8')).toBe(lines.filter((_, i) => i !== line - 1 && i !== second).join('\n'));
+    await page.click('#back');
+  });
+
   it('previews every slide, and an edit changes the slide', async () => {
     await page.click(`tr.brief[data-name="${SAMPLE}"]`);
     await expect.poll(() => page.locator('#slides figure').count()).toBe(12);
@@ -118,6 +159,8 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await page.click('#save');
     await expect.poll(() => page.locator('#notice').innerText()).toBe('已保存');
     expect(readFileSync(briefFile(), 'utf8')).toContain('新建街区党组织202个，再建一批');
+    // 下载 PDF only where LibreOffice is installed.
+    expect(await page.locator('#download-pdf').count()).toBe(findProgram('soffice') ? 1 : 0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     expect(download.suggestedFilename()).toBe(SAMPLE.replace('.yaml', '.pptx'));
     const got = readFileSync((await download.path())!);
@@ -137,8 +180,12 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await page.click('#tab-form');
     const first = page.locator('#form textarea[data-path=\'["units",0,"achievements",1]\']');
     expect(await first.inputValue()).toBe('推动全区2304个小区组建业委会');
+    const slide3Lines = page.locator('.slide[data-slide="3"] svg text.line');
+    expect(await slide3Lines.allTextContents()).toContain('推动全区2304个小区组建业委会');
     await first.fill('推动全区2305个小区组建业委会');
-    await expect.poll(() => page.locator('.slide[data-slide="3"]').innerText()).toContain('2305个');
+    // The slide's SVG is drawn again with the new text, the old one gone.
+    await expect.poll(() => slide3Lines.allTextContents()).toContain('推动全区2305个小区组建业委会');
+    expect((await slide3Lines.allTextContents()).join('')).not.toContain('2304个');
     // Moved down with its button: the YAML's order follows.
     await page
       .locator('#form section.card')
@@ -150,6 +197,43 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await expect
       .poll(() => page.locator('#form textarea[data-path=\'["units",0,"achievements",0]\']').inputValue())
       .toBe('推动全区2305个小区组建业委会');
+    // Dragged by its grip onto the first item: the third achievement takes its place.
+    const list0 = page.locator('#form section.card').nth(1).locator('.list').first();
+    const achievement = (i: number) => page.locator(`#form textarea[data-path='["units",0,"achievements",${i}]']`);
+    const third = await achievement(2).inputValue();
+    await list0.locator('li').nth(2).locator('.grip').dragTo(list0.locator('li').nth(0));
+    await expect.poll(() => achievement(0).inputValue()).toBe(third);
+    expect(await achievement(1).inputValue()).toBe('推动全区2305个小区组建业委会');
+    // The keyboard still moves items: the second one's ↑, pressed with Enter.
+    await page
+      .locator('#form section.card')
+      .nth(1)
+      .locator('.list')
+      .first()
+      .getByRole('button', { name: '上移 2' })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => achievement(0).inputValue()).toBe('推动全区2305个小区组建业委会');
+    expect(await achievement(1).inputValue()).toBe(third);
+    // A unit's card dragged onto the one before it, and back: the slides follow.
+    const unitTitles = () => page.locator('#form section.card h3').allInnerTexts();
+    const [, first1, second1] = await unitTitles();
+    // A card is taller than the form's view: the page is made tall enough to see both heads, so
+    // the mouse drag needs no scrolling midway.
+    const dragCard = async (from: number, onto: number) => {
+      await page.setViewportSize({ width: 1440, height: 2400 });
+      const cards = page.locator('#form section.card');
+      await cards.nth(from).locator('.card-head .grip').dragTo(cards.nth(onto).locator('.card-head'));
+      await page.setViewportSize({ width: 1440, height: 900 });
+    };
+    await dragCard(2, 1);
+    await expect.poll(async () => (await unitTitles())[1]).toBe(second1!.replace(/^2\./, '1.'));
+    await expect
+      .poll(() => page.locator('.slide[data-slide="3"]').innerText())
+      .toContain(second1!.replace(/^2\. /, ''));
+    await shot('11-drag');
+    await dragCard(2, 1);
+    await expect.poll(async () => (await unitTitles())[1]).toBe(first1);
     await page.getByRole('button', { name: '+ 添加单位' }).click();
     await expect.poll(() => page.locator('#slides figure').count()).toBe(13);
     await shot('6-form');
@@ -170,6 +254,33 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await page.selectOption('#theme', 'government-red');
     await expect.poll(() => page.locator('.cm-content').innerText()).toContain('theme: government-red');
     await shot('5-english-red');
+  });
+
+  it("completes a key from the brief's schema, and describes a key on hover", async () => {
+    await page.locator('.slide[data-slide="4"] text.line').first().click();
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('name: 金山区委');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('    sp');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect.poll(() => options.allInnerTexts()).toContainEqual(expect.stringContaining('speaker'));
+    // A unit's keys only, less those the unit already has.
+    const offered = (await options.allInnerTexts()).join('\n');
+    expect(offered).not.toContain('achievements');
+    expect(offered).not.toContain('title');
+    await shot('9-completion');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('王五');
+    await expect.poll(() => page.locator('.cm-activeLine').innerText()).toBe('    speaker: 王五');
+    await expect.poll(() => page.locator('#problems li').count()).toBe(0);
+    await page
+      .locator('.cm-line span', { hasText: /^achievements$/ })
+      .first()
+      .hover();
+    await expect.poll(() => page.locator('.cm-schema-hover').innerText()).toContain('units[].achievements');
+    await shot('10-hover');
   });
 
   it('refuses a second client without the token', async () => {

@@ -10,9 +10,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { findProgram } from '../../src/output/export.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 
 const SAMPLE = '2025-01-shanghai-quarterly.yaml';
+const SOFFICE = findProgram('soffice') !== undefined;
+if (!SOFFICE) console.warn('\n⚠ LibreOffice (soffice) not found: the studio PDF test is SKIPPED.\n');
 let folder: string;
 let studio: Studio;
 
@@ -250,6 +253,26 @@ describe('preview, deck, draft', () => {
     }
     expect((await call('GET', '/api/deck?name=none.yaml')).status).toBe(404);
   });
+
+  it('says whether LibreOffice is there to make a PDF', async () => {
+    expect((await call('GET', '/api/briefs')).json().pdf).toBe(SOFFICE);
+  });
+
+  it.skipIf(!SOFFICE)(
+    "gives the saved brief's deck as a PDF, made by LibreOffice",
+    async () => {
+      const r = await call('GET', `/api/pdf?name=${SAMPLE}`);
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('application/pdf');
+      expect(r.headers['content-disposition']).toContain(encodeURIComponent(SAMPLE.replace('.yaml', '.pdf')));
+      expect(r.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // One page a slide.
+      expect(r.body.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(12);
+      expect((await call('GET', '/api/pdf?name=none.yaml')).status).toBe(404);
+      expect((await call('GET', '/api/pdf?name=../x.yaml')).status).toBe(400);
+    },
+    120_000,
+  );
 
   it("reads a report file as the drafter's reader does (a saved web page here), and refuses a PDF", async () => {
     const page = readFileSync('tests/fixtures/draft/forms/shanghai-2025-01.html');

@@ -59,7 +59,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 }
 
 export const api = {
-  briefs: () => call<{ folder: string; briefs: BriefEntry[]; themes: string[] }>('GET', '/api/briefs'),
+  briefs: () => call<{ folder: string; briefs: BriefEntry[]; themes: string[]; pdf: boolean }>('GET', '/api/briefs'),
   brief: (name: string) =>
     call<{ text: string; version: string }>('GET', `/api/brief?name=${encodeURIComponent(name)}`),
   preview: (req: { name?: string; text: string; theme?: string; lang?: string }) =>
@@ -71,8 +71,11 @@ export const api = {
     call<{ text: string; notes: string[] }>('POST', '/api/report', { name, base64 }),
   draft: (text: string, date?: string) =>
     call<{ text: string; notes: string[] }>('POST', '/api/draft', { text, ...(date ? { date } : {}) }),
-  async deck(name: string): Promise<Blob> {
-    const res = await fetch(`/api/deck?name=${encodeURIComponent(name)}`, { headers: { 'x-briefdeck-token': token } });
+  /** The saved brief's deck, as .pptx or (when LibreOffice is there) as PDF. */
+  async deck(name: string, kind: 'pptx' | 'pdf' = 'pptx'): Promise<Blob> {
+    const res = await fetch(`/api/${kind === 'pdf' ? 'pdf' : 'deck'}?name=${encodeURIComponent(name)}`, {
+      headers: { 'x-briefdeck-token': token },
+    });
     if (!res.ok) {
       const data = (await res.json()) as { error?: string; message?: string };
       throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText);

@@ -12,9 +12,63 @@ export type FormEdit =
   | { op: 'set'; path: Path; value: string }
   | { op: 'add'; path: Path; value: unknown }
   | { op: 'delete'; path: Path }
-  | { op: 'move'; path: Path; from: number; to: number };
+  | { op: 'move'; path: Path; from: number; to: number }
+  | { op: 'confirm'; path?: Path; line?: number };
 
 type Data = Record<string, unknown>;
+
+/** The item being dragged: its list (as JSON) and its place. Drag and drop moves an item within
+ * its own list only, as the ↑ ↓ buttons do (they stay, for the keyboard). */
+let dragging: { list: string; from: number } | undefined;
+
+/**
+ * Make `row` (an item, or a card) movable by dragging `grip` onto another row of the same list:
+ * the item takes the place of the one it is dropped on.
+ */
+function draggable(
+  grip: HTMLElement,
+  row: HTMLElement,
+  list: Path,
+  index: number,
+  title: string,
+  move: (from: number, to: number) => void,
+): void {
+  const key = JSON.stringify(list);
+  grip.draggable = true;
+  grip.title = title;
+  grip.setAttribute('aria-hidden', 'true'); // the ↑ ↓ buttons are the keyboard's way
+  row.dataset.list = key;
+  row.dataset.index = String(index);
+  grip.addEventListener('dragstart', (e) => {
+    dragging = { list: key, from: index };
+    e.dataTransfer?.setData('text/plain', '');
+    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer?.setDragImage(row, 12, 12);
+    row.classList.add('dragging');
+  });
+  grip.addEventListener('dragend', () => {
+    dragging = undefined;
+    row.classList.remove('dragging');
+  });
+  const mine = () => dragging !== undefined && dragging.list === key && dragging.from !== index;
+  row.addEventListener('dragover', (e) => {
+    if (!mine()) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+    row.classList.add(dragging!.from < index ? 'drop-after' : 'drop-before');
+  });
+  row.addEventListener('dragleave', () => row.classList.remove('drop-after', 'drop-before'));
+  row.addEventListener('drop', (e) => {
+    row.classList.remove('drop-after', 'drop-before');
+    if (!mine()) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const from = dragging!.from;
+    dragging = undefined;
+    move(from, index);
+  });
+}
 const obj = (v: unknown): Data => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -50,6 +104,9 @@ export function renderForm(box: HTMLElement, data: unknown, send: (edits: FormEd
     const ol = el('ol');
     values.forEach((v, i) => {
       const li = el('li');
+      const grip = el('span', 'grip', '⠿');
+      draggable(grip, li, path, i, w.drag, (from, to) => send([{ op: 'move', path, from, to }], true));
+      li.append(grip);
       const value = typeof v === 'object' && v !== null ? obj(v).text : v;
       const input = el('textarea');
       input.rows = 1;
@@ -59,6 +116,14 @@ export function renderForm(box: HTMLElement, data: unknown, send: (edits: FormEd
       li.append(input);
       const by = typeof v === 'object' && v !== null ? text(obj(v).by) : '';
       if (by) li.append(el('span', 'by', by));
+      // A drafted suggestion: highlighted, with 确认 to delete its `suggested: true`.
+      if (typeof v === 'object' && v !== null && obj(v).suggested === true) {
+        li.classList.add('suggested');
+        const ok = el('button', 'confirm', t().confirm);
+        ok.setAttribute('aria-label', `${t().confirm} ${i + 1}`);
+        ok.addEventListener('click', () => send([{ op: 'confirm', path: [...path, i] }], true));
+        li.append(ok);
+      }
       for (const [sign, title, edit] of [
         ['↑', w.up, i > 0 ? { op: 'move', path, from: i, to: i - 1 } : undefined],
         ['↓', w.down, i < values.length - 1 ? { op: 'move', path, from: i, to: i + 1 } : undefined],
@@ -83,7 +148,9 @@ export function renderForm(box: HTMLElement, data: unknown, send: (edits: FormEd
   function card(title: string, path: Path, index: number, count: number, parent: Path): HTMLElement {
     const c = el('section', 'card');
     const head = el('div', 'card-head');
-    head.append(el('h3', '', title));
+    const grip = el('span', 'grip', '⠿');
+    draggable(grip, c, parent, index, w.drag, (from, to) => send([{ op: 'move', path: parent, from, to }], true));
+    head.append(grip, el('h3', '', title));
     for (const [sign, label, edit] of [
       ['↑', w.up, index > 0 ? { op: 'move', path: parent, from: index, to: index - 1 } : undefined],
       ['↓', w.down, index < count - 1 ? { op: 'move', path: parent, from: index, to: index + 1 } : undefined],

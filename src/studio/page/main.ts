@@ -27,6 +27,8 @@ function h<K extends keyof HTMLElementTagNameMap>(
 
 const app = document.getElementById('app')!;
 let themes: string[] = [];
+/** LibreOffice is installed where the studio runs: 下载 PDF is offered. */
+let pdf = false;
 let screen: () => void = () => void startScreen();
 
 function frame(...content: Child[]): void {
@@ -55,8 +57,9 @@ function frame(...content: Child[]): void {
 
 async function startScreen(): Promise<void> {
   screen = () => void startScreen();
-  const { briefs, themes: names } = await api.briefs();
+  const { briefs, themes: names, pdf: canPdf } = await api.briefs();
   themes = names;
+  pdf = canPdf;
   const w = t();
   const rows = briefs.map((b) =>
     h(
@@ -240,10 +243,47 @@ function editScreen(doc: Editing): void {
     }
   }
 
-  const view: EditorView = createEditor(editorBox, doc.text, () => {
-    showDirty();
-    later();
+  const view: EditorView = createEditor(editorBox, doc.text, {
+    onChange: () => {
+      showDirty();
+      later();
+    },
+    // The 确认 at the end of a `suggested: true` line: the mark deleted by the server, through
+    // the yaml library's Document (comments kept), counted in the text as it is now.
+    confirm: (line) => sendEdits([{ op: 'confirm', line }], true),
+    confirmLabel: w.confirm,
   });
+  /** The unconfirmed suggestions, counted in the header; a click goes to the next one. */
+  const suggestionsBadge = h('button', {
+    id: 'suggestions',
+    class: 'badge',
+    hidden: '',
+    click: () => {
+      if (formShown) {
+        formBox.querySelector('li.suggested')?.scrollIntoView({ block: 'center' });
+        return;
+      }
+      const text = view.state.doc.toString();
+      const re = /^\s*suggested:\s*true\b/gm;
+      re.lastIndex = view.state.selection.main.head + 1;
+      const at = re.exec(text) ?? ((re.lastIndex = 0), re.exec(text));
+      if (!at) return;
+      view.dispatch({ selection: { anchor: at.index + at[0].indexOf('s') }, scrollIntoView: true });
+      view.focus();
+    },
+  });
+  function showSuggestions(data: unknown): void {
+    const units = (data as { units?: unknown } | undefined)?.units;
+    let n = 0;
+    if (Array.isArray(units))
+      for (const u of units) {
+        const ds = (u as { directives?: unknown } | null)?.directives;
+        if (Array.isArray(ds)) n += ds.filter((d) => (d as { suggested?: unknown } | null)?.suggested === true).length;
+      }
+    suggestionsBadge.hidden = n === 0;
+    suggestionsBadge.textContent = w.suggestions(n);
+    suggestionsBadge.dataset.count = String(n);
+  }
 
   const say = (text: string, kind: 'info' | 'error' = 'info', action?: { label: string; run: () => void }) => {
     notice.hidden = false;
@@ -282,6 +322,7 @@ function editScreen(doc: Editing): void {
 
   function draw(a: PreviewAnswer): void {
     lastData = a.data;
+    if (a.data !== undefined) showSuggestions(a.data);
     // The form is drawn again after an item was added, removed or moved, from the brief as it now is.
     if (formShown && redrawForm && a.text === view.state.doc.toString()) {
       redrawForm = false;
@@ -396,10 +437,12 @@ function editScreen(doc: Editing): void {
     }
   }
 
-  async function download(): Promise<void> {
+  async function download(kind: 'pptx' | 'pdf' = 'pptx'): Promise<void> {
     if (dirty() || doc.version === null) return say(w.saveFirst, 'error');
-    const blob = await api.deck(doc.name);
-    const a = h('a', { href: URL.createObjectURL(blob), download: doc.name.replace(/\.ya?ml$/, '.pptx') });
+    if (kind === 'pdf') say(w.makingPdf);
+    const blob = await api.deck(doc.name, kind);
+    if (kind === 'pdf') notice.hidden = true;
+    const a = h('a', { href: URL.createObjectURL(blob), download: doc.name.replace(/\.ya?ml$/, `.${kind}`) });
     document.body.append(a);
     a.click();
     a.remove();
@@ -426,6 +469,8 @@ function editScreen(doc: Editing): void {
       h('label', {}, w.lang, ' ', langSelect),
       h('button', { id: 'save', click: () => void save() }, w.save),
       h('button', { id: 'download', click: () => void download().catch(failed) }, w.download),
+      pdf && h('button', { id: 'download-pdf', click: () => void download('pdf').catch(failed) }, w.downloadPdf),
+      suggestionsBadge,
       status,
     ),
     notice,
