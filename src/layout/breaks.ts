@@ -72,15 +72,21 @@ function withBreaks(p: Paragraph, starts: number[]): Paragraph {
   for (const r of p.runs) {
     const end = pos + r.text.length;
     const cuts = [pos, ...starts.filter((s) => s > pos && s < end), end];
+    // The run without a break of its own (a plain spread, where it has none: the rest pattern is slow).
+    const rest = 'breakBefore' in r ? withoutBreak(r) : r;
     for (let k = 0; k + 1 < cuts.length; k++) {
       if (starts.includes(cuts[k]!)) pending = true;
       const text = r.text.slice(cuts[k]! - pos, cuts[k + 1]! - pos);
       if (text === '') continue;
-      const { breakBefore: _, ...rest } = r;
       runs.push(pending ? { ...rest, text, breakBefore: true } : { ...rest, text });
       pending = false;
     }
     pos = end;
   }
   return { ...p, runs };
+}
+
+function withoutBreak(r: Run): Run {
+  const { breakBefore: _, ...rest } = r;
+  return rest;
 }

@@ -222,7 +222,8 @@ interface Rhythm {
  */
 function chooseRhythm(group: Prepared[], theme: Theme, maxPt: number): Rhythm {
   let best: (Rhythm & { fitting: number }) | undefined;
-  for (const split of SPLITS) {
+  // A slide of one panel fits the same at every split: with none of two, the first is chosen.
+  for (const split of group.some(hasSplit) ? SPLITS : SPLITS.slice(0, 1)) {
     let fitting = 0;
     let pt = maxPt;
     for (const g of group) {
@@ -237,18 +238,28 @@ function chooseRhythm(group: Prepared[], theme: Theme, maxPt: number): Rhythm {
   return best ? { pt: best.pt, split: best.split } : { pt: maxPt, split: SPLITS[0] };
 }
 
+/** Only a slide of two panels or more has a split to choose. */
+const hasSplit = (g: Prepared) => g.panels.length > 1;
+
+/** The slide on one slide from `maxPt` down: at the group's split, or another where only that fits. */
+function fitAtSplit(g: Prepared, theme: Theme, maxPt: number, split: number): ReturnType<typeof fitOne> {
+  return (
+    fitOne(g.panels, g.firstRegion, theme, maxPt, [split]) ??
+    (hasSplit(g) ? fitOne(g.panels, g.firstRegion, theme, maxPt, SPLITS) : undefined)
+  );
+}
+
 /** A prepared slide at the group's size: one slide, or continued over more when needed. */
 function layOut(ctx: LayoutContext, g: Prepared, rhythm: Rhythm, fit: FitEntry[]): SlidePlan[] {
   const { frame, theme } = ctx;
-  // What this slide alone would take: the group's split, or another where only that fits.
-  const own =
-    fitOne(g.panels, g.firstRegion, theme, theme.sizes.body, [rhythm.split]) ??
-    fitOne(g.panels, g.firstRegion, theme, theme.sizes.body, SPLITS);
+  // What this slide alone would take.
+  const own = fitAtSplit(g, theme, theme.sizes.body, rhythm.split);
   let flow: FlowResult | undefined;
   let contHead = g.head;
+  // At the group's size: the same fit as its own when that is no larger (and the group's size no
+  // larger than the body size, from which its own was sought).
   const one =
-    fitOne(g.panels, g.firstRegion, theme, rhythm.pt, [rhythm.split]) ??
-    fitOne(g.panels, g.firstRegion, theme, rhythm.pt, SPLITS);
+    own && own.pt <= rhythm.pt && rhythm.pt <= theme.sizes.body ? own : fitAtSplit(g, theme, rhythm.pt, rhythm.split);
   if (one) flow = { slides: [one.slide], toPt: one.pt, splitItems: 0 };
   else {
     // A continued title may need more room than the first.

@@ -79,9 +79,13 @@ export function measuredText(segments: Array<Pick<Segment, 'text' | 'emphasis'>>
 
 /** An item of these segments. */
 export function listItem(segments: Segment[], continued?: boolean): ListItem {
-  const { text } = measuredText(segments);
+  // measuredText's text, without the map back to the segments that only a split needs.
+  let text = '';
   let emphasised = false;
-  for (const s of segments) if (s.emphasis) emphasised = true;
+  for (const s of segments) {
+    text += s.emphasis ? keepWhole(s.text) : s.text;
+    if (s.emphasis) emphasised = true;
+  }
   return continued ? { segments, text, emphasised, continued } : { segments, text, emphasised };
 }
 
