@@ -117,6 +117,97 @@ export const CATALOGUE = {
     en: 'the brief is empty; it needs at least meeting and units',
     'zh-CN': '简报是空的；至少需要 meeting 和 units',
   },
+  'brief.expectedText': { en: 'expected {what}, got {got}', 'zh-CN': '应为{what}，实际为{got}' },
+  'brief.expectedTextQuote': {
+    en: 'expected {what}, got {type} {value} (put it in quotes to keep it as written)',
+    'zh-CN': '应为{what}，实际为{type} {value}；请给{type}加上引号："{value}"',
+  },
+  'brief.expectedTextOrMapping': {
+    en: 'expected {what} or a mapping { text, by }, got {got}',
+    'zh-CN': '应为{what}或键值对 { text, by }，实际为{got}',
+  },
+  'brief.expectedTextOrMappingQuote': {
+    en: 'expected {what} or a mapping { text, by }, got {type} {value} (put it in quotes to keep it as written)',
+    'zh-CN': '应为{what}或键值对 { text, by }，实际为{type} {value}；请给{type}加上引号："{value}"',
+  },
+  'brief.missingText': { en: 'missing: {what} is required', 'zh-CN': '缺少{what}：此项必填' },
+  'brief.emptyText': { en: '{what} is empty', 'zh-CN': '{what}为空' },
+  'brief.tooLong': {
+    en: '{what} is longer than {max} characters; it is set as a title or label, so keep it short',
+    'zh-CN': '{what}超过 {max} 个字；它会作为标题或标签显示，请写短一些',
+  },
+  'brief.tooLongItems': {
+    en: '{what} is longer than {max} characters; it is set as a title or label, so keep it short (put details in the items)',
+    'zh-CN': '{what}超过 {max} 个字；它会作为标题或标签显示，请写短一些（详细内容写在条目里）',
+  },
+  'brief.expectedList': { en: 'expected a list of {what}, got {got}', 'zh-CN': '应为{what}列表，实际为{got}' },
+  'brief.expectedMapping': {
+    en: 'expected a mapping ({keys}), got {got}',
+    'zh-CN': '应为键值对（{keys}），实际为{got}',
+  },
+  'brief.expectedDate': {
+    en: 'expected a date as YYYY-MM-DD or YYYY-MM, got {got}',
+    'zh-CN': '日期应写成 YYYY-MM-DD 或 YYYY-MM，实际为{got}',
+  },
+  'brief.expectedBoolean': {
+    en: 'expected true or false, got {got} (delete the line to confirm the directive)',
+    'zh-CN': '应为 true 或 false，实际为{got}（删除这一行即表示确认该指示）',
+  },
+  'brief.expectedLang': { en: 'expected zh-CN or en', 'zh-CN': '应为 zh-CN 或 en' },
+  'brief.listLimit': {
+    en: 'more than {max} {what} in one list; a brief is an outline: keep the main points, put the rest in notes',
+    'zh-CN': '一个列表中的{what}超过 {max} 条；简报是提纲：请保留要点，其余写入备注（notes）',
+  },
+  'brief.leaderNeedsPoint': { en: 'a leader needs at least one point', 'zh-CN': '每位领导至少要有一条要点' },
+  'brief.needsUnit': { en: 'a brief needs at least one unit', 'zh-CN': '简报至少要有一个单位' },
+  'brief.tooManyUnits': {
+    en: 'more than {max} units; split the brief into several',
+    'zh-CN': '单位超过 {max} 个；请把简报拆成几份',
+  },
+  'brief.tooManyLeaders': {
+    en: "more than {max} leaders' directives; split the brief into several",
+    'zh-CN': '领导指示超过 {max} 组；请把简报拆成几份',
+  },
+  'brief.tooManyItems': {
+    en: 'more than {max} items in all; split the brief into several',
+    'zh-CN': '条目总数超过 {max} 条；请把简报拆成几份',
+  },
+
+  // What a value is, inside "got …".
+  'got.null': { en: 'nothing (null)', 'zh-CN': '空值（null）' },
+  'got.list': { en: 'a list', 'zh-CN': '列表' },
+  'got.binary': { en: 'binary data', 'zh-CN': '二进制数据' },
+  'got.date': { en: 'a date', 'zh-CN': '日期' },
+  'got.mapping': { en: 'a mapping', 'zh-CN': '键值对' },
+  'got.text': { en: 'text "{text}"', 'zh-CN': '文字“{text}”' },
+  'got.other': { en: '{type} {value}', 'zh-CN': '{type} {value}' },
+  'type.number': { en: 'number', 'zh-CN': '数字' },
+  'type.boolean': { en: 'boolean', 'zh-CN': '逻辑值' },
+
+  // What a brief's field holds, inside "expected …".
+  'what.text': { en: 'text', 'zh-CN': '文字' },
+  'what.name': { en: 'a name', 'zh-CN': '姓名' },
+  'what.role': { en: 'a role', 'zh-CN': '职务' },
+  'what.title': { en: 'a title', 'zh-CN': '标题' },
+  'what.subtitle': { en: 'a subtitle', 'zh-CN': '副标题' },
+  'what.organizer': { en: 'an organizer', 'zh-CN': '主办单位' },
+  'what.location': { en: 'a location', 'zh-CN': '地点' },
+  'what.summary': { en: 'a summary', 'zh-CN': '会议主旨' },
+  'what.directive': { en: 'a directive', 'zh-CN': '指示' },
+  'what.unitName': { en: 'a unit name', 'zh-CN': '单位名称' },
+  'what.achievement': { en: 'an achievement', 'zh-CN': '成绩' },
+  'what.shortcoming': { en: 'a shortcoming', 'zh-CN': '不足' },
+  'what.notes': { en: 'notes', 'zh-CN': '备注' },
+  'what.topic': { en: 'a topic', 'zh-CN': '讲话主题' },
+  'what.point': { en: 'a point', 'zh-CN': '要点' },
+  'what.themeName': { en: 'a theme name or path', 'zh-CN': '主题名称或路径' },
+  'whats.names': { en: 'names', 'zh-CN': '姓名' },
+  'whats.achievements': { en: 'achievements', 'zh-CN': '成绩' },
+  'whats.shortcomings': { en: 'shortcomings', 'zh-CN': '不足' },
+  'whats.directives': { en: 'directives', 'zh-CN': '指示' },
+  'whats.points': { en: 'points', 'zh-CN': '要点' },
+  'whats.units': { en: 'units', 'zh-CN': '单位' },
+  'whats.leaders': { en: "leaders' directives", 'zh-CN': '领导指示' },
 
   // Themes.
   'theme.unknown': {
@@ -190,3 +281,22 @@ export function word(m: Msg, lang: Lang): string {
     return typeof v === 'object' ? word(v, lang) : String(v);
   });
 }
+
+/** Messages a schema gives zod as English text, by that text: validation words them back in the
+ * user's language. Fixed ones are made with the schema; others carry the input (capped). */
+const FIXED = new Map<string, Msg>();
+const SEEN = new Map<string, Msg>();
+
+/** The English text of a message a schema gives zod, remembered for `catalogued`. */
+export function zodText(m: Msg, fixed = false): string {
+  const text = word(m, 'en');
+  if (fixed) FIXED.set(text, m);
+  else {
+    if (SEEN.size >= 10_000) SEEN.clear();
+    SEEN.set(text, m);
+  }
+  return text;
+}
+
+/** The message a schema gave as this English text, when it came from the catalogue. */
+export const catalogued = (text: string): Msg | undefined => FIXED.get(text) ?? SEEN.get(text);
