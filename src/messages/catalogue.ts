@@ -172,6 +172,69 @@ export const CATALOGUE = {
     en: 'more than {max} items in all; split the brief into several',
     'zh-CN': '条目总数超过 {max} 条；请把简报拆成几份',
   },
+  'brief.emptyUnit': {
+    en: '{unit} has no achievements, shortcomings or directives: its slide shows only its name; add what it reported, or leave the unit out',
+    'zh-CN': '{unit}没有成绩、不足或指示：幻灯片上只显示单位名称；请补上汇报内容，或删除这个单位',
+  },
+  'brief.emptyUnitSpeaker': {
+    en: '{unit} has no achievements, shortcomings or directives: its slide shows only its name and speaker; add what it reported, or leave the unit out',
+    'zh-CN': '{unit}没有成绩、不足或指示：幻灯片上只显示单位名称和发言人；请补上汇报内容，或删除这个单位',
+  },
+  'brief.unconfirmedOne': {
+    en: '{unit}: {n} suggested directive not yet confirmed (delete `suggested: true` to confirm, or the directive to leave it out):{items}',
+    'zh-CN': '{unit}：有 {n} 条建议的指示尚未确认（删除 `suggested: true` 即确认，不采用则删除该指示）：{items}',
+  },
+  'brief.unconfirmedMany': {
+    en: '{unit}: {n} suggested directives not yet confirmed (delete `suggested: true` to confirm, or the directive to leave it out):{items}',
+    'zh-CN': '{unit}：有 {n} 条建议的指示尚未确认（删除 `suggested: true` 即确认，不采用则删除该指示）：{items}',
+  },
+  'brief.unconfirmedItem': { en: '\n  - line {line}: {text}{more}', 'zh-CN': '\n  - 第 {line} 行：{text}{more}' },
+  'yaml.controlChar': {
+    en: 'removed {n} control character that a deck cannot hold',
+    'zh-CN': '已删除 {n} 个演示文稿无法容纳的控制字符',
+  },
+  'yaml.controlChars': {
+    en: 'removed {n} control characters that a deck cannot hold',
+    'zh-CN': '已删除 {n} 个演示文稿无法容纳的控制字符',
+  },
+
+  // build and validate output.
+  'validate.ok': {
+    en: '{file}: ok ({units} units, {leaders} leaders)',
+    'zh-CN': '{file}: 检查通过（{units} 个单位，{leaders} 位领导）',
+  },
+  'build.summaryOne': { en: '{built} deck built in {time}', 'zh-CN': '已生成 {built} 份演示文稿，用时 {time}' },
+  'build.summaryMany': { en: '{built} decks built in {time}', 'zh-CN': '已生成 {built} 份演示文稿，用时 {time}' },
+  'build.summaryOneFailed': {
+    en: '{built} deck built, {failed} failed in {time}',
+    'zh-CN': '已生成 {built} 份演示文稿，{failed} 份失败，用时 {time}',
+  },
+  'build.summaryManyFailed': {
+    en: '{built} decks built, {failed} failed in {time}',
+    'zh-CN': '已生成 {built} 份演示文稿，{failed} 份失败，用时 {time}',
+  },
+  'build.deck': { en: '{deck}  {slides} slides  {time}{fit}', 'zh-CN': '{deck}  {slides} 页  {time}{fit}' },
+  'fit.summary': { en: '  fit: {parts}', 'zh-CN': '  排版：{parts}' },
+  'fit.sep': { en: ', ', 'zh-CN': '，' },
+  'fit.nameSep': { en: ', ', 'zh-CN': '、' },
+  'fit.shrunk': { en: '{n} shrunk', 'zh-CN': '{n} 页缩小字号' },
+  'fit.continuation': { en: '{n} continuation slide', 'zh-CN': '{n} 页续页' },
+  'fit.continuations': { en: '{n} continuation slides', 'zh-CN': '{n} 页续页' },
+  'fit.unitSlides': { en: 'unit slides', 'zh-CN': '单位页' },
+  'fit.leaderSlides': { en: "leaders' slides", 'zh-CN': '领导指示页' },
+  'fit.group': {
+    en: '{name}: body {from}→{to} pt, one size for all{need}',
+    'zh-CN': '{name}：正文 {from}→{to} pt，统一字号{need}',
+  },
+  'fit.needs': { en: ' ({who} needs {pt} pt)', 'zh-CN': '（{who}需要 {pt} pt）' },
+  'fit.need': { en: ' ({who} need {pt} pt)', 'zh-CN': '（{who}需要 {pt} pt）' },
+  'fit.whoMany': { en: '{n} of {total}, {first}…,', 'zh-CN': '{total} 个中的 {n} 个，如{first}等，' },
+  'fit.body': { en: 'body {from}→{to} pt', 'zh-CN': '正文 {from}→{to} pt' },
+  'fit.text': { en: 'text {from}→{to} pt', 'zh-CN': '文字 {from}→{to} pt' },
+  'fit.split': { en: '{n} long item split', 'zh-CN': '{n} 条长条目已拆分' },
+  'fit.splits': { en: '{n} long items split', 'zh-CN': '{n} 条长条目已拆分' },
+  'fit.titleLines': { en: 'title on {n} lines', 'zh-CN': '标题占 {n} 行' },
+  'fit.subject': { en: '{subject}: {parts}', 'zh-CN': '{subject}：{parts}' },
 
   // What a value is, inside "got …".
   'got.null': { en: 'nothing (null)', 'zh-CN': '空值（null）' },

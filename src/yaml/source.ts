@@ -295,10 +295,9 @@ export function parseYaml(text: string, file: string): YamlSource {
       const { text: clean, removed } = stripXmlForbidden(node.value);
       if (removed) {
         node.value = clean;
-        warnings.push({
-          ...at(node.range?.[0]),
-          message: `removed ${removed} control character${removed > 1 ? 's' : ''} that a deck cannot hold`,
-        });
+        warnings.push(
+          problem(at(node.range?.[0]), msg(removed > 1 ? 'yaml.controlChars' : 'yaml.controlChar', { n: removed })),
+        );
       }
     }
   });

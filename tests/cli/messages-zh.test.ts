@@ -65,3 +65,47 @@ describe('brief validation, in both languages', () => {
     );
   });
 });
+
+describe('build and validate output, in both languages', () => {
+  const f = file(
+    'unconfirmed.yaml',
+    'meeting:\n  title: 会\n  date: 2025-01-06\nunits:\n  - name: 乙\n    achievements: ["a\\x01b"]\n    directives:\n      - { text: 要加强, suggested: true }\n      - { text: 要落实, by: 王, suggested: true }\n',
+  );
+  const expected = {
+    en: [
+      `${f}: ok (1 units, 0 leaders)`,
+      `warning: ${f}:6:20: removed 1 control character that a deck cannot hold`,
+      `warning: ${f}:8:9: units[0].directives: 乙: 2 suggested directives not yet confirmed (delete \`suggested: true\` to confirm, or the directive to leave it out):\n  - line 8: 要加强\n  - line 9: 要落实（王）`,
+    ],
+    'zh-CN': [
+      `${f}: 检查通过（1 个单位，0 位领导）`,
+      `警告：${f}:6:20: 已删除 1 个演示文稿无法容纳的控制字符`,
+      `警告：${f}:8:9: units[0].directives: 乙：有 2 条建议的指示尚未确认（删除 \`suggested: true\` 即确认，不采用则删除该指示）：\n  - 第 8 行：要加强\n  - 第 9 行：要落实（王）`,
+    ],
+  };
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`words validate's ok line and its warnings in ${lang}`, async () => {
+      const { code, out, err } = await cli('validate', f, '--lang', lang);
+      expect(code).toBe(0);
+      expect(out).toBe(expected[lang][0]);
+      expect(err).toContain(expected[lang][1]);
+      expect(err).toContain(expected[lang][2]);
+    });
+  }
+
+  it("words build's batch summary and fit lines in Chinese", async () => {
+    const out = mkdtempSync(join(tmpdir(), 'briefdeck-messages-out-'));
+    const { out: text } = await cli(
+      'build',
+      f,
+      'briefs/2025-01-shanghai-quarterly.yaml',
+      '--out',
+      out,
+      '--lang',
+      'zh-CN',
+    );
+    const lines = text.split('\n');
+    expect(lines).toContain(`  领导指示页：正文 16→13 pt，统一字号（陈吉宁需要 13 pt）`);
+    expect(lines.at(-1)).toMatch(/^已生成 2 份演示文稿，用时 \d+(\.\d)? m?s$/);
+  });
+});
