@@ -236,6 +236,39 @@ export const CATALOGUE = {
   'fit.titleLines': { en: 'title on {n} lines', 'zh-CN': '标题占 {n} 行' },
   'fit.subject': { en: '{subject}: {parts}', 'zh-CN': '{subject}：{parts}' },
 
+  // draft.
+  'label.note': { en: 'note: ', 'zh-CN': '提示：' },
+  'label.check': { en: 'check: ', 'zh-CN': '请核对：' },
+  'draft.noTitle': {
+    en: 'found no meeting title (such as 市委季度工作会议) in the report: write it in meeting.title; every paragraph of the report is kept in the draft, as data or as a comment',
+    'zh-CN':
+      '报道中没有找到会议名称（如“市委季度工作会议”）：请填写 meeting.title；报道的每一段都已保留在草稿中（作为数据或注释）',
+  },
+  'draft.noDate': {
+    en: 'the report gives no meeting date: pass --date 2025-01-06 (or --date 2025-01), or write it in meeting.date',
+    'zh-CN': '报道中没有会议日期：请加上 --date 2025-01-06（或 --date 2025-01），或填写 meeting.date',
+  },
+  'draft.noUnits': {
+    en: 'found no reporting units (such as “会上，A、B先后发言”) in the report: write them in units; every paragraph of the report is kept in the draft, as data or as a comment',
+    'zh-CN':
+      '报道中没有找到发言单位（如“会上，A、B先后发言”）：请填写 units；报道的每一段都已保留在草稿中（作为数据或注释）',
+  },
+  'draft.written': {
+    en: '{file}  drafted; {places} to check (# 请核对), {units} with suggested directives (# 建议), {paragraphs} kept as comments',
+    'zh-CN': '{file}  草稿已生成；{places}待核对（# 请核对），{units}有建议的指示（# 建议），{paragraphs}保留为注释',
+  },
+  'draft.place': { en: '{n} place', 'zh-CN': '{n} 处' },
+  'draft.places': { en: '{n} places', 'zh-CN': '{n} 处' },
+  'draft.unit': { en: '{n} unit', 'zh-CN': '{n} 个单位' },
+  'draft.units': { en: '{n} units', 'zh-CN': '{n} 个单位' },
+  'draft.paragraph': { en: '{n} paragraph', 'zh-CN': '{n} 段' },
+  'draft.paragraphs': { en: '{n} paragraphs', 'zh-CN': '{n} 段' },
+  'draft.readAs': {
+    en: 'read as {encoding}, not UTF-8',
+    'zh-CN': '已按 {encoding} 编码读取（不是 UTF-8）',
+  },
+  'draft.readAsUtf16': { en: 'read as UTF-16 (Unicode) text', 'zh-CN': '已按 UTF-16（Unicode）编码读取' },
+
   // What a value is, inside "got …".
   'got.null': { en: 'nothing (null)', 'zh-CN': '空值（null）' },
   'got.list': { en: 'a list', 'zh-CN': '列表' },

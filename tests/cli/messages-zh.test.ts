@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { encode } from '../helpers/report-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefdeck-messages-'));
 
-function file(name: string, text: string): string {
+function file(name: string, text: string | Buffer): string {
   const f = join(dir, name);
   writeFileSync(f, text);
   return f;
@@ -107,5 +108,32 @@ describe('build and validate output, in both languages', () => {
     const lines = text.split('\n');
     expect(lines).toContain(`  领导指示页：正文 16→13 pt，统一字号（陈吉宁需要 13 pt）`);
     expect(lines.at(-1)).toMatch(/^已生成 2 份演示文稿，用时 \d+(\.\d)? m?s$/);
+  });
+});
+
+describe("draft's messages, in both languages", () => {
+  const report = file('no-title.txt', '今天天气很好。\n大家都来了。\n');
+  const expected = {
+    en: [
+      `error: ${report}: found no meeting title (such as 市委季度工作会议) in the report: write it in meeting.title; every paragraph of the report is kept in the draft, as data or as a comment`,
+      `error: ${report}: the report gives no meeting date: pass --date 2025-01-06 (or --date 2025-01), or write it in meeting.date`,
+    ],
+    'zh-CN': [
+      `错误：${report}: 报道中没有找到会议名称（如“市委季度工作会议”）：请填写 meeting.title；报道的每一段都已保留在草稿中（作为数据或注释）`,
+      `错误：${report}: 报道中没有会议日期：请加上 --date 2025-01-06（或 --date 2025-01），或填写 meeting.date`,
+    ],
+  };
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`says what a draft lacks in ${lang}`, async () => {
+      const { code, err } = await cli('draft', report, '--lang', lang);
+      expect(code).toBe(1);
+      for (const line of expected[lang]) expect(err.split('\n')).toContain(line);
+    });
+  }
+
+  it('says a report was read as GB18030 in Chinese', async () => {
+    const gbk = file('gbk.txt', encode('今天天气很好。\n', 'gb18030'));
+    const { err } = await cli('draft', gbk, '--lang', 'zh-CN');
+    expect(err.split('\n')[0]).toBe(`提示：${gbk}: 已按 GB18030 (GBK) 编码读取（不是 UTF-8）`);
   });
 });
