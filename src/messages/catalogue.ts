@@ -43,6 +43,27 @@ export const CATALOGUE = {
     en: 'invalid UTF-8: save the file as UTF-8 text',
     'zh-CN': '不是有效的 UTF-8 文本：请将文件另存为 UTF-8 编码',
   },
+  'file.cannotRead': { en: 'cannot read {what}: {detail}', 'zh-CN': '无法读取{what}：{detail}' },
+  'file.permissionDenied': { en: 'permission denied', 'zh-CN': '没有访问权限' },
+  'file.locked': {
+    en: 'the file is locked by another program (close it in PowerPoint or WPS and try again)',
+    'zh-CN': '文件被其他程序占用（请在 PowerPoint 或 WPS 中关闭后重试）',
+  },
+  'file.partIsFile': { en: 'a part of the path is a file, not a folder', 'zh-CN': '路径中有一部分是文件，不是文件夹' },
+  'file.notAFile': {
+    en: 'is {kind}, not a file; a {what} is read from a file',
+    'zh-CN': '这是{kind}，不是文件；{what}只能从文件读取',
+  },
+  'file.notAFileReport': {
+    en: 'is {kind}, not a file; a {what} is read from a file (or from standard input with -)',
+    'zh-CN': '这是{kind}，不是文件；{what}只能从文件读取（或用 - 从标准输入读取）',
+  },
+  'kind.fifo': { en: 'a named pipe (FIFO)', 'zh-CN': '命名管道（FIFO）' },
+  'kind.device': { en: 'a device', 'zh-CN': '设备' },
+  'kind.socket': { en: 'a socket', 'zh-CN': '套接字' },
+  'kind.special': { en: 'a special file', 'zh-CN': '特殊文件' },
+  'file.overMb': { en: 'over {limit} MB', 'zh-CN': '{limit} MB 以上' },
+  'file.bytes': { en: '{n} bytes', 'zh-CN': '{n} 字节' },
 
   // YAML syntax.
   'yaml.syntax': { en: 'YAML syntax: {detail}', 'zh-CN': 'YAML 语法错误：{detail}' },

@@ -2,6 +2,7 @@
  * The messages a secretary meets most, in English and in Chinese: one representative of each
  * group (brief validation, build and validate output, draft, files and themes), as exact text.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,5 +136,18 @@ describe("draft's messages, in both languages", () => {
     const gbk = file('gbk.txt', encode('今天天气很好。\n', 'gb18030'));
     const { err } = await cli('draft', gbk, '--lang', 'zh-CN');
     expect(err.split('\n')[0]).toBe(`提示：${gbk}: 已按 GB18030 (GBK) 编码读取（不是 UTF-8）`);
+  });
+});
+
+describe('file errors, in both languages', () => {
+  it.skipIf(process.platform === 'win32')('refuses a named pipe in en and zh-CN', async () => {
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect((await cli('validate', fifo, '--lang', 'en')).err).toBe(
+      `error: ${fifo}: is a named pipe (FIFO), not a file; a brief is read from a file`,
+    );
+    expect((await cli('validate', fifo, '--lang', 'zh-CN')).err).toBe(
+      `错误：${fifo}: 这是命名管道（FIFO），不是文件；简报只能从文件读取`,
+    );
   });
 });
