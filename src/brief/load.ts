@@ -1,6 +1,6 @@
 /** Loading a brief: read, parse with positions, validate, normalise. */
 import { BriefdeckError, problem, type Problem } from '../errors.js';
-import { msg } from '../messages/catalogue.js';
+import { msg, type Msg } from '../messages/catalogue.js';
 import { readQuickYaml, type QuickYaml } from '../yaml/fast.js';
 import { MAYBE_CHINESE_QUOTED, parseYaml, readTextFile, toPlain, typingOr, type YamlSource } from '../yaml/source.js';
 import { locate, validate } from '../yaml/validate.js';
@@ -55,17 +55,18 @@ function unconfirmed(brief: Brief, src: YamlSource): Problem[] {
     if (!picks.length) return;
     const at = lineOf(['units', i, 'directives', picks[0]!.j]);
     const n = picks.length;
-    const items = picks.map(({ d, j }) => {
+    // The items as a chain of messages, each holding the ones after it.
+    const items = picks.reduceRight<Msg | string>((more, { d, j }) => {
       const text = [...d.text].length > 30 ? [...d.text].slice(0, 30).join('') + '…' : d.text;
-      return `\n  - line ${lineOf(['units', i, 'directives', j]).line}: ${text}${d.by ? `（${d.by}）` : ''}`;
-    });
-    out.push({
-      file: src.file,
-      line: at.line,
-      column: at.col,
-      path: `units[${i}].directives`,
-      message: `${u.name}: ${n} suggested directive${n > 1 ? 's' : ''} not yet confirmed (delete \`suggested: true\` to confirm, or the directive to leave it out):${items.join('')}`,
-    });
+      const line = lineOf(['units', i, 'directives', j]).line;
+      return msg('brief.unconfirmedItem', { line, text: `${text}${d.by ? `（${d.by}）` : ''}`, more });
+    }, '');
+    out.push(
+      problem(
+        { file: src.file, line: at.line, column: at.col, path: `units[${i}].directives` },
+        msg(n > 1 ? 'brief.unconfirmedMany' : 'brief.unconfirmedOne', { unit: u.name, n, items }),
+      ),
+    );
   });
   return out;
 }
@@ -79,12 +80,10 @@ function emptyUnits(brief: Brief, src: YamlSource): Problem[] {
     const offset = locate(src, ['units', i]).node?.range?.[0];
     const pos = offset === undefined ? undefined : src.lines.linePos(offset);
     return [
-      {
-        file: src.file,
-        ...(pos ? { line: pos.line, column: pos.col } : {}),
-        path: `units[${i}]`,
-        message: `${unit.name} has no achievements, shortcomings or directives: its slide shows only its name${unit.speaker ? ' and speaker' : ''}; add what it reported, or leave the unit out`,
-      },
+      problem(
+        { file: src.file, ...(pos ? { line: pos.line, column: pos.col } : {}), path: `units[${i}]` },
+        msg(unit.speaker ? 'brief.emptyUnitSpeaker' : 'brief.emptyUnit', { unit: unit.name }),
+      ),
     ];
   });
 }

@@ -5,6 +5,7 @@
  */
 import { COUNT_LIMITS, TEXT_LIMITS } from '../limits.js';
 import * as z from '../zod.js';
+import { msg, word, zodText, type MessageKey, type Msg } from '../messages/catalogue.js';
 
 /** Something a reader can see: a letter, digit, punctuation mark or symbol (emoji included). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
@@ -12,56 +13,78 @@ const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 /** 10,000: digits in threes. (Not toLocaleString: its first call loads ICU's number data, ~12 ms
  * of every start, and these messages are made when the schema is.) */
 const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-const listLimit = (what: string) =>
-  ({
-    message: `more than ${count(COUNT_LIMITS.list)} ${what} in one list; a brief is an outline: keep the main points, put the rest in notes`,
-  }) as const;
+type What = Extract<MessageKey, `what.${string}`>;
+type Whats = Extract<MessageKey, `whats.${string}`>;
+const noun = (key: What | Whats): Msg => ({ key });
+const listLimit = (what: Whats) =>
+  ({ message: zodText(msg('brief.listLimit', { max: count(COUNT_LIMITS.list), what: noun(what) }), true) }) as const;
+
+/** "expected …, got …", with the advice to quote a number or a boolean YAML read as one. */
+function expectedText(what: Msg, input: unknown): Msg {
+  if (typeof input === 'number' || typeof input === 'boolean')
+    return msg('brief.expectedTextQuote', {
+      what,
+      type: { key: typeof input === 'number' ? 'type.number' : 'type.boolean' },
+      value: String(input),
+    });
+  return msg('brief.expectedText', { what, got: got(input) });
+}
 
 /**
  * Non-empty text. Numbers are refused rather than coerced: YAML reads `0.10` as 0.1.
  * `max` bounds names and titles, which are set on one or two lines; items have no limit.
  */
-const text = (what = 'text', max?: number) =>
-  z
+const text = (whatKey: What = 'what.text', max?: number) => {
+  const what = noun(whatKey);
+  return z
     .string({
       error: (iss) =>
-        iss.input === undefined
-          ? `missing: ${what} is required`
-          : `expected ${what}, got ${describe(iss.input)}${typeof iss.input === 'number' || typeof iss.input === 'boolean' ? ' (put it in quotes to keep it as written)' : ''}`,
+        zodText(iss.input === undefined ? msg('brief.missingText', { what }) : expectedText(what, iss.input)),
     })
-    .refine((s) => VISIBLE.test(s), { message: `${what} is empty` })
+    .refine((s) => VISIBLE.test(s), { message: zodText(msg('brief.emptyText', { what }), true) })
     .refine((s) => max === undefined || [...s.trim()].length <= max, {
-      message: `${what} is longer than ${max} characters; it is set as a title or label, so keep it short${max && max >= 80 ? ' (put details in the items)' : ''}`,
+      message: zodText(msg(max && max >= 80 ? 'brief.tooLongItems' : 'brief.tooLong', { what, max: max ?? 0 }), true),
     });
+};
 
-const textList = (what: string, item: string, max?: number) =>
+const textList = (what: Whats, item: What, max?: number) =>
   z
-    .array(text(item, max), { error: (iss) => `expected a list of ${what}, got ${describe(iss.input)}` })
+    .array(text(item, max), {
+      error: (iss) => zodText(msg('brief.expectedList', { what: noun(what), got: got(iss.input) })),
+    })
     .max(COUNT_LIMITS.list, listLimit(what));
 
-export function describe(v: unknown): string {
-  if (v === null) return 'nothing (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (v instanceof Uint8Array) return 'binary data';
-  if (v instanceof Date) return 'a date';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
-  return `${typeof v} ${String(v)}`;
+/** What a value is, in words: "got text "…"", "got a list". */
+function got(v: unknown): Msg {
+  if (v === null) return msg('got.null');
+  if (Array.isArray(v)) return msg('got.list');
+  if (v instanceof Uint8Array) return msg('got.binary');
+  if (v instanceof Date) return msg('got.date');
+  if (typeof v === 'object') return msg('got.mapping');
+  if (typeof v === 'string') return msg('got.text', { text: v.length > 40 ? v.slice(0, 40) + '…' : v });
+  const type = typeof v === 'number' ? msg('type.number') : typeof v === 'boolean' ? msg('type.boolean') : typeof v;
+  return msg('got.other', { type, value: String(v) });
 }
 
+export const describe = (v: unknown): string => word(got(v), 'en');
+
 /** A mapping with these keys; the message for anything else names what it should have held. */
-function mapping<T extends z.core.$ZodLooseShape>(what: string, shape: T) {
+function mapping<T extends z.core.$ZodLooseShape>(keys: string, shape: T) {
   return z.strictObject(shape, {
     error: (iss) =>
-      iss.code === 'invalid_type' ? `expected a mapping (${what}), got ${describe(iss.input)}` : undefined,
+      iss.code === 'invalid_type' ? zodText(msg('brief.expectedMapping', { keys, got: got(iss.input) })) : undefined,
   });
 }
+
+/** "expected a list of …" for a list of mappings. */
+const listError = (what: Whats) => (iss: { input?: unknown }) =>
+  zodText(msg('brief.expectedList', { what: noun(what), got: got(iss.input) }));
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-MM-DD`, or `YYYY-MM` when the report gives no day (never invent one). */
 export const MeetingDate = z
-  .string({ error: (iss) => `expected a date as YYYY-MM-DD or YYYY-MM, got ${describe(iss.input)}` })
+  .string({ error: (iss) => zodText(msg('brief.expectedDate', { got: got(iss.input) })) })
   .regex(/^\d{4}-\d{2}(-\d{2})?$/, { message: 'expected a date as YYYY-MM-DD (2025-01-06) or YYYY-MM (2025-01)' })
   .refine(
     (s) => {
@@ -80,33 +103,32 @@ export const MeetingDate = z
   });
 
 const Person = mapping('name: …, role: …', {
-  name: text('a name', TEXT_LIMITS.name),
-  role: text('a role', TEXT_LIMITS.name).optional(),
+  name: text('what.name', TEXT_LIMITS.name),
+  role: text('what.role', TEXT_LIMITS.name).optional(),
 }).meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
 
 const Meeting = mapping('title: …, date: …', {
-  title: text('a title', TEXT_LIMITS.title).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
-  subtitle: text('a subtitle', TEXT_LIMITS.title).optional(),
+  title: text('what.title', TEXT_LIMITS.title).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
+  subtitle: text('what.subtitle', TEXT_LIMITS.title).optional(),
   date: MeetingDate,
-  organizer: text('an organizer', TEXT_LIMITS.title).optional(),
-  location: text('a location', TEXT_LIMITS.title).optional(),
+  organizer: text('what.organizer', TEXT_LIMITS.title).optional(),
+  location: text('what.location', TEXT_LIMITS.title).optional(),
   chair: Person.optional(),
-  summary: text('a summary').optional().meta({ description: 'One or two sentences on what the meeting is for' }),
-  attendees: textList('names', 'a name', TEXT_LIMITS.name)
+  summary: text('what.summary').optional().meta({ description: 'One or two sentences on what the meeting is for' }),
+  attendees: textList('whats.names', 'what.name', TEXT_LIMITS.name)
     .optional()
     .meta({ description: 'Attending leaders, in the order the report gives' }),
 }).meta({ description: 'The meeting itself: shown on the cover, overview and footer' });
 
 const UnitDirective = z
   .union([
-    text('a directive'),
+    text('what.directive'),
     mapping('text: …, by: …', {
-      text: text('a directive'),
-      by: text('a name', TEXT_LIMITS.name).optional().meta({ description: 'Who said it' }),
+      text: text('what.directive'),
+      by: text('what.name', TEXT_LIMITS.name).optional().meta({ description: 'Who said it' }),
       suggested: z
         .boolean({
-          error: (iss) =>
-            `expected true or false, got ${describe(iss.input)} (delete the line to confirm the directive)`,
+          error: (iss) => zodText(msg('brief.expectedBoolean', { got: got(iss.input) })),
         })
         .optional()
         .meta({
@@ -118,48 +140,48 @@ const UnitDirective = z
   .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by, suggested }' });
 
 const Unit = mapping('name: …, achievements: […]', {
-  name: text('a unit name', TEXT_LIMITS.title).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
-  speaker: text('a name', TEXT_LIMITS.name).optional(),
-  achievements: textList('achievements', 'an achievement')
+  name: text('what.unitName', TEXT_LIMITS.title).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
+  speaker: text('what.name', TEXT_LIMITS.name).optional(),
+  achievements: textList('whats.achievements', 'what.achievement')
     .optional()
     .meta({ description: 'One claim per item, figures kept' }),
-  shortcomings: textList('shortcomings', 'a shortcoming')
+  shortcomings: textList('whats.shortcomings', 'what.shortcoming')
     .optional()
     .meta({ description: 'The items of "但在……等方面仍存不足", one per item' }),
   directives: z
-    .array(UnitDirective, { error: (iss) => `expected a list of directives, got ${describe(iss.input)}` })
-    .max(COUNT_LIMITS.list, listLimit('directives'))
+    .array(UnitDirective, { error: listError('whats.directives') })
+    .max(COUNT_LIMITS.list, listLimit('whats.directives'))
     .optional(),
-  notes: text('notes').optional().meta({ description: "Speaker notes; default: the unit's full text" }),
+  notes: text('what.notes').optional().meta({ description: "Speaker notes; default: the unit's full text" }),
 }).meta({ description: 'One reporting unit, one slide (or more)' });
 
 const LeaderDirectives = mapping('speaker: …, points: […]', {
-  speaker: text('a name', TEXT_LIMITS.name),
-  role: text('a role', TEXT_LIMITS.name).optional(),
-  topic: text('a topic', TEXT_LIMITS.topic).optional(),
+  speaker: text('what.name', TEXT_LIMITS.name),
+  role: text('what.role', TEXT_LIMITS.name).optional(),
+  topic: text('what.topic', TEXT_LIMITS.topic).optional(),
   points: z
-    .array(text('a point'), { error: (iss) => `expected a list of points, got ${describe(iss.input)}` })
-    .min(1, { message: 'a leader needs at least one point' })
-    .max(COUNT_LIMITS.list, listLimit('points')),
+    .array(text('what.point'), { error: listError('whats.points') })
+    .min(1, { message: zodText(msg('brief.leaderNeedsPoint'), true) })
+    .max(COUNT_LIMITS.list, listLimit('whats.points')),
 }).meta({ description: "One leader's directives to the meeting: one slide (or more)" });
 
-export const Lang = z.enum(['zh-CN', 'en'], { error: () => 'expected zh-CN or en' });
+export const Lang = z.enum(['zh-CN', 'en'], { error: () => zodText(msg('brief.expectedLang'), true) });
 
 export const BriefSchema = mapping('meeting: …, units: […]', {
   lang: Lang.optional().meta({ description: 'Labels and spell-check language: zh-CN (default) or en' }),
-  theme: text('a theme name or path').optional().meta({ description: 'Theme name or path; --theme overrides' }),
+  theme: text('what.themeName').optional().meta({ description: 'Theme name or path; --theme overrides' }),
   meeting: Meeting,
   units: z
-    .array(Unit, { error: (iss) => `expected a list of units, got ${describe(iss.input)}` })
-    .min(1, { message: 'a brief needs at least one unit' })
+    .array(Unit, { error: listError('whats.units') })
+    .min(1, { message: zodText(msg('brief.needsUnit'), true) })
     .max(COUNT_LIMITS.units, {
-      message: `more than ${count(COUNT_LIMITS.units)} units; split the brief into several`,
+      message: zodText(msg('brief.tooManyUnits', { max: count(COUNT_LIMITS.units) }), true),
     })
     .meta({ description: 'Reporting units in speaking order' }),
   directives: z
-    .array(LeaderDirectives, { error: (iss) => `expected a list of leaders' directives, got ${describe(iss.input)}` })
+    .array(LeaderDirectives, { error: listError('whats.leaders') })
     .max(COUNT_LIMITS.leaders, {
-      message: `more than ${count(COUNT_LIMITS.leaders)} leaders' directives; split the brief into several`,
+      message: zodText(msg('brief.tooManyLeaders', { max: count(COUNT_LIMITS.leaders) }), true),
     })
     .optional(),
 })
@@ -184,7 +206,7 @@ export const BriefSchema = mapping('meeting: …, units: […]', {
         ctx.addIssue({
           code: 'custom',
           path: [...path, COUNT_LIMITS.items - total],
-          message: `more than ${count(COUNT_LIMITS.items)} items in all; split the brief into several`,
+          message: zodText(msg('brief.tooManyItems', { max: count(COUNT_LIMITS.items) }), true),
         });
         return;
       }

@@ -11,6 +11,8 @@ import { ensureOutDir } from '../output/write.js';
 import type { BuildJob } from './build-one.js';
 import { EXIT, givenThemeFails } from './commands.js';
 import { printProblems, reportDeck, seconds } from './report.js';
+import { say } from '../messages/locale.js';
+import { msg } from '../messages/catalogue.js';
 import { collectBriefs } from './inputs.js';
 import type { CliIO } from './io.js';
 import { defaultJobs, runJobs } from './pool.js';
@@ -91,8 +93,13 @@ export async function buildCommand(args: BuildArgs, io: CliIO): Promise<number> 
     );
   else if (files.length + problems.length > 1) {
     const built = results.length - results.filter((r) => r.problems).length;
+    const time = seconds(now() - started);
     io.out(
-      `${built} deck${built === 1 ? '' : 's'} built${failed ? `, ${failed} failed` : ''} in ${seconds(now() - started)}`,
+      say(
+        failed
+          ? msg(built === 1 ? 'build.summaryOneFailed' : 'build.summaryManyFailed', { built, failed, time })
+          : msg(built === 1 ? 'build.summaryOne' : 'build.summaryMany', { built, time }),
+      ),
     );
   }
   if (args.watch) return watchBriefs(args, results, io);

@@ -2,7 +2,8 @@
 import { loadBrief } from '../brief/load.js';
 import { briefJsonSchema } from '../brief/schema.js';
 import { isBriefdeckError } from '../errors.js';
-import { warningLine } from '../messages/locale.js';
+import { say, warningLine } from '../messages/locale.js';
+import { msg } from '../messages/catalogue.js';
 import { briefThemeOptions } from '../build.js';
 import { resolveTheme } from '../theme/resolve.js';
 import { themeJsonSchema } from '../theme/schema.js';
@@ -45,7 +46,7 @@ export function validateCommand(
         ? resolveTheme(args.theme, brief.lang, themeOptions)
         : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions));
       for (const w of theme.warnings ?? []) io.err(warningLine(w));
-      io.out(`${file}: ok (${brief.units.length} units, ${brief.directives.length} leaders)`);
+      io.out(say(msg('validate.ok', { file, units: brief.units.length, leaders: brief.directives.length })));
     } catch (e) {
       if (!isBriefdeckError(e)) throw e;
       failed = true;

@@ -9,6 +9,8 @@ import { MAX_INPUT_BYTES, readInputFile, tooBig } from '../yaml/source.js';
 import { EXIT } from './commands.js';
 import { makeFolders, missingFolders, mkdirProblem } from '../output/folders.js';
 import type { CliIO } from './io.js';
+import { msg, type Msg } from '../messages/catalogue.js';
+import { say } from '../messages/locale.js';
 
 /** The package's brief schema, found from this module in src/, dist/ and the bundle alike. */
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema/brief.schema.json', import.meta.url));
@@ -42,7 +44,7 @@ export async function draftCommand(
   // Loaded only for this command: the drafter is not needed to build decks.
   const { draftBrief, readReport } = await import('../draft/index.js');
   const report = await readReport(bytes, name);
-  for (const n of report.notes) io.err(`note: ${name}: ${n}`);
+  for (const n of report.notes) io.err(`${say(msg('label.note'))}${name}: ${typeof n === 'string' ? n : say(n)}`);
   // The schema line points at briefdeck's own schema from where the draft will live, so an
   // editor completes keys in a team's folder too, not only inside a briefdeck checkout.
   // Printed drafts are usually saved into briefs/.
@@ -67,25 +69,32 @@ export async function draftCommand(
     }
     writeFileAtomic(args.out, Buffer.from(result.yaml, 'utf8'), 'the draft');
     const suggested = (result.yaml.match(/# 建议, 请核对/g) ?? []).length;
-    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+    const n = (k: number, one: 'draft.place' | 'draft.unit' | 'draft.paragraph', many: typeof one | `${typeof one}s`) =>
+      say(msg(k === 1 ? one : (many as 'draft.places'), { n: k }));
     io.out(
-      `${args.out}  drafted; ${n(result.notes.length, 'place', 'places')} to check (# 请核对), ${n(suggested, 'unit', 'units')} with suggested directives (# 建议), ${n(result.unplaced.length, 'paragraph', 'paragraphs')} kept as comments`,
+      say(
+        msg('draft.written', {
+          file: args.out,
+          places: n(result.notes.length, 'draft.place', 'draft.places'),
+          units: n(suggested, 'draft.unit', 'draft.units'),
+          paragraphs: n(result.unplaced.length, 'draft.paragraph', 'draft.paragraphs'),
+        }),
+      ),
     );
   } else {
     io.out(result.yaml);
   }
-  for (const n of result.notes) io.err(`check: ${n}`);
+  for (const n of result.notes) io.err(`${say(msg('label.check'))}${n}`);
   // Never silent: a draft that is not yet a brief says what it lacks, and fails, written all the same.
-  for (const m of result.missing) io.err(`error: ${name}: ${MISSING[m]}`);
+  for (const m of result.missing) io.err(`${say(msg('label.error'))}${name}: ${say(MISSING[m])}`);
   return result.missing.length ? EXIT.input : EXIT.ok;
 }
 
-const KEPT = 'every paragraph of the report is kept in the draft, as data or as a comment';
-const MISSING = {
-  title: `found no meeting title (such as 市委季度工作会议) in the report: write it in meeting.title; ${KEPT}`,
-  date: `the report gives no meeting date: pass --date 2025-01-06 (or --date 2025-01), or write it in meeting.date`,
-  units: `found no reporting units (such as “会上，A、B先后发言”) in the report: write them in units; ${KEPT}`,
-} as const;
+const MISSING: Record<'title' | 'date' | 'units', Msg> = {
+  title: msg('draft.noTitle'),
+  date: msg('draft.noDate'),
+  units: msg('draft.noUnits'),
+};
 
 /** The report from standard input, read no further than the size limit: `yes | briefdeck draft -`
  * never ends. */

@@ -7,6 +7,7 @@
  */
 import { extname } from 'node:path';
 import { BriefdeckError } from '../errors.js';
+import { msg, type Msg } from '../messages/catalogue.js';
 import { decodeText, MAX_INPUT_BYTES } from '../yaml/source.js';
 import { checkZip, MAX_UNPACKED_BYTES } from './zip.js';
 
@@ -14,8 +15,9 @@ export interface ReportText {
   /** The report's text: for a .docx or a page, the text extracted from it. */
   text: string;
   form: 'text' | 'docx' | 'html';
-  /** What the reader had to decide, for the user: "read as GB18030 (GBK)". */
-  notes: string[];
+  /** What the reader had to decide, for the user: "read as GB18030 (GBK)" (a catalogue message
+   * when it is there). */
+  notes: Array<string | Msg>;
 }
 
 const SAVE_AS_WORD =
@@ -121,12 +123,12 @@ async function readDocx(bytes: Uint8Array, file: string): Promise<ReportText> {
  * Text in UTF-8 (with or without a BOM), UTF-16 with a BOM, or — when it is not UTF-8 — the
  * GB18030 (GBK, GB2312) of Chinese Windows, or Big5; otherwise the refusal `decodeText` gives.
  */
-function decodeReport(bytes: Uint8Array, file: string): { text: string; notes: string[] } {
+function decodeReport(bytes: Uint8Array, file: string): { text: string; notes: Msg[] } {
   const bom16 =
     bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : '';
   if (bom16) {
     const text = tryDecode(bytes, bom16);
-    if (text !== undefined) return { text, notes: ['read as UTF-16 (Unicode) text'] };
+    if (text !== undefined) return { text, notes: [msg('draft.readAsUtf16')] };
   }
   if (bytes.indexOf(0) < 0) {
     const utf8 = tryDecode(bytes, 'utf-8');
@@ -137,7 +139,8 @@ function decodeReport(bytes: Uint8Array, file: string): { text: string; notes: s
         ['big5', 'Big5'],
       ] as const) {
         const text = tryDecode(bytes, encoding);
-        if (text !== undefined && readsAsChinese(text)) return { text, notes: [`read as ${label}, not UTF-8`] };
+        if (text !== undefined && readsAsChinese(text))
+          return { text, notes: [msg('draft.readAs', { encoding: label })] };
       }
     }
   }

@@ -43,6 +43,27 @@ export const CATALOGUE = {
     en: 'invalid UTF-8: save the file as UTF-8 text',
     'zh-CN': '不是有效的 UTF-8 文本：请将文件另存为 UTF-8 编码',
   },
+  'file.cannotRead': { en: 'cannot read {what}: {detail}', 'zh-CN': '无法读取{what}：{detail}' },
+  'file.permissionDenied': { en: 'permission denied', 'zh-CN': '没有访问权限' },
+  'file.locked': {
+    en: 'the file is locked by another program (close it in PowerPoint or WPS and try again)',
+    'zh-CN': '文件被其他程序占用（请在 PowerPoint 或 WPS 中关闭后重试）',
+  },
+  'file.partIsFile': { en: 'a part of the path is a file, not a folder', 'zh-CN': '路径中有一部分是文件，不是文件夹' },
+  'file.notAFile': {
+    en: 'is {kind}, not a file; a {what} is read from a file',
+    'zh-CN': '这是{kind}，不是文件；{what}只能从文件读取',
+  },
+  'file.notAFileReport': {
+    en: 'is {kind}, not a file; a {what} is read from a file (or from standard input with -)',
+    'zh-CN': '这是{kind}，不是文件；{what}只能从文件读取（或用 - 从标准输入读取）',
+  },
+  'kind.fifo': { en: 'a named pipe (FIFO)', 'zh-CN': '命名管道（FIFO）' },
+  'kind.device': { en: 'a device', 'zh-CN': '设备' },
+  'kind.socket': { en: 'a socket', 'zh-CN': '套接字' },
+  'kind.special': { en: 'a special file', 'zh-CN': '特殊文件' },
+  'file.overMb': { en: 'over {limit} MB', 'zh-CN': '{limit} MB 以上' },
+  'file.bytes': { en: '{n} bytes', 'zh-CN': '{n} 字节' },
 
   // YAML syntax.
   'yaml.syntax': { en: 'YAML syntax: {detail}', 'zh-CN': 'YAML 语法错误：{detail}' },
@@ -117,6 +138,193 @@ export const CATALOGUE = {
     en: 'the brief is empty; it needs at least meeting and units',
     'zh-CN': '简报是空的；至少需要 meeting 和 units',
   },
+  'brief.expectedText': { en: 'expected {what}, got {got}', 'zh-CN': '应为{what}，实际为{got}' },
+  'brief.expectedTextQuote': {
+    en: 'expected {what}, got {type} {value} (put it in quotes to keep it as written)',
+    'zh-CN': '应为{what}，实际为{type} {value}；请给{type}加上引号："{value}"',
+  },
+  'brief.expectedTextOrMapping': {
+    en: 'expected {what} or a mapping { text, by }, got {got}',
+    'zh-CN': '应为{what}或键值对 { text, by }，实际为{got}',
+  },
+  'brief.expectedTextOrMappingQuote': {
+    en: 'expected {what} or a mapping { text, by }, got {type} {value} (put it in quotes to keep it as written)',
+    'zh-CN': '应为{what}或键值对 { text, by }，实际为{type} {value}；请给{type}加上引号："{value}"',
+  },
+  'brief.missingText': { en: 'missing: {what} is required', 'zh-CN': '缺少{what}：此项必填' },
+  'brief.emptyText': { en: '{what} is empty', 'zh-CN': '{what}为空' },
+  'brief.tooLong': {
+    en: '{what} is longer than {max} characters; it is set as a title or label, so keep it short',
+    'zh-CN': '{what}超过 {max} 个字；它会作为标题或标签显示，请写短一些',
+  },
+  'brief.tooLongItems': {
+    en: '{what} is longer than {max} characters; it is set as a title or label, so keep it short (put details in the items)',
+    'zh-CN': '{what}超过 {max} 个字；它会作为标题或标签显示，请写短一些（详细内容写在条目里）',
+  },
+  'brief.expectedList': { en: 'expected a list of {what}, got {got}', 'zh-CN': '应为{what}列表，实际为{got}' },
+  'brief.expectedMapping': {
+    en: 'expected a mapping ({keys}), got {got}',
+    'zh-CN': '应为键值对（{keys}），实际为{got}',
+  },
+  'brief.expectedDate': {
+    en: 'expected a date as YYYY-MM-DD or YYYY-MM, got {got}',
+    'zh-CN': '日期应写成 YYYY-MM-DD 或 YYYY-MM，实际为{got}',
+  },
+  'brief.expectedBoolean': {
+    en: 'expected true or false, got {got} (delete the line to confirm the directive)',
+    'zh-CN': '应为 true 或 false，实际为{got}（删除这一行即表示确认该指示）',
+  },
+  'brief.expectedLang': { en: 'expected zh-CN or en', 'zh-CN': '应为 zh-CN 或 en' },
+  'brief.listLimit': {
+    en: 'more than {max} {what} in one list; a brief is an outline: keep the main points, put the rest in notes',
+    'zh-CN': '一个列表中的{what}超过 {max} 条；简报是提纲：请保留要点，其余写入备注（notes）',
+  },
+  'brief.leaderNeedsPoint': { en: 'a leader needs at least one point', 'zh-CN': '每位领导至少要有一条要点' },
+  'brief.needsUnit': { en: 'a brief needs at least one unit', 'zh-CN': '简报至少要有一个单位' },
+  'brief.tooManyUnits': {
+    en: 'more than {max} units; split the brief into several',
+    'zh-CN': '单位超过 {max} 个；请把简报拆成几份',
+  },
+  'brief.tooManyLeaders': {
+    en: "more than {max} leaders' directives; split the brief into several",
+    'zh-CN': '领导指示超过 {max} 组；请把简报拆成几份',
+  },
+  'brief.tooManyItems': {
+    en: 'more than {max} items in all; split the brief into several',
+    'zh-CN': '条目总数超过 {max} 条；请把简报拆成几份',
+  },
+  'brief.emptyUnit': {
+    en: '{unit} has no achievements, shortcomings or directives: its slide shows only its name; add what it reported, or leave the unit out',
+    'zh-CN': '{unit}没有成绩、不足或指示：幻灯片上只显示单位名称；请补上汇报内容，或删除这个单位',
+  },
+  'brief.emptyUnitSpeaker': {
+    en: '{unit} has no achievements, shortcomings or directives: its slide shows only its name and speaker; add what it reported, or leave the unit out',
+    'zh-CN': '{unit}没有成绩、不足或指示：幻灯片上只显示单位名称和发言人；请补上汇报内容，或删除这个单位',
+  },
+  'brief.unconfirmedOne': {
+    en: '{unit}: {n} suggested directive not yet confirmed (delete `suggested: true` to confirm, or the directive to leave it out):{items}',
+    'zh-CN': '{unit}：有 {n} 条建议的指示尚未确认（删除 `suggested: true` 即确认，不采用则删除该指示）：{items}',
+  },
+  'brief.unconfirmedMany': {
+    en: '{unit}: {n} suggested directives not yet confirmed (delete `suggested: true` to confirm, or the directive to leave it out):{items}',
+    'zh-CN': '{unit}：有 {n} 条建议的指示尚未确认（删除 `suggested: true` 即确认，不采用则删除该指示）：{items}',
+  },
+  'brief.unconfirmedItem': { en: '\n  - line {line}: {text}{more}', 'zh-CN': '\n  - 第 {line} 行：{text}{more}' },
+  'yaml.controlChar': {
+    en: 'removed {n} control character that a deck cannot hold',
+    'zh-CN': '已删除 {n} 个演示文稿无法容纳的控制字符',
+  },
+  'yaml.controlChars': {
+    en: 'removed {n} control characters that a deck cannot hold',
+    'zh-CN': '已删除 {n} 个演示文稿无法容纳的控制字符',
+  },
+
+  // build and validate output.
+  'validate.ok': {
+    en: '{file}: ok ({units} units, {leaders} leaders)',
+    'zh-CN': '{file}: 检查通过（{units} 个单位，{leaders} 位领导）',
+  },
+  'build.summaryOne': { en: '{built} deck built in {time}', 'zh-CN': '已生成 {built} 份演示文稿，用时 {time}' },
+  'build.summaryMany': { en: '{built} decks built in {time}', 'zh-CN': '已生成 {built} 份演示文稿，用时 {time}' },
+  'build.summaryOneFailed': {
+    en: '{built} deck built, {failed} failed in {time}',
+    'zh-CN': '已生成 {built} 份演示文稿，{failed} 份失败，用时 {time}',
+  },
+  'build.summaryManyFailed': {
+    en: '{built} decks built, {failed} failed in {time}',
+    'zh-CN': '已生成 {built} 份演示文稿，{failed} 份失败，用时 {time}',
+  },
+  'build.deck': { en: '{deck}  {slides} slides  {time}{fit}', 'zh-CN': '{deck}  {slides} 页  {time}{fit}' },
+  'fit.summary': { en: '  fit: {parts}', 'zh-CN': '  排版：{parts}' },
+  'fit.sep': { en: ', ', 'zh-CN': '，' },
+  'fit.nameSep': { en: ', ', 'zh-CN': '、' },
+  'fit.shrunk': { en: '{n} shrunk', 'zh-CN': '{n} 页缩小字号' },
+  'fit.continuation': { en: '{n} continuation slide', 'zh-CN': '{n} 页续页' },
+  'fit.continuations': { en: '{n} continuation slides', 'zh-CN': '{n} 页续页' },
+  'fit.unitSlides': { en: 'unit slides', 'zh-CN': '单位页' },
+  'fit.leaderSlides': { en: "leaders' slides", 'zh-CN': '领导指示页' },
+  'fit.group': {
+    en: '{name}: body {from}→{to} pt, one size for all{need}',
+    'zh-CN': '{name}：正文 {from}→{to} pt，统一字号{need}',
+  },
+  'fit.needs': { en: ' ({who} needs {pt} pt)', 'zh-CN': '（{who}需要 {pt} pt）' },
+  'fit.need': { en: ' ({who} need {pt} pt)', 'zh-CN': '（{who}需要 {pt} pt）' },
+  'fit.whoMany': { en: '{n} of {total}, {first}…,', 'zh-CN': '{total} 个中的 {n} 个，如{first}等，' },
+  'fit.body': { en: 'body {from}→{to} pt', 'zh-CN': '正文 {from}→{to} pt' },
+  'fit.text': { en: 'text {from}→{to} pt', 'zh-CN': '文字 {from}→{to} pt' },
+  'fit.split': { en: '{n} long item split', 'zh-CN': '{n} 条长条目已拆分' },
+  'fit.splits': { en: '{n} long items split', 'zh-CN': '{n} 条长条目已拆分' },
+  'fit.titleLines': { en: 'title on {n} lines', 'zh-CN': '标题占 {n} 行' },
+  'fit.subject': { en: '{subject}: {parts}', 'zh-CN': '{subject}：{parts}' },
+
+  // draft.
+  'label.note': { en: 'note: ', 'zh-CN': '提示：' },
+  'label.check': { en: 'check: ', 'zh-CN': '请核对：' },
+  'draft.noTitle': {
+    en: 'found no meeting title (such as 市委季度工作会议) in the report: write it in meeting.title; every paragraph of the report is kept in the draft, as data or as a comment',
+    'zh-CN':
+      '报道中没有找到会议名称（如“市委季度工作会议”）：请填写 meeting.title；报道的每一段都已保留在草稿中（作为数据或注释）',
+  },
+  'draft.noDate': {
+    en: 'the report gives no meeting date: pass --date 2025-01-06 (or --date 2025-01), or write it in meeting.date',
+    'zh-CN': '报道中没有会议日期：请加上 --date 2025-01-06（或 --date 2025-01），或填写 meeting.date',
+  },
+  'draft.noUnits': {
+    en: 'found no reporting units (such as “会上，A、B先后发言”) in the report: write them in units; every paragraph of the report is kept in the draft, as data or as a comment',
+    'zh-CN':
+      '报道中没有找到发言单位（如“会上，A、B先后发言”）：请填写 units；报道的每一段都已保留在草稿中（作为数据或注释）',
+  },
+  'draft.written': {
+    en: '{file}  drafted; {places} to check (# 请核对), {units} with suggested directives (# 建议), {paragraphs} kept as comments',
+    'zh-CN': '{file}  草稿已生成；{places}待核对（# 请核对），{units}有建议的指示（# 建议），{paragraphs}保留为注释',
+  },
+  'draft.place': { en: '{n} place', 'zh-CN': '{n} 处' },
+  'draft.places': { en: '{n} places', 'zh-CN': '{n} 处' },
+  'draft.unit': { en: '{n} unit', 'zh-CN': '{n} 个单位' },
+  'draft.units': { en: '{n} units', 'zh-CN': '{n} 个单位' },
+  'draft.paragraph': { en: '{n} paragraph', 'zh-CN': '{n} 段' },
+  'draft.paragraphs': { en: '{n} paragraphs', 'zh-CN': '{n} 段' },
+  'draft.readAs': {
+    en: 'read as {encoding}, not UTF-8',
+    'zh-CN': '已按 {encoding} 编码读取（不是 UTF-8）',
+  },
+  'draft.readAsUtf16': { en: 'read as UTF-16 (Unicode) text', 'zh-CN': '已按 UTF-16（Unicode）编码读取' },
+
+  // What a value is, inside "got …".
+  'got.null': { en: 'nothing (null)', 'zh-CN': '空值（null）' },
+  'got.list': { en: 'a list', 'zh-CN': '列表' },
+  'got.binary': { en: 'binary data', 'zh-CN': '二进制数据' },
+  'got.date': { en: 'a date', 'zh-CN': '日期' },
+  'got.mapping': { en: 'a mapping', 'zh-CN': '键值对' },
+  'got.text': { en: 'text "{text}"', 'zh-CN': '文字“{text}”' },
+  'got.other': { en: '{type} {value}', 'zh-CN': '{type} {value}' },
+  'type.number': { en: 'number', 'zh-CN': '数字' },
+  'type.boolean': { en: 'boolean', 'zh-CN': '逻辑值' },
+
+  // What a brief's field holds, inside "expected …".
+  'what.text': { en: 'text', 'zh-CN': '文字' },
+  'what.name': { en: 'a name', 'zh-CN': '姓名' },
+  'what.role': { en: 'a role', 'zh-CN': '职务' },
+  'what.title': { en: 'a title', 'zh-CN': '标题' },
+  'what.subtitle': { en: 'a subtitle', 'zh-CN': '副标题' },
+  'what.organizer': { en: 'an organizer', 'zh-CN': '主办单位' },
+  'what.location': { en: 'a location', 'zh-CN': '地点' },
+  'what.summary': { en: 'a summary', 'zh-CN': '会议主旨' },
+  'what.directive': { en: 'a directive', 'zh-CN': '指示' },
+  'what.unitName': { en: 'a unit name', 'zh-CN': '单位名称' },
+  'what.achievement': { en: 'an achievement', 'zh-CN': '成绩' },
+  'what.shortcoming': { en: 'a shortcoming', 'zh-CN': '不足' },
+  'what.notes': { en: 'notes', 'zh-CN': '备注' },
+  'what.topic': { en: 'a topic', 'zh-CN': '讲话主题' },
+  'what.point': { en: 'a point', 'zh-CN': '要点' },
+  'what.themeName': { en: 'a theme name or path', 'zh-CN': '主题名称或路径' },
+  'whats.names': { en: 'names', 'zh-CN': '姓名' },
+  'whats.achievements': { en: 'achievements', 'zh-CN': '成绩' },
+  'whats.shortcomings': { en: 'shortcomings', 'zh-CN': '不足' },
+  'whats.directives': { en: 'directives', 'zh-CN': '指示' },
+  'whats.points': { en: 'points', 'zh-CN': '要点' },
+  'whats.units': { en: 'units', 'zh-CN': '单位' },
+  'whats.leaders': { en: "leaders' directives", 'zh-CN': '领导指示' },
 
   // Themes.
   'theme.unknown': {
@@ -190,3 +398,22 @@ export function word(m: Msg, lang: Lang): string {
     return typeof v === 'object' ? word(v, lang) : String(v);
   });
 }
+
+/** Messages a schema gives zod as English text, by that text: validation words them back in the
+ * user's language. Fixed ones are made with the schema; others carry the input (capped). */
+const FIXED = new Map<string, Msg>();
+const SEEN = new Map<string, Msg>();
+
+/** The English text of a message a schema gives zod, remembered for `catalogued`. */
+export function zodText(m: Msg, fixed = false): string {
+  const text = word(m, 'en');
+  if (fixed) FIXED.set(text, m);
+  else {
+    if (SEEN.size >= 10_000) SEEN.clear();
+    SEEN.set(text, m);
+  }
+  return text;
+}
+
+/** The message a schema gave as this English text, when it came from the catalogue. */
+export const catalogued = (text: string): Msg | undefined => FIXED.get(text) ?? SEEN.get(text);

@@ -10,6 +10,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import { loadBrief, parseBrief } from '../brief/load.js';
 import { briefThemeOptions, buildDeckWithPlan } from '../build.js';
 import { isBriefdeckError, type Problem } from '../errors.js';
+import { word } from '../messages/catalogue.js';
 import { planDeck } from '../layout/deck.js';
 import { exportDeck, findProgram } from '../output/export.js';
 import type { FitEntry } from '../layout/plan.js';
@@ -204,7 +205,7 @@ export async function reportText(name: string, base64: string): Promise<{ text: 
   const { readReport } = await import('../draft/index.js');
   const bytes = Buffer.from(base64, 'base64');
   const { text, notes } = await readReport(bytes, name.replace(/^.*[\\/]/, '') || 'report.txt');
-  return { text, notes };
+  return { text, notes: notes.map((n) => (typeof n === 'string' ? n : word(n, 'en'))) };
 }
 
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml' };

@@ -40,7 +40,7 @@ export function readInputFile(file: string, what = 'file'): Buffer {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       throw new BriefdeckError(problem({ file }, msg('file.missing', { what: noun(what) })));
-    throw new BriefdeckError({ file, message: `cannot read ${what}: ${describeFsError(e)}` });
+    throw cannotRead(file, what, e);
   }
   if (st.isDirectory()) throw new BriefdeckError(problem({ file }, msg('file.isFolder', { what: noun(what) })));
   if (!st.isFile()) throw notAFile(file, st, what);
@@ -58,10 +58,24 @@ export function readInputFile(file: string, what = 'file'): Buffer {
     return bytes;
   } catch (e) {
     if (e instanceof BriefdeckError) throw e;
-    throw new BriefdeckError({ file, message: `cannot read ${what}: ${describeFsError(e)}` });
+    throw cannotRead(file, what, e);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** "cannot read brief: permission denied", the reason in the reader's language when it can be. */
+function cannotRead(file: string, what: string, e: unknown): BriefdeckError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const detail =
+    code === 'EACCES' || code === 'EPERM'
+      ? msg('file.permissionDenied')
+      : code === 'EBUSY'
+        ? msg('file.locked')
+        : code === 'ENOTDIR'
+          ? msg('file.partIsFile')
+          : describeFsError(e);
+  return new BriefdeckError(problem({ file }, msg('file.cannotRead', { what: noun(what), detail })));
 }
 
 /** What a file is, in the words of the reader's language. */
@@ -88,17 +102,18 @@ function readAtMost(fd: number, size: number, limit: number): Buffer {
 }
 
 function notAFile(file: string, st: Stats, what: string): BriefdeckError {
-  const kind = st.isFIFO()
-    ? 'a named pipe (FIFO)'
-    : st.isCharacterDevice() || st.isBlockDevice()
-      ? 'a device'
-      : st.isSocket()
-        ? 'a socket'
-        : 'a special file';
-  return new BriefdeckError({
-    file,
-    message: `is ${kind}, not a file; a ${what} is read from a file${what === 'report' ? ' (or from standard input with -)' : ''}`,
-  });
+  const kind = msg(
+    st.isFIFO()
+      ? 'kind.fifo'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'kind.device'
+        : st.isSocket()
+          ? 'kind.socket'
+          : 'kind.special',
+  );
+  return new BriefdeckError(
+    problem({ file }, msg(what === 'report' ? 'file.notAFileReport' : 'file.notAFile', { kind, what: noun(what) })),
+  );
 }
 
 /** Over the limit; `size` when it is known. */
@@ -108,7 +123,11 @@ export function tooBig(file: string, size: number | undefined, what: string): Br
   const mb = size === undefined ? '' : (size / 1024 / 1024).toFixed(1);
   // "5.0 MB against a 5 MB limit" reads as a contradiction: say the bytes when it is close.
   const shown =
-    size === undefined ? `over ${limit} MB` : Number(mb) <= limit ? `${size.toLocaleString('en')} bytes` : `${mb} MB`;
+    size === undefined
+      ? msg('file.overMb', { limit })
+      : Number(mb) <= limit
+        ? msg('file.bytes', { n: size.toLocaleString('en') })
+        : `${mb} MB`;
   return new BriefdeckError(problem({ file }, msg('file.tooBig', { size: shown, what: noun(what), limit, bytes })));
 }
 
@@ -295,10 +314,9 @@ export function parseYaml(text: string, file: string): YamlSource {
       const { text: clean, removed } = stripXmlForbidden(node.value);
       if (removed) {
         node.value = clean;
-        warnings.push({
-          ...at(node.range?.[0]),
-          message: `removed ${removed} control character${removed > 1 ? 's' : ''} that a deck cannot hold`,
-        });
+        warnings.push(
+          problem(at(node.range?.[0]), msg(removed > 1 ? 'yaml.controlChars' : 'yaml.controlChar', { n: removed })),
+        );
       }
     }
   });

@@ -5,7 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type * as z from '../zod.js';
 import { problem, type Problem } from '../errors.js';
-import { msg, word, type Msg } from '../messages/catalogue.js';
+import { catalogued, msg, word, type Msg } from '../messages/catalogue.js';
 import type { YamlSource } from './source.js';
 
 type Path = ReadonlyArray<PropertyKey>;
@@ -140,10 +140,16 @@ function fromIssue(schema: z.ZodType, src: YamlSource, issue: z.core.$ZodIssue, 
     if (deeper.length > 0) return deeper[0]!.flatMap((e) => fromIssue(schema, src, e, [...path, ...e.path]));
     const first = issue.errors[0]?.[0];
     const { node } = locate(src, path);
+    const at = { ...position(src, node), path: formatPath(path) };
+    const m = first && catalogued(first.message);
+    if (m?.key === 'brief.expectedText' || m?.key === 'brief.expectedTextQuote') {
+      const either =
+        m.key === 'brief.expectedText' ? 'brief.expectedTextOrMapping' : 'brief.expectedTextOrMappingQuote';
+      return [problem(at, { key: either, params: m.params ?? {} })];
+    }
     return [
       {
-        ...position(src, node),
-        path: formatPath(path),
+        ...at,
         message: (first?.message ?? 'invalid value').replace(
           /^expected ([^,]+),/,
           'expected $1 or a mapping { text, by },',
@@ -160,7 +166,7 @@ function fromIssue(schema: z.ZodType, src: YamlSource, issue: z.core.$ZodIssue, 
     ? msg('brief.missingKey', { key: String(path[path.length - 1]) })
     : date
       ? msg('brief.chineseDate', { written: input as string, date: isoDate(date) })
-      : CATALOGUED.get(issue.message);
+      : (CATALOGUED.get(issue.message) ?? catalogued(issue.message));
   const at = { ...where, path: formatPath(path) };
   return [m ? problem(at, m) : { ...at, message: issue.message }];
 }
