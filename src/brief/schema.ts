@@ -5,7 +5,7 @@
  */
 import { COUNT_LIMITS, TEXT_LIMITS } from '../limits.js';
 import * as z from '../zod.js';
-import { msg, word, zodText, type MessageKey, type Msg } from '../messages/catalogue.js';
+import { msg, zodText, type MessageKey, type Msg } from '../messages/catalogue.js';
 
 /** Something a reader can see: a letter, digit, punctuation mark or symbol (emoji included). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
@@ -55,7 +55,7 @@ const textList = (what: Whats, item: What, max?: number) =>
     .max(COUNT_LIMITS.list, listLimit(what));
 
 /** What a value is, in words: "got text "…"", "got a list". */
-function got(v: unknown): Msg {
+export function got(v: unknown): Msg {
   if (v === null) return msg('got.null');
   if (Array.isArray(v)) return msg('got.list');
   if (v instanceof Uint8Array) return msg('got.binary');
@@ -65,8 +65,6 @@ function got(v: unknown): Msg {
   const type = typeof v === 'number' ? msg('type.number') : typeof v === 'boolean' ? msg('type.boolean') : typeof v;
   return msg('got.other', { type, value: String(v) });
 }
-
-export const describe = (v: unknown): string => word(got(v), 'en');
 
 /** A mapping with these keys; the message for anything else names what it should have held. */
 function mapping<T extends z.core.$ZodLooseShape>(keys: string, shape: T) {

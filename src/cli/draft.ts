@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MeetingDate } from '../brief/schema.js';
-import { BriefdeckError } from '../errors.js';
+import { BriefdeckError, problem } from '../errors.js';
 import { describeFsError, writeFileAtomic } from '../output/write.js';
 import { MAX_INPUT_BYTES, readInputFile, tooBig } from '../yaml/source.js';
 import { EXIT } from './commands.js';
@@ -29,13 +29,10 @@ export async function draftCommand(
   stdin: () => AsyncIterable<Uint8Array> = processStdin,
 ): Promise<number> {
   if (args.date !== undefined && !MeetingDate.safeParse(args.date).success) {
-    throw new BriefdeckError({ message: `--date ${args.date}: expected a date that exists, as YYYY-MM-DD or YYYY-MM` });
+    throw new BriefdeckError(problem({}, msg('draft.badDate', { date: args.date })));
   }
   if (args.out && existsSync(args.out) && !args.force) {
-    throw new BriefdeckError({
-      file: args.out,
-      message: 'already exists; a draft never overwrites a brief someone may have edited (pass --force to replace it)',
-    });
+    throw new BriefdeckError(problem({ file: args.out }, msg('draft.exists')));
   }
   // Where the draft goes is checked before the report is read, and made once there is a draft.
   const folders = args.out ? foldersFor(args.out) : [];
@@ -62,10 +59,12 @@ export async function draftCommand(
       makeFolders(folders);
     } catch (e) {
       const at = (e as NodeJS.ErrnoException).path ?? dirname(args.out);
-      throw new BriefdeckError({
-        file: args.out,
-        message: `cannot create the folder ${shown(args.out, at)}: ${mkdirProblem(e)}`,
-      });
+      throw new BriefdeckError(
+        problem(
+          { file: args.out },
+          msg('draft.cannotMakeFolder', { folder: shown(args.out, at), detail: mkdirProblem(e) }),
+        ),
+      );
     }
     writeFileAtomic(args.out, Buffer.from(result.yaml, 'utf8'), 'the draft');
     const suggested = (result.yaml.match(/# 建议, 请核对/g) ?? []).length;
@@ -111,10 +110,7 @@ async function readAtMost(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
 }
 
 function processStdin(): AsyncIterable<Uint8Array> {
-  if (process.stdin.isTTY)
-    throw new BriefdeckError({
-      message: 'draft -: paste the report and end with Ctrl-D, or give a file: briefdeck draft report.txt',
-    });
+  if (process.stdin.isTTY) throw new BriefdeckError(problem({}, msg('draft.stdinHint')));
   return process.stdin;
 }
 
@@ -123,19 +119,19 @@ function processStdin(): AsyncIterable<Uint8Array> {
 function foldersFor(out: string): string[] {
   try {
     const { missing, blocked } = missingFolders(dirname(out));
-    if (blocked)
-      throw new BriefdeckError({
-        file: out,
-        message: `cannot write the draft: ${shown(out, blocked)} is a file, not a folder`,
-      });
+    if (blocked) throw new BriefdeckError(problem({ file: out }, msg('draft.blocked', { path: shown(out, blocked) })));
     return missing;
   } catch (e) {
     if (e instanceof BriefdeckError) throw e;
     const at = (e as NodeJS.ErrnoException).path;
-    throw new BriefdeckError({
-      file: out,
-      message: `cannot write the draft: ${at ? `${shown(out, at)}: ` : ''}${describeFsError(e)}`,
-    });
+    throw new BriefdeckError(
+      problem(
+        { file: out },
+        at
+          ? msg('draft.cannotWriteAt', { path: shown(out, at), detail: describeFsError(e) })
+          : msg('draft.cannotWrite', { detail: describeFsError(e) }),
+      ),
+    );
   }
 }
 

@@ -6,7 +6,7 @@
  * .pdf, .rtf, web archives) are refused with a message saying how to save them as .docx or .txt.
  */
 import { extname } from 'node:path';
-import { BriefdeckError } from '../errors.js';
+import { BriefdeckError, problem } from '../errors.js';
 import { msg, type Msg } from '../messages/catalogue.js';
 import { decodeText, MAX_INPUT_BYTES } from '../yaml/source.js';
 import { checkZip, MAX_UNPACKED_BYTES } from './zip.js';
@@ -20,42 +20,32 @@ export interface ReportText {
   notes: Array<string | Msg>;
 }
 
-const SAVE_AS_WORD =
-  'open it in Word or WPS and save it as .docx or as plain text: 文件 → 另存为 → “Word 文档 (*.docx)” or “纯文本 (*.txt)”';
-const SAVE_AS_WPS =
-  'open it in WPS and save it as .docx or as plain text: 文件 → 另存为 → “Word 文件 (*.docx)” or “纯文本文件 (*.txt)”';
+const SAVE_AS_WORD = msg('report.saveAsWord');
+const SAVE_AS_WPS = msg('report.saveAsWps');
 
 /** The report's text from a file's bytes; `file` names it in messages (`<stdin>` for a pipe). */
 export async function readReport(bytes: Uint8Array, file: string): Promise<ReportText> {
   const ext = extname(file).toLowerCase();
-  const fail = (message: string) => refuse(file, message);
-  if (bytes.length === 0) fail('the file is empty (0 bytes): there is no report in it');
+  const fail = (m: Msg) => refuse(file, m);
+  if (bytes.length === 0) fail(msg('report.empty'));
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) fail(oldOffice(ext));
   if (startsWith(bytes, ascii('%PDF-')))
-    fail(
-      `this is a PDF${ext && ext !== '.pdf' ? ` with a ${ext} name` : ''}, which briefdeck cannot read; open it in Word (it converts the PDF) or WPS and save it as .docx: 文件 → 另存为 → “Word 文档 (*.docx)”, or copy its text (Ctrl+A, Ctrl+C) into a .txt file`,
-    );
-  if (startsWith(bytes, ascii('{\\rtf'))) fail(`this is an RTF document, which briefdeck cannot read; ${SAVE_AS_WORD}`);
+    fail(ext && ext !== '.pdf' ? msg('report.pdfNamed', { ext }) : msg('report.pdf'));
+  if (startsWith(bytes, ascii('{\\rtf'))) fail(msg('report.rtf', { fix: SAVE_AS_WORD }));
   if (startsWith(bytes, ascii('PK\x03\x04')) || startsWith(bytes, ascii('PK\x05\x06'))) return readDocx(bytes, file);
   if (/^mime-version:/i.test(new TextDecoder().decode(bytes.subarray(0, 200)).trimStart()) || /^\.mht(ml)?$/.test(ext))
-    fail(
-      'this is a web archive (.mht/.mhtml), which briefdeck cannot read; open it in the browser and save it as a web page, HTML only (网页，仅 HTML, .html), or copy the article into a .txt file',
-    );
+    fail(msg('report.mht'));
   const { text, notes } = decodeReport(bytes, file);
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || ext === '.shtml' || looksLikeHtml(text)) {
     const { articleOf, MAX_DEPTH, MAX_ELEMENTS } = await import('./html.js');
     const article = articleOf(text);
-    const copy =
-      'open the page in the browser, select the text of the report, copy it into a .txt file and draft from that';
+    const fix = msg('report.copyPage');
     if ('problem' in article) {
       if (article.problem === 'too-many-elements')
-        return fail(
-          `this web page has over ${MAX_ELEMENTS.toLocaleString('en')} elements, far more than a news page; ${copy}`,
-        );
-      if (article.problem === 'too-deep')
-        return fail(`this web page nests over ${MAX_DEPTH} levels deep, far more than a news page; ${copy}`);
-      if (article.problem === 'failed') return fail(`cannot read this web page (${article.detail}); ${copy}`);
-      return fail(`found no article in this web page, only menus and links; ${copy}`);
+        return fail(msg('report.pageTooMany', { max: MAX_ELEMENTS.toLocaleString('en'), fix }));
+      if (article.problem === 'too-deep') return fail(msg('report.pageTooDeep', { max: MAX_DEPTH, fix }));
+      if (article.problem === 'failed') return fail(msg('report.pageFailed', { detail: article.detail, fix }));
+      return fail(msg('report.pageNoArticle', { fix }));
     }
     const n = article.paragraphs;
     return {
@@ -67,40 +57,34 @@ export async function readReport(bytes: Uint8Array, file: string): Promise<Repor
       ],
     };
   }
-  if (!/[\p{L}\p{N}]/u.test(text)) fail('has no text: there is no report in it');
+  if (!/[\p{L}\p{N}]/u.test(text)) fail(msg('report.noText'));
   return { text, form: 'text', notes };
 }
 
-function refuse(file: string, message: string): never {
-  throw new BriefdeckError({ file, message });
+function refuse(file: string, m: Msg): never {
+  throw new BriefdeckError(problem({ file }, m));
 }
 
-function oldOffice(ext: string): string {
-  if (ext === '.wps') return `this is a WPS document (.wps), which briefdeck cannot read; ${SAVE_AS_WPS}`;
-  if (ext === '.docx')
-    return `this Word file is password-protected or in the old .doc format, which briefdeck cannot read; open it in Word or WPS, remove any password and save it as .docx (文件 → 另存为 → “Word 文档 (*.docx)”) or as plain text (“纯文本 (*.txt)”)`;
-  const named = ext && ext !== '.doc' ? ` with a ${ext} name` : '';
-  return `this is a Word 97-2003 document (.doc)${named}, which briefdeck cannot read; ${SAVE_AS_WORD}`;
+function oldOffice(ext: string): Msg {
+  if (ext === '.wps') return msg('report.wps', { fix: SAVE_AS_WPS });
+  if (ext === '.docx') return msg('report.docxProtected');
+  return ext && ext !== '.doc'
+    ? msg('report.docNamed', { ext, fix: SAVE_AS_WORD })
+    : msg('report.doc', { fix: SAVE_AS_WORD });
 }
 
 async function readDocx(bytes: Uint8Array, file: string): Promise<ReportText> {
-  const fail = (message: string) => refuse(file, message);
-  const again =
-    'open it in Word or WPS and save it again as .docx, or as plain text (文件 → 另存为 → “纯文本 (*.txt)”)';
+  const fail = (m: Msg) => refuse(file, m);
+  const fix = msg('report.saveAgain');
   const zip = checkZip(bytes);
   if (!zip.ok) {
-    if (zip.kind === 'encrypted') fail(`this zip file is password-protected; ${again}`);
+    if (zip.kind === 'encrypted') fail(msg('report.zipEncrypted', { fix }));
     if (zip.kind === 'too-big')
-      fail(
-        `this file would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB (at ${zip.entry}); a report's Word file unpacks to a few MB, so it is damaged or built to exhaust memory, and is not read`,
-      );
-    if (zip.kind === 'damaged') fail(`this Word file is damaged (${zip.detail}); ${again}`);
+      fail(msg('report.zipTooBig', { max: MAX_UNPACKED_BYTES / 1024 / 1024, entry: zip.entry }));
+    if (zip.kind === 'damaged') fail(msg('report.docxDamaged', { detail: zip.detail, fix }));
   }
   const names = new Set(zip.ok ? zip.entries.map((e) => e.name) : []);
-  if (!names.has('word/document.xml'))
-    fail(
-      `this is a zip file but not a Word document (it has no word/document.xml); give the report as .docx, .txt or .html`,
-    );
+  if (!names.has('word/document.xml')) fail(msg('report.notWord'));
   const mammoth = (await import('mammoth')).default;
   let text: string;
   try {
@@ -108,13 +92,13 @@ async function readDocx(bytes: Uint8Array, file: string): Promise<ReportText> {
       .value;
   } catch (e) {
     // mammoth's own words for what it could not read, then what to do.
-    return fail(`cannot read this Word file (${(e as Error).message.split('\n')[0]}); ${again}`);
+    return fail(msg('report.docxCannotRead', { detail: (e as Error).message.split('\n')[0]!, fix }));
   }
-  if (!/[\p{L}\p{N}]/u.test(text)) fail('this Word document has no text: there is no report in it');
+  if (!/[\p{L}\p{N}]/u.test(text)) fail(msg('report.docxNoText'));
   // No more text than a .txt report may hold.
   if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
     fail(
-      `the text of this Word document is over ${MAX_INPUT_BYTES / 1024 / 1024} MB; the limit for a report is ${MAX_INPUT_BYTES / 1024 / 1024} MB (${MAX_INPUT_BYTES.toLocaleString('en')} bytes)`,
+      msg('report.docxTooBig', { limit: MAX_INPUT_BYTES / 1024 / 1024, bytes: MAX_INPUT_BYTES.toLocaleString('en') }),
     );
   return { text: text, form: 'docx', notes: [] };
 }

@@ -352,6 +352,258 @@ export const CATALOGUE = {
     en: '{{{name}}} is not a template variable and prints nothing (variables: {known})',
     'zh-CN': '{{{name}}} 不是模板变量，不会显示任何内容（可用变量：{known}）',
   },
+  'theme.outsideName': { en: '{name} is outside', 'zh-CN': '{name} 不在' },
+  'theme.outsideLink': { en: '{name} is a link to {real}, outside', 'zh-CN': '{name} 是指向 {real} 的链接，不在' },
+  'theme.outsideBrief': {
+    en: "theme {out} the brief's folder; move it next to the brief, or pass --allow-outside-files",
+    'zh-CN': '主题 {out}简报所在的文件夹内；请把它移到简报旁边，或加上 --allow-outside-files',
+  },
+  'theme.extendsOutside': {
+    en: "{out} this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)",
+    'zh-CN': '{out}本主题所在的文件夹内；主题只能继承同一文件夹里的文件（或加上 --allow-outside-files）',
+  },
+  'theme.imageOutside': {
+    en: "{out} this theme's folder; keep images beside the theme (or pass --allow-outside-files)",
+    'zh-CN': '{out}本主题所在的文件夹内；请把图片放在主题文件旁边（或加上 --allow-outside-files）',
+  },
+  'theme.templateOutside': {
+    en: "{out} this theme's folder; keep the template beside the theme (or pass --allow-outside-files)",
+    'zh-CN': '{out}本主题所在的文件夹内；请把模板文件放在主题文件旁边（或加上 --allow-outside-files）',
+  },
+  'theme.cycle': {
+    en: 'extends makes a cycle: {chain}',
+    'zh-CN': 'extends 形成了循环：{chain}；请去掉其中一处 extends',
+  },
+  'theme.unknownBuiltin': {
+    en: 'unknown built-in theme "{ref}"; to extend a file, write its path (./base.yaml)',
+    'zh-CN': '没有名为“{ref}”的内置主题；要继承一个文件，请写出它的路径（./base.yaml）',
+  },
+  'theme.unknownBuiltinHint': {
+    en: 'unknown built-in theme "{ref}"; did you mean "{hint}"?; to extend a file, write its path (./base.yaml)',
+    'zh-CN': '没有名为“{ref}”的内置主题；是不是想写“{hint}”？要继承一个文件，请写出它的路径（./base.yaml）',
+  },
+  'theme.notMapping': {
+    en: 'a theme is a mapping of settings (colors, fonts, sizes…), not a list or a single value',
+    'zh-CN': '主题应是一组设置（colors、fonts、sizes 等），不能是列表或单个值',
+  },
+  'theme.image': { en: 'image {rel}: {why}', 'zh-CN': '图片 {rel}：{why}' },
+  'theme.imageMissing': { en: 'image {rel}: no such file', 'zh-CN': '图片 {rel}：文件不存在' },
+  'theme.templateKind': {
+    en: 'template {rel}: expected a PowerPoint template, .potx or .pptx',
+    'zh-CN': '模板 {rel}：应为 PowerPoint 模板（.potx 或 .pptx）',
+  },
+  'theme.templateMissing': { en: 'template {rel}: no such file', 'zh-CN': '模板 {rel}：文件不存在' },
+  'theme.minimumAboveBody': {
+    en: 'the minimum size ({min} pt) is above the body size ({body} pt)',
+    'zh-CN': '最小字号（{min} 磅）大于正文字号（{body} 磅）；请调小最小字号或调大正文字号',
+  },
+  'theme.roomOwn': {
+    en: 'with the longest names and titles a brief may have ({title} characters), this {what} leaves no room on the slides for a line of text at {min} pt; make it shorter',
+    'zh-CN':
+      '简报中的名称和标题最长可达 {title} 个字，按此长度，这个{what}会让幻灯片在 {min} 磅下连一行正文都放不下；请把它改短',
+  },
+  'theme.roomFooter': { en: 'footer ({lines} lines)', 'zh-CN': '页脚（{lines} 行）' },
+  'theme.roomSlideNumber': { en: 'slide number', 'zh-CN': '页码' },
+  'theme.roomUnitTitle': { en: 'unit title', 'zh-CN': '单位标题' },
+  'theme.roomLeaderTitle': { en: 'leader title', 'zh-CN': '领导标题' },
+  'theme.roomLabel': { en: 'label', 'zh-CN': '标签' },
+  'theme.roomMinimum': {
+    en: 'at {min} pt a slide has no room for a line of text between the longest title and footer a brief may have (a {title}-character unit name and meeting title); the largest minimum size that leaves room is {pt} pt',
+    'zh-CN':
+      '在 {min} 磅下，标题和页脚最长时（单位名称和会议标题各 {title} 个字），幻灯片上放不下一行正文；请把最小字号改为 {pt} 磅或更小',
+  },
+  'theme.roomNone': {
+    en: 'at {min} pt a slide has no room for a line of text between the longest title and footer a brief may have (a {title}-character unit name and meeting title); no minimum size leaves room with these templates',
+    'zh-CN':
+      '在 {min} 磅下，标题和页脚最长时（单位名称和会议标题各 {title} 个字），幻灯片上放不下一行正文；用这些模板，任何最小字号都放不下，请缩短模板',
+  },
+  'theme.colorType': { en: 'expected a colour as #RRGGBB, got {got}', 'zh-CN': '颜色应写成 #RRGGBB，实际为{got}' },
+  'theme.sizeType': { en: 'expected a size in points, got {got}', 'zh-CN': '字号应为磅数，实际为{got}' },
+  'theme.sizeMin': { en: '{what} must be at least 6 pt', 'zh-CN': '{what}至少为 6 磅' },
+  'theme.sizeMax': { en: '{what} must be at most 96 pt', 'zh-CN': '{what}最多为 96 磅' },
+  'theme.minimumMin': {
+    en: 'the minimum size cannot be below 10 pt: text under that cannot be read in a meeting room',
+    'zh-CN': '最小字号不能小于 10 磅：再小在会议室里就看不清了',
+  },
+  'theme.minimumMax': { en: 'the minimum size must be at most 96 pt', 'zh-CN': '最小字号最多为 96 磅' },
+  'theme.labelLength': {
+    en: 'a label is at most {max} characters: it is set as a heading',
+    'zh-CN': '标签最多 {max} 个字：它会作为小标题显示',
+  },
+  'theme.templateLength': {
+    en: 'a template is at most {max} characters: it makes a title or the footer',
+    'zh-CN': '模板最多 {max} 个字：它用来生成标题或页脚',
+  },
+  'size.title': { en: 'the title size', 'zh-CN': '标题字号' },
+  'size.heading': { en: 'the heading size', 'zh-CN': '小标题字号' },
+  'size.body': { en: 'the body size', 'zh-CN': '正文字号' },
+  'what.fontName': { en: 'a font name', 'zh-CN': '字体名称' },
+  'what.description': { en: 'a description', 'zh-CN': '说明' },
+  'what.filePath': { en: 'a file path', 'zh-CN': '文件路径' },
+  'what.template': { en: 'a template', 'zh-CN': '模板' },
+  'template.refusedAt': {
+    en: '{refusal} (line {line}, column {column} of the template)',
+    'zh-CN': '{refusal}（模板第 {line} 行第 {column} 列）',
+  },
+  'template.refusedAtColumn': {
+    en: '{refusal} (column {column} of the template)',
+    'zh-CN': '{refusal}（模板第 {column} 列）',
+  },
+  'template.log': {
+    en: '{{{helper}}} writes to the terminal, not to the slide: remove it',
+    'zh-CN': '{{{helper}}} 只会输出到终端，不会显示在幻灯片上：请删除它',
+  },
+  'template.blockOnly': {
+    en: '{{{name}}} works only as a block: {{#{name} value}}…{{/{name}}}',
+    'zh-CN': '{{{name}}} 只能用作块：{{#{name} 值}}…{{/{name}}}',
+  },
+  'template.blockOneValue': {
+    en: '{{#{name}}} needs exactly one value, e.g. {{#{name} meeting.subtitle}}…{{/{name}}}',
+    'zh-CN': '{{#{name}}} 需要且只需要一个值，例如 {{#{name} meeting.subtitle}}…{{/{name}}}',
+  },
+  'template.lookupBlock': {
+    en: '{{{helper}}} is not a block: write {{lookup object key}}',
+    'zh-CN': '{{{helper}}} 不能用作块：请写成 {{lookup 对象 键}}',
+  },
+  'template.lookupArgs': {
+    en: '{{{helper}}} needs an object and a key, e.g. {{lookup labels "chair"}}',
+    'zh-CN': '{{{helper}}} 需要一个对象和一个键，例如 {{lookup labels "chair"}}',
+  },
+  'template.partial': {
+    en: 'a theme template cannot include another template ({{> …}}): write its text out',
+    'zh-CN': '主题模板不能引用其他模板（{{> …}}）：请直接写出其中的文字',
+  },
+  'template.decorator': {
+    en: 'a theme template cannot use decorators ({{* …}})',
+    'zh-CN': '主题模板不能使用装饰器（{{* …}}）：请删除它',
+  },
+  'report.saveAsWord': {
+    en: 'open it in Word or WPS and save it as .docx or as plain text: 文件 → 另存为 → “Word 文档 (*.docx)” or “纯文本 (*.txt)”',
+    'zh-CN': '请用 Word 或 WPS 打开，另存为 .docx 或纯文本：文件 → 另存为 → “Word 文档 (*.docx)”或“纯文本 (*.txt)”',
+  },
+  'report.saveAsWps': {
+    en: 'open it in WPS and save it as .docx or as plain text: 文件 → 另存为 → “Word 文件 (*.docx)” or “纯文本文件 (*.txt)”',
+    'zh-CN': '请用 WPS 打开，另存为 .docx 或纯文本：文件 → 另存为 → “Word 文件 (*.docx)”或“纯文本文件 (*.txt)”',
+  },
+  'report.saveAgain': {
+    en: 'open it in Word or WPS and save it again as .docx, or as plain text (文件 → 另存为 → “纯文本 (*.txt)”)',
+    'zh-CN': '请用 Word 或 WPS 打开，重新另存为 .docx 或纯文本（文件 → 另存为 → “纯文本 (*.txt)”）',
+  },
+  'report.copyPage': {
+    en: 'open the page in the browser, select the text of the report, copy it into a .txt file and draft from that',
+    'zh-CN': '请在浏览器中打开网页，选中报道正文，复制到 .txt 文件中，再用它生成草稿',
+  },
+  'report.empty': {
+    en: 'the file is empty (0 bytes): there is no report in it',
+    'zh-CN': '文件是空的（0 字节）：里面没有报道',
+  },
+  'report.noText': { en: 'has no text: there is no report in it', 'zh-CN': '没有文字：里面没有报道' },
+  'report.pdf': {
+    en: 'this is a PDF, which briefdeck cannot read; open it in Word (it converts the PDF) or WPS and save it as .docx: 文件 → 另存为 → “Word 文档 (*.docx)”, or copy its text (Ctrl+A, Ctrl+C) into a .txt file',
+    'zh-CN':
+      '这是 PDF 文件，briefdeck 无法读取；请用 Word（会自动转换 PDF）或 WPS 打开，另存为 .docx：文件 → 另存为 → “Word 文档 (*.docx)”，或把文字（Ctrl+A、Ctrl+C）复制到 .txt 文件中',
+  },
+  'report.pdfNamed': {
+    en: 'this is a PDF with a {ext} name, which briefdeck cannot read; open it in Word (it converts the PDF) or WPS and save it as .docx: 文件 → 另存为 → “Word 文档 (*.docx)”, or copy its text (Ctrl+A, Ctrl+C) into a .txt file',
+    'zh-CN':
+      '这是扩展名为 {ext} 的 PDF 文件，briefdeck 无法读取；请用 Word（会自动转换 PDF）或 WPS 打开，另存为 .docx：文件 → 另存为 → “Word 文档 (*.docx)”，或把文字（Ctrl+A、Ctrl+C）复制到 .txt 文件中',
+  },
+  'report.rtf': {
+    en: 'this is an RTF document, which briefdeck cannot read; {fix}',
+    'zh-CN': '这是 RTF 文档，briefdeck 无法读取；{fix}',
+  },
+  'report.mht': {
+    en: 'this is a web archive (.mht/.mhtml), which briefdeck cannot read; open it in the browser and save it as a web page, HTML only (网页，仅 HTML, .html), or copy the article into a .txt file',
+    'zh-CN':
+      '这是网页归档文件（.mht/.mhtml），briefdeck 无法读取；请在浏览器中打开，另存为“网页，仅 HTML”（.html），或把文章复制到 .txt 文件中',
+  },
+  'report.wps': {
+    en: 'this is a WPS document (.wps), which briefdeck cannot read; {fix}',
+    'zh-CN': '这是 WPS 文档（.wps），briefdeck 无法读取；{fix}',
+  },
+  'report.docxProtected': {
+    en: 'this Word file is password-protected or in the old .doc format, which briefdeck cannot read; open it in Word or WPS, remove any password and save it as .docx (文件 → 另存为 → “Word 文档 (*.docx)”) or as plain text (“纯文本 (*.txt)”)',
+    'zh-CN':
+      '这个 Word 文件设有密码，或是旧的 .doc 格式，briefdeck 无法读取；请用 Word 或 WPS 打开，去掉密码，另存为 .docx（文件 → 另存为 → “Word 文档 (*.docx)”）或纯文本（“纯文本 (*.txt)”）',
+  },
+  'report.doc': {
+    en: 'this is a Word 97-2003 document (.doc), which briefdeck cannot read; {fix}',
+    'zh-CN': '这是 Word 97-2003 文档（.doc），briefdeck 无法读取；{fix}',
+  },
+  'report.docNamed': {
+    en: 'this is a Word 97-2003 document (.doc) with a {ext} name, which briefdeck cannot read; {fix}',
+    'zh-CN': '这是扩展名为 {ext} 的 Word 97-2003 文档（.doc），briefdeck 无法读取；{fix}',
+  },
+  'report.pageTooMany': {
+    en: 'this web page has over {max} elements, far more than a news page; {fix}',
+    'zh-CN': '这个网页有超过 {max} 个元素，远多于一般新闻页面；{fix}',
+  },
+  'report.pageTooDeep': {
+    en: 'this web page nests over {max} levels deep, far more than a news page; {fix}',
+    'zh-CN': '这个网页嵌套超过 {max} 层，远多于一般新闻页面；{fix}',
+  },
+  'report.pageFailed': {
+    en: 'cannot read this web page ({detail}); {fix}',
+    'zh-CN': '无法读取这个网页（{detail}）；{fix}',
+  },
+  'report.pageNoArticle': {
+    en: 'found no article in this web page, only menus and links; {fix}',
+    'zh-CN': '这个网页里没有找到文章，只有菜单和链接；{fix}',
+  },
+  'report.zipEncrypted': {
+    en: 'this zip file is password-protected; {fix}',
+    'zh-CN': '这个 zip 文件设有密码；{fix}',
+  },
+  'report.zipTooBig': {
+    en: "this file would unpack to more than {max} MB (at {entry}); a report's Word file unpacks to a few MB, so it is damaged or built to exhaust memory, and is not read",
+    'zh-CN':
+      '这个文件解压后超过 {max} MB（在 {entry} 处）；报道的 Word 文件解压后只有几 MB，所以它已损坏或是故意耗尽内存的文件，不予读取；请重新另存为 .docx 或纯文本',
+  },
+  'report.docxDamaged': {
+    en: 'this Word file is damaged ({detail}); {fix}',
+    'zh-CN': '这个 Word 文件已损坏（{detail}）；{fix}',
+  },
+  'report.notWord': {
+    en: 'this is a zip file but not a Word document (it has no word/document.xml); give the report as .docx, .txt or .html',
+    'zh-CN': '这是 zip 文件，不是 Word 文档（其中没有 word/document.xml）；请提供 .docx、.txt 或 .html 格式的报道',
+  },
+  'report.docxCannotRead': {
+    en: 'cannot read this Word file ({detail}); {fix}',
+    'zh-CN': '无法读取这个 Word 文件（{detail}）；{fix}',
+  },
+  'report.docxNoText': {
+    en: 'this Word document has no text: there is no report in it',
+    'zh-CN': '这个 Word 文档没有文字：里面没有报道',
+  },
+  'report.docxTooBig': {
+    en: 'the text of this Word document is over {limit} MB; the limit for a report is {limit} MB ({bytes} bytes)',
+    'zh-CN': '这个 Word 文档的文字超过 {limit} MB；报道最大 {limit} MB（{bytes} 字节）；请只保留报道正文',
+  },
+  'draft.badDate': {
+    en: '--date {date}: expected a date that exists, as YYYY-MM-DD or YYYY-MM',
+    'zh-CN': '--date {date}：应为真实存在的日期，格式为 YYYY-MM-DD 或 YYYY-MM',
+  },
+  'draft.exists': {
+    en: 'already exists; a draft never overwrites a brief someone may have edited (pass --force to replace it)',
+    'zh-CN': '文件已存在；草稿不会覆盖可能已被人修改过的简报（如要替换，请加上 --force）',
+  },
+  'draft.cannotMakeFolder': {
+    en: 'cannot create the folder {folder}: {detail}',
+    'zh-CN': '无法创建文件夹 {folder}：{detail}',
+  },
+  'draft.blocked': {
+    en: 'cannot write the draft: {path} is a file, not a folder',
+    'zh-CN': '无法写入草稿：{path} 是文件，不是文件夹；请换一个输出位置',
+  },
+  'draft.cannotWrite': { en: 'cannot write the draft: {detail}', 'zh-CN': '无法写入草稿：{detail}' },
+  'draft.cannotWriteAt': {
+    en: 'cannot write the draft: {path}: {detail}',
+    'zh-CN': '无法写入草稿：{path}：{detail}',
+  },
+  'draft.stdinHint': {
+    en: 'draft -: paste the report and end with Ctrl-D, or give a file: briefdeck draft report.txt',
+    'zh-CN': 'draft -：请粘贴报道，以 Ctrl-D 结束；或者给出文件：briefdeck draft report.txt',
+  },
 } as const;
 
 export type MessageKey = keyof typeof CATALOGUE;

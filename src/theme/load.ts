@@ -13,7 +13,8 @@ import { imageProblem } from './pictures.js';
 import { themeFileSchema, TEMPLATE_KEYS, type ThemeFile } from './schema.js';
 import { BUILTIN_LAYERS } from './builtin-layers.js';
 import { compileTemplate, describeTemplateError, unclosedMustache, unknownVariables } from './templates.js';
-import { msg } from '../messages/catalogue.js';
+import { msg, type Msg } from '../messages/catalogue.js';
+import { TemplateRefused } from './template-rules.js';
 
 export interface ThemeOptions {
   /** Folder a relative theme path is resolved from (the brief's folder, or the working folder). */
@@ -47,10 +48,7 @@ export function findTheme(ref: string | undefined, opts: ThemeOptions = {}): str
     if (!existsSync(file)) throw new BriefdeckError(problem(namer(opts), msg('theme.noFile', { file })));
     const out = opts.namedIn && opts.relativeTo && !opts.allowOutsideFiles && outside(opts.relativeTo, file, name);
     if (out) {
-      throw new BriefdeckError({
-        ...namer(opts),
-        message: `theme ${out} the brief's folder; move it next to the brief, or pass --allow-outside-files`,
-      });
+      throw new BriefdeckError(problem(namer(opts), msg('theme.outsideBrief', { out })));
     }
     return file;
   }
@@ -76,10 +74,10 @@ const teamThemeNames = (cwd: string) => themeNamesIn(resolve(cwd, 'themes'));
 
 /** Whether a file named from `dir` leaves it, in words ("x is outside", "x is a link to /y,
  * outside"), by its name or through a symbolic link; undefined when it stays inside. */
-function outside(dir: string, target: string, name: string): string | undefined {
-  if (!isInside(dir, target)) return `${name} is outside`;
+function outside(dir: string, target: string, name: string): Msg | undefined {
+  if (!isInside(dir, target)) return msg('theme.outsideName', { name });
   const real = linkedOutside(dir, target);
-  return real === undefined ? undefined : `${name} is a link to ${real}, outside`;
+  return real === undefined ? undefined : msg('theme.outsideLink', { name, real });
 }
 
 /** Read a theme and every theme it extends, root first. */
@@ -90,10 +88,9 @@ export function loadLayers(file: string, opts: ThemeOptions = {}): ThemeLayer[] 
   while (current) {
     if (seen.includes(current)) {
       const by = chain[chain.length - 1]!;
-      throw new BriefdeckError({
-        ...at(by, ['extends']),
-        message: `extends makes a cycle: ${[...seen, current].map(short).join(' → ')}`,
-      });
+      throw new BriefdeckError(
+        problem(at(by, ['extends']), msg('theme.cycle', { chain: [...seen, current].map(short).join(' → ') })),
+      );
     }
     seen.push(current);
     const layer = readLayer(current, opts);
@@ -111,25 +108,24 @@ function parentOf(layer: ThemeLayer, opts: ThemeOptions): string | undefined {
   if (!looksLikePath(ref)) {
     if (builtinThemeNames().includes(ref)) return builtinPath(ref);
     const hint = suggest(ref, builtinThemeNames());
-    throw new BriefdeckError({
-      ...at(layer, ['extends']),
-      message: `unknown built-in theme "${ref}"${hint ? `; did you mean "${hint}"?` : ''}; to extend a file, write its path (./base.yaml)`,
-    });
+    throw new BriefdeckError(
+      problem(
+        at(layer, ['extends']),
+        hint ? msg('theme.unknownBuiltinHint', { ref, hint }) : msg('theme.unknownBuiltin', { ref }),
+      ),
+    );
   }
   const target = resolve(dirname(layer.file), ref);
   const out = !opts.allowOutsideFiles && outside(dirname(layer.file), target, ref);
   if (out) {
-    throw new BriefdeckError({
-      ...at(layer, ['extends']),
-      message: `${out} this theme's folder; themes may only extend files beside them (or pass --allow-outside-files)`,
-    });
+    throw new BriefdeckError(problem(at(layer, ['extends']), msg('theme.extendsOutside', { out })));
   }
   if (!existsSync(target))
-    throw new BriefdeckError({ ...at(layer, ['extends']), message: `no theme file at ${target}` });
+    throw new BriefdeckError(problem(at(layer, ['extends']), msg('theme.noFile', { file: target })));
   return target;
 }
 
-function at(layer: ThemeLayer, path: PropertyKey[]): Omit<Problem, 'message'> {
+function at(layer: ThemeLayer, path: PropertyKey[]): Omit<Problem, 'message' | 'msg'> {
   const { node, key } = locate(layer.src, path);
   const pos = layer.src.lines.linePos((node ?? key)?.range?.[0] ?? 0);
   return { file: layer.file, line: pos.line, column: pos.col, path: formatPath(path) };
@@ -144,12 +140,7 @@ function readLayer(file: string, opts: ThemeOptions, fresh = false): ThemeLayer 
   const src = parseYaml(text, file);
   const plain = toPlain(src) ?? {};
   if (typeof plain !== 'object' || Array.isArray(plain))
-    throw new BriefdeckError({
-      file,
-      line: 1,
-      column: 1,
-      message: 'a theme is a mapping of settings (colors, fonts, sizes…), not a list or a single value',
-    });
+    throw new BriefdeckError(problem({ file, line: 1, column: 1 }, msg('theme.notMapping')));
   const { data, problems } = validate(themeFileSchema(), plain, src);
   if (!data) throw new BriefdeckError(typingOr(src, problems));
   const layer: ThemeLayer = { file, src, data, ...(builtinName ? { builtin: builtinName } : {}) };
@@ -171,31 +162,27 @@ function readLayer(file: string, opts: ThemeOptions, fresh = false): ThemeLayer 
     const abs = resolve(dirname(file), rel);
     const out = !opts.allowOutsideFiles && outside(dirname(file), abs, rel);
     if (out) {
-      found.push({
-        ...at(layer, ['images', k]),
-        message: `${out} this theme's folder; keep images beside the theme (or pass --allow-outside-files)`,
-      });
+      found.push(problem(at(layer, ['images', k]), msg('theme.imageOutside', { out })));
       continue;
     }
     const why = imageProblem(abs);
-    if (why) found.push({ ...at(layer, ['images', k]), message: `image ${rel}: ${why}` });
+    if (why)
+      found.push(
+        problem(
+          at(layer, ['images', k]),
+          why === 'no such file' ? msg('theme.imageMissing', { rel }) : msg('theme.image', { rel, why }),
+        ),
+      );
     else (layer.data.images as Record<string, string>)[k] = abs;
   }
   if (data.template) {
     const rel = data.template;
     const abs = resolve(dirname(file), rel);
     const out = !opts.allowOutsideFiles && outside(dirname(file), abs, rel);
-    if (out)
-      found.push({
-        ...at(layer, ['template']),
-        message: `${out} this theme's folder; keep the template beside the theme (or pass --allow-outside-files)`,
-      });
+    if (out) found.push(problem(at(layer, ['template']), msg('theme.templateOutside', { out })));
     else if (!/\.(pptx|potx|pptm|potm)$/i.test(rel))
-      found.push({
-        ...at(layer, ['template']),
-        message: `template ${rel}: expected a PowerPoint template, .potx or .pptx`,
-      });
-    else if (!existsSync(abs)) found.push({ ...at(layer, ['template']), message: `template ${rel}: no such file` });
+      found.push(problem(at(layer, ['template']), msg('theme.templateKind', { rel })));
+    else if (!existsSync(abs)) found.push(problem(at(layer, ['template']), msg('theme.templateMissing', { rel })));
     else layer.data.template = abs;
   }
   if (found.length) throw new BriefdeckError(found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
@@ -242,7 +229,11 @@ function checkTemplate(layer: ThemeLayer, path: PropertyKey[], source: string, f
   try {
     compileTemplate(source);
   } catch (e) {
-    found.push({ ...at(layer, path), message: describeTemplateError(e) });
+    found.push(
+      e instanceof TemplateRefused
+        ? problem(at(layer, path), e.msg)
+        : { ...at(layer, path), message: describeTemplateError(e) },
+    );
     return;
   }
   // Names the context does not have print nothing: a warning, with the name likeliest meant.

@@ -1,6 +1,7 @@
 /** From theme files to the Theme the layout uses: merged, checked, templates compiled, one language. */
 import { basename, dirname } from 'node:path';
-import { BriefdeckError } from '../errors.js';
+import { BriefdeckError, problem } from '../errors.js';
+import { msg, type Msg } from '../messages/catalogue.js';
 import type { Lang } from '../brief/schema.js';
 import { LABELS } from './labels.js';
 import { findTheme, loadLayers, mergeLayers, setterOf, type ThemeLayer, type ThemeOptions } from './load.js';
@@ -72,10 +73,12 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   // The built-in default sets every key, and every theme extends it: a gap is a packaging bug.
   if (missing.length) throw new Error(`briefdeck bug: the resolved theme ${top.file} lacks ${missing.join(', ')}`);
   if (sizes.minimum > sizes.body) {
-    throw new BriefdeckError({
-      ...setterOf(layers, ['sizes', 'minimum']),
-      message: `the minimum size (${sizes.minimum} pt) is above the body size (${sizes.body} pt)`,
-    });
+    throw new BriefdeckError(
+      problem(
+        setterOf(layers, ['sizes', 'minimum']),
+        msg('theme.minimumAboveBody', { min: sizes.minimum, body: sizes.body }),
+      ),
+    );
   }
   const raw: Labels = {
     ...LABELS[lang],
@@ -127,10 +130,9 @@ const themeName = (file: string) =>
 const LOWEST_MINIMUM = 10;
 
 const TEMPLATE_NAMES = {
-  footer: 'footer',
-  slideNumber: 'slide number',
-  unitTitle: 'unit title',
-  leaderTitle: 'leader title',
+  slideNumber: msg('theme.roomSlideNumber'),
+  unitTitle: msg('theme.roomUnitTitle'),
+  leaderTitle: msg('theme.roomLeaderTitle'),
 } as const;
 
 /**
@@ -148,18 +150,18 @@ function checkRoom(theme: Theme, layers: ThemeLayer[], lang: Lang): void {
   // default's back.
   const base = resolveTheme(builtinPath('default'), lang);
   const ctx = longestContext(theme, lang);
-  type Own = { path: string[]; what: string; swap: (t: Theme) => Theme };
+  type Own = { path: string[]; what: Msg; swap: (t: Theme) => Theme };
   const own: Own[] = [
     ...TEMPLATE_KEYS.filter((k) => theme.templates[k](ctx) !== base.templates[k](ctx)).map((k) => ({
       path: ['templates', k],
-      what: k === 'footer' ? `footer (${gap.footerLines} lines)` : TEMPLATE_NAMES[k],
+      what: k === 'footer' ? msg('theme.roomFooter', { lines: gap.footerLines }) : TEMPLATE_NAMES[k],
       swap: (t: Theme) => ({ ...t, templates: { ...t.templates, [k]: base.templates[k] } }),
     })),
     ...(Object.keys(base.labels) as Array<keyof Labels>)
       .filter((k) => k !== 'by' && theme.labels[k] !== base.labels[k])
       .map((k) => ({
         path: ['labels', lang, k],
-        what: 'label',
+        what: msg('theme.roomLabel'),
         swap: (t: Theme) => ({ ...t, labels: { ...t.labels, [k]: base.labels[k] } }),
       })),
   ];
@@ -172,15 +174,14 @@ function checkRoom(theme: Theme, layers: ThemeLayer[], lang: Lang): void {
   }
   if (culprits.length)
     throw new BriefdeckError(
-      culprits.map((c) => ({
-        ...setterOf(layers, c.path),
-        message: `with the longest names and titles a brief may have (${title} characters), this ${c.what} leaves no room on the slides for a line of text at ${min} pt; make it shorter`,
-      })),
+      culprits.map((c) => problem(setterOf(layers, c.path), msg('theme.roomOwn', { title, what: c.what, min }))),
     );
   let pt = min - 1;
   while (pt >= LOWEST_MINIMUM && noRoom({ ...theme, sizes: { ...theme.sizes, minimum: pt } }, lang)) pt--;
-  throw new BriefdeckError({
-    ...setterOf(layers, ['sizes', 'minimum']),
-    message: `at ${min} pt a slide has no room for a line of text between the longest title and footer a brief may have (a ${title}-character unit name and meeting title); ${pt >= LOWEST_MINIMUM ? `the largest minimum size that leaves room is ${pt} pt` : 'no minimum size leaves room with these templates'}`,
-  });
+  throw new BriefdeckError(
+    problem(
+      setterOf(layers, ['sizes', 'minimum']),
+      pt >= LOWEST_MINIMUM ? msg('theme.roomMinimum', { min, title, pt }) : msg('theme.roomNone', { min, title }),
+    ),
+  );
 }

@@ -4,7 +4,8 @@
  * One definition gives the validator and `schema/theme.schema.json`.
  */
 import * as z from '../zod.js';
-import { describe } from '../brief/schema.js';
+import { got } from '../brief/schema.js';
+import { msg, zodText, type Msg } from '../messages/catalogue.js';
 
 const COLOR_KEYS = {
   primary: 'Titles, the cover band, the overview label',
@@ -47,14 +48,14 @@ const MAX_TEMPLATE = 200;
 /** Made on first use: a build with a built-in theme never validates a theme file, and making
  * the schema costs every start a few milliseconds. */
 function makeThemeFileSchema() {
-  const text = (what: string) =>
+  const text = (what: Msg) =>
     z
-      .string({ error: (iss) => `expected ${what}, got ${describe(iss.input)}` })
-      .refine((s) => s.trim().length > 0, { message: `${what} is empty` });
+      .string({ error: (iss) => zodText(msg('brief.expectedText', { what, got: got(iss.input) })) })
+      .refine((s) => s.trim().length > 0, { message: zodText(msg('brief.emptyText', { what }), true) });
 
   /** `#RRGGBB` or `RRGGBB`; normalised to `RRGGBB` upper case when the theme is resolved. */
   const Color = z
-    .string({ error: (iss) => `expected a colour as #RRGGBB, got ${describe(iss.input)}` })
+    .string({ error: (iss) => zodText(msg('theme.colorType', { got: got(iss.input) })) })
     .regex(/^#?[0-9a-fA-F]{6}$/, { message: 'expected a colour as #RRGGBB or RRGGBB (six hex digits)' })
     .meta({ description: 'A colour: #RRGGBB or RRGGBB', examples: ['#C8102E'] });
 
@@ -67,39 +68,40 @@ function makeThemeFileSchema() {
 
   const Font = z
     .strictObject({
-      latin: text('a font name').optional().meta({ description: 'Face for Latin letters and digits, e.g. Arial' }),
-      eastAsian: text('a font name')
+      latin: text(msg('what.fontName'))
+        .optional()
+        .meta({ description: 'Face for Latin letters and digits, e.g. Arial' }),
+      eastAsian: text(msg('what.fontName'))
         .optional()
         .meta({ description: 'Face for Chinese text, e.g. Microsoft YaHei, SimHei, FangSong' }),
     })
     .meta({ description: 'A Latin and an East Asian face' });
 
-  const size = (what: string) =>
+  const sizeType = (iss: { input: unknown }) => zodText(msg('theme.sizeType', { got: got(iss.input) }));
+  const size = (what: Msg) =>
     z
-      .number({ error: (iss) => `expected a size in points, got ${describe(iss.input)}` })
-      .min(6, { message: `${what} must be at least 6 pt` })
-      .max(96, { message: `${what} must be at most 96 pt` });
+      .number({ error: sizeType })
+      .min(6, { message: zodText(msg('theme.sizeMin', { what }), true) })
+      .max(96, { message: zodText(msg('theme.sizeMax', { what }), true) });
 
   const Sizes = z
     .strictObject({
-      title: size('the title size').optional(),
-      heading: size('the heading size').optional(),
-      body: size('the body size')
+      title: size(msg('size.title')).optional(),
+      heading: size(msg('size.heading')).optional(),
+      body: size(msg('size.body'))
         .optional()
         .meta({ description: 'The size body text starts at; the layout shrinks towards the minimum' }),
       minimum: z
-        .number({ error: (iss) => `expected a size in points, got ${describe(iss.input)}` })
-        .min(10, {
-          message: 'the minimum size cannot be below 10 pt: text under that cannot be read in a meeting room',
-        })
-        .max(96, { message: 'the minimum size must be at most 96 pt' })
+        .number({ error: sizeType })
+        .min(10, { message: zodText(msg('theme.minimumMin'), true) })
+        .max(96, { message: zodText(msg('theme.minimumMax'), true) })
         .optional()
         .meta({ description: 'A floor the layout never goes under (10 pt or more)' }),
     })
     .meta({ description: 'Font sizes in points' });
 
   const imagePath = (what: string) =>
-    text('a file path').meta({ description: `${what}: PNG, JPEG or SVG, relative to the theme file` });
+    text(msg('what.filePath')).meta({ description: `${what}: PNG, JPEG or SVG, relative to the theme file` });
 
   const Images = z.strictObject({
     logo: imagePath('Logo on the cover and the top right of content slides').optional(),
@@ -109,9 +111,11 @@ function makeThemeFileSchema() {
 
   /** Labels are words set as headings; templates make a title or a footer line. */
   const atMost = (max: number) => (s: string) => s.length <= max || [...s].length <= max;
-  const Label = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).refine(atMost(MAX_LABEL), {
-    message: `a label is at most ${MAX_LABEL} characters: it is set as a heading`,
-  });
+  const Label = z
+    .string({ error: (iss) => zodText(msg('brief.expectedText', { what: msg('what.text'), got: got(iss.input) })) })
+    .refine(atMost(MAX_LABEL), {
+      message: zodText(msg('theme.labelLength', { max: MAX_LABEL }), true),
+    });
   const LabelSet = z.strictObject(
     Object.fromEntries(LABEL_KEYS.map((k) => [k, Label.optional()])) as Record<
       (typeof LABEL_KEYS)[number],
@@ -119,8 +123,8 @@ function makeThemeFileSchema() {
     >,
   );
 
-  const templateText = text('a template').refine(atMost(MAX_TEMPLATE), {
-    message: `a template is at most ${MAX_TEMPLATE} characters: it makes a title or the footer`,
+  const templateText = text(msg('what.template')).refine(atMost(MAX_TEMPLATE), {
+    message: zodText(msg('theme.templateLength', { max: MAX_TEMPLATE }), true),
   });
   const Template = z
     .union([templateText, z.strictObject({ 'zh-CN': templateText.optional(), en: templateText.optional() })])
@@ -128,12 +132,14 @@ function makeThemeFileSchema() {
 
   return z
     .strictObject({
-      description: text('a description').optional().meta({ description: 'One line shown by `briefdeck themes`' }),
-      extends: text('a theme name or path').optional().meta({
+      description: text(msg('what.description'))
+        .optional()
+        .meta({ description: 'One line shown by `briefdeck themes`' }),
+      extends: text(msg('what.themeName')).optional().meta({
         description:
           'A built-in theme (default, government-red, high-contrast) or a theme file, relative to this one; default: default',
       }),
-      template: text('a file path').optional().meta({
+      template: text(msg('what.filePath')).optional().meta({
         description:
           "The office's own PowerPoint template (.potx or .pptx) beside this file: decks use its masters, layouts, backgrounds and pictures, and its slide size",
       }),

@@ -5,11 +5,16 @@
  * handlebars' own helpers in a form that throws when the slide is made.
  */
 import type HandlebarsType from 'handlebars';
+import { msg, word, type Msg } from '../messages/catalogue.js';
 
 type Node = hbs.AST.Node;
 
 /** A template refused for what it does, in the users' words. */
-export class TemplateRefused extends Error {}
+export class TemplateRefused extends Error {
+  constructor(readonly msg: Msg) {
+    super(word(msg, 'en'));
+  }
+}
 
 /** Handlebars' block helpers: each takes one value, and only as a block. */
 const BLOCKS = new Set(['if', 'unless', 'each', 'with']);
@@ -19,25 +24,29 @@ function pathName(node: Node): string | undefined {
   return node.type === 'PathExpression' && !p.data && p.depth === 0 && p.parts.length === 1 ? p.original : undefined;
 }
 
-function refuse(node: Node, message: string): never {
+function refuse(node: Node, refusal: Msg): never {
   const start = node.loc?.start;
-  const line = start && start.line > 1 ? `line ${start.line}, ` : '';
-  const at = start ? ` (${line}column ${start.column + 1} of the template)` : '';
-  throw new TemplateRefused(message + at);
+  const column = (start?.column ?? 0) + 1;
+  throw new TemplateRefused(
+    !start
+      ? refusal
+      : start.line > 1
+        ? msg('template.refusedAt', { refusal, line: start.line, column })
+        : msg('template.refusedAtColumn', { refusal, column }),
+  );
 }
 
 /** A helper call: a {{mustache}}, a {{#block}} or a (subexpression). */
 function checkCall(node: Node, path: Node, params: Node[], block: boolean): void {
   const name = pathName(path);
-  if (name === 'log') refuse(node, '{{log}} writes to the terminal, not to the slide: remove it');
+  if (name === 'log') refuse(node, msg('template.log', { helper: 'log' }));
   if (name && BLOCKS.has(name)) {
-    if (!block) refuse(node, `{{${name}}} works only as a block: {{#${name} value}}…{{/${name}}}`);
-    if (params.length !== 1)
-      refuse(node, `{{#${name}}} needs exactly one value, e.g. {{#${name} meeting.subtitle}}…{{/${name}}}`);
+    if (!block) refuse(node, msg('template.blockOnly', { name }));
+    if (params.length !== 1) refuse(node, msg('template.blockOneValue', { name }));
   }
   if (name === 'lookup') {
-    if (block) refuse(node, '{{lookup}} is not a block: write {{lookup object key}}');
-    if (params.length !== 2) refuse(node, '{{lookup}} needs an object and a key, e.g. {{lookup labels "chair"}}');
+    if (block) refuse(node, msg('template.lookupBlock', { helper: 'lookup' }));
+    if (params.length !== 2) refuse(node, msg('template.lookupArgs', { helper: 'lookup' }));
   }
 }
 
@@ -49,10 +58,10 @@ function walk(node: Node | undefined | null): void {
       return;
     case 'PartialStatement':
     case 'PartialBlockStatement':
-      return refuse(node, 'a theme template cannot include another template ({{> …}}): write its text out');
+      return refuse(node, msg('template.partial'));
     case 'Decorator':
     case 'DecoratorBlock':
-      return refuse(node, 'a theme template cannot use decorators ({{* …}})');
+      return refuse(node, msg('template.decorator'));
     case 'MustacheStatement':
     case 'SubExpression': {
       const m = node as hbs.AST.MustacheStatement;
