@@ -29,6 +29,14 @@ type Action = () => Promise<number> | number;
 const command = <U>(module: CommandModule<object, U>): CommandModule<object, U> & { command: string } =>
   module as CommandModule<object, U> & { command: string };
 
+/** The briefs build and validate take. */
+const INPUTS = {
+  describe: 'Brief files or folders of briefs',
+  type: 'string',
+  array: true,
+  default: ['briefs'],
+} as const;
+
 /** --pdf, --png and --soffice, for build and themes preview. */
 const EXPORT_OPTIONS = {
   pdf: { describe: 'Also write a PDF of each deck (needs LibreOffice)', type: 'boolean', default: false },
@@ -81,12 +89,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
     describe: 'Build decks from briefs (files or folders)',
     builder: (y) =>
       y
-        .positional('inputs', {
-          describe: 'Brief files or folders of briefs',
-          type: 'string',
-          array: true,
-          default: ['briefs'],
-        })
+        .positional('inputs', INPUTS)
         .option('out', { alias: 'o', describe: 'Folder for the decks', type: 'string', default: 'output' })
         .option('theme', { alias: 't', describe: "Theme name (overrides the brief's theme:)", type: 'string' })
         .option('json', { describe: 'Print the decks and fit report as JSON', type: 'boolean', default: false })
@@ -138,12 +141,7 @@ export async function run(argv: string[], io: CliIO = processIO, signal?: AbortS
     describe: 'Check briefs without building; exit 1 on any problem',
     builder: (y) =>
       y
-        .positional('inputs', {
-          describe: 'Brief files or folders of briefs',
-          type: 'string',
-          array: true,
-          default: ['briefs'],
-        })
+        .positional('inputs', INPUTS)
         .option('theme', {
           alias: 't',
           describe: "Theme name or path to check with (overrides the brief's theme:)",

@@ -14,7 +14,7 @@ import { coverSlide } from './cover.js';
 import { templateCover } from './template-cover.js';
 import { splitFigures } from './figures.js';
 import { latinMetricsFor } from './metrics.js';
-import { fitTitle, footerShapes, frameFor, placeFooter, titleChrome, type Frame } from './frame.js';
+import { backgroundShapes, fitTitle, footerShapes, frameFor, placeFooter, titleChrome, type Frame } from './frame.js';
 import { fitFlow, fitOne, type FlowResult } from './flow.js';
 import { textWidth } from './linebreak.js';
 import { panelShapes, SPLITS, type PanelContent } from './panels.js';
@@ -420,19 +420,7 @@ function emptyUnitSlide(ctx: LayoutContext, g: Prepared, fit: FitEntry[]): Slide
   });
   const ruleY = round2(name.bottom + 0.12);
   const shapes: Shape[] = [
-    ...(theme.images.background
-      ? [
-          {
-            kind: 'image' as const,
-            path: theme.images.background,
-            alt: '',
-            x: 0,
-            y: 0,
-            w: frame.width,
-            h: frame.height,
-          },
-        ]
-      : []),
+    ...backgroundShapes(frame, theme),
     name.shape,
     ...(frame.template
       ? []

@@ -112,24 +112,18 @@ export function fitTitle(
 }
 
 /** What every content slide starts with: the theme's background picture, the title, its rule, the logo. */
+/** The theme's background picture, over the whole slide (content slides), if it has one. */
+export function backgroundShapes(frame: Frame, theme: Theme): Shape[] {
+  const path = theme.images.background;
+  return path ? [{ kind: 'image', path, alt: '', x: 0, y: 0, w: frame.width, h: frame.height }] : [];
+}
+
 export function titleChrome(frame: Frame, theme: Theme, head: FittedTitle): Shape[] {
   const y = Math.max(frame.title.y + frame.title.h, head.bottom) + 0.04;
   // On an office template the title takes the colour of the template's title style.
   if (frame.template) head = { ...head, shape: recolor(head.shape, frame.template.titleColor) };
   return [
-    ...(theme.images.background
-      ? [
-          {
-            kind: 'image' as const,
-            path: theme.images.background,
-            alt: '',
-            x: 0,
-            y: 0,
-            w: frame.width,
-            h: frame.height,
-          },
-        ]
-      : []),
+    ...backgroundShapes(frame, theme),
     head.shape,
     ...(frame.template
       ? []
