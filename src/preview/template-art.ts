@@ -365,8 +365,9 @@ const DASHES: Record<string, number[]> = {
   sysDashDotDot: [3, 1, 1, 1, 1, 1],
 };
 
-/** The stroke attributes of a shape's line: its own `<a:ln>`, else its style's; `scale`: points per EMU. */
-function strokeOf(spPr: XmlElement | undefined, style: XmlElement | undefined, ctx: Ctx, scale: number): string {
+/** The stroke attributes of a shape's line: its own `<a:ln>`, else its style's. Its width is in
+ * EMU whatever groups the shape is in. */
+function strokeOf(spPr: XmlElement | undefined, style: XmlElement | undefined, ctx: Ctx): string {
   const own = child(spPr, 'a:ln');
   const ref = child(style, 'a:lnRef');
   const themed = styleEntry(ctx.look.lineStyles, ref, 1);
@@ -383,7 +384,7 @@ function strokeOf(spPr: XmlElement | undefined, style: XmlElement | undefined, c
   if (!paint || paint.color === 'none' || paint.color.startsWith('url(')) return '';
   const emu = Number(own?.attrs.w ?? themed?.attrs.w ?? 9525);
   // A zero width is the thinnest line the program draws (LibreOffice writes w="0" with noFill).
-  const width = Math.max(0.5, (Number.isFinite(emu) ? emu : 9525) * scale);
+  const width = Math.max(0.5, (Number.isFinite(emu) ? emu : 9525) / EMU_PER_PT);
   const dash = DASHES[child(own, 'a:prstDash')?.attrs.val ?? child(themed, 'a:prstDash')?.attrs.val ?? ''];
   return (
     ` stroke="${paint.color}" stroke-width="${n(width)}"` +
@@ -482,14 +483,13 @@ function shape(el: XmlElement, map: Mapping, ctx: Ctx, depth: number, groupFill?
   const box = boxOf(xfrm, map);
   if (!box) return '';
   const style = child(el, 'p:style');
-  const scale = (Math.abs(map.sx) + Math.abs(map.sy)) / 2;
   let inner: string;
   if (el.name === 'p:pic') {
-    inner = picture(el, box, ctx) + outline(box, strokeOf(spPr, style, ctx, scale));
+    inner = picture(el, box, ctx) + outline(box, strokeOf(spPr, style, ctx));
   } else {
     const connector = el.name === 'p:cxnSp';
     const fill = connector ? NONE : shapeFill(spPr, style, ctx, groupFill);
-    const stroke = strokeOf(spPr, style, ctx, scale);
+    const stroke = strokeOf(spPr, style, ctx);
     inner = geometry(spPr, box, fill, stroke, connector, map);
     if (el.name === 'p:sp') inner += text(child(el, 'p:txBody'), box, style, ctx);
   }
