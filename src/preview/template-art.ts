@@ -13,7 +13,8 @@
  * WMF pictures, charts, tables and anything that does not read are left out, never an error.
  *
  * Pure over the template's parts; each layout's artwork is made once per template and reused
- * for every slide on it. User units are points, as in svg.ts.
+ * for every slide on it, each picture in it once however many shapes show it. User units are
+ * points, as in svg.ts.
  */
 import { posix } from 'node:path';
 import { breakLines } from '../layout/linebreak.js';
@@ -67,13 +68,20 @@ interface Color {
   alpha: number;
 }
 
+/** What one layout's drawing defines once for all its shapes: gradients, patterns, pictures. */
+interface Defs {
+  list: string[];
+  next: number;
+  /** Each picture's symbol by media part name; null for a picture a browser cannot show. */
+  pictures: Map<string, string | null>;
+}
+
 /** While drawing one part (master or layout): its relationships and the definitions made. */
 interface Ctx {
   t: OfficeTemplate;
   part: Part;
   look: Look;
-  defs: string[];
-  ids: { next: number };
+  defs: Defs;
 }
 
 /** From a parent's coordinates (EMU) to the slide's (points): X = tx + sx·x. */
@@ -99,16 +107,15 @@ function drawLayout(t: OfficeTemplate, layoutPart: string): string {
   const w = n(t.widthIn * 72);
   const h = n(t.heightIn * 72);
   let body = `<rect x="0" y="0" width="${w}" height="${h}" fill="#FFFFFF"/>`;
-  const defs: string[] = [];
-  const ids = { next: 1 };
+  const defs: Defs = { list: [], next: 1, pictures: new Map() };
   const layout = readPart(t, layoutPart);
   const masterName = layout && [...layout.rels.values()].find((p) => /slideMasters\/[^/]+\.xml$/.test(p));
   const master = masterName ? readPart(t, masterName) : undefined;
   if (layout && master) {
     const look = lookOf(t, master);
     const layoutLook = { ...look, clrMap: clrMapOverride(layout.root) ?? look.clrMap };
-    const masterCtx: Ctx = { t, part: master, look, defs, ids };
-    const layoutCtx: Ctx = { t, part: layout, look: layoutLook, defs, ids };
+    const masterCtx: Ctx = { t, part: master, look, defs };
+    const layoutCtx: Ctx = { t, part: layout, look: layoutLook, defs };
     const layoutBg = path(layout.root, 'p:cSld', 'p:bg');
     body += layoutBg
       ? background(layoutBg, layoutCtx, t)
@@ -117,7 +124,7 @@ function drawLayout(t: OfficeTemplate, layoutPart: string): string {
       body += shapes(path(master.root, 'p:cSld', 'p:spTree'), TOP, masterCtx, 0);
     body += shapes(path(layout.root, 'p:cSld', 'p:spTree'), TOP, layoutCtx, 0);
   }
-  const svg = `<g class="template-art" aria-hidden="true" pointer-events="none">${defs.length ? `<defs>${defs.join('')}</defs>` : ''}${body}</g>`;
+  const svg = `<g class="template-art" aria-hidden="true" pointer-events="none">${defs.list.length ? `<defs>${defs.list.join('')}</defs>` : ''}${body}</g>`;
   return svg.split(ID_PREFIX).join(`art${hash(svg)}-`);
 }
 
@@ -285,11 +292,11 @@ function paintOf(fill: XmlElement | undefined, ctx: Ctx, ph: Color | undefined, 
       return { color: `#${hex}`, opacity: 1 };
     }
     case 'a:blipFill': {
-      const href = blipHref(child(fill, 'a:blip'), ctx);
-      if (!href) return undefined;
-      const id = `${ID_PREFIX}${ctx.ids.next++}`;
-      ctx.defs.push(
-        `<pattern id="${id}" patternContentUnits="objectBoundingBox" width="1" height="1"><image width="1" height="1" preserveAspectRatio="none" href="${href}"/></pattern>`,
+      const picture = pictureOf(child(fill, 'a:blip'), ctx);
+      if (!picture) return undefined;
+      const id = newId(ctx);
+      ctx.defs.list.push(
+        `<pattern id="${id}" patternContentUnits="objectBoundingBox" width="1" height="1"><use href="#${picture}" width="1" height="1"/></pattern>`,
       );
       return { color: `url(#${id})`, opacity: blipAlpha(child(fill, 'a:blip')) };
     }
@@ -306,7 +313,7 @@ function gradient(fill: XmlElement, ctx: Ctx, ph?: Color): Paint | undefined {
     .filter((s): s is { pos: number; color: Color } => !!s.color)
     .sort((a, b) => a.pos - b.pos);
   if (!stops.length) return undefined;
-  const id = `${ID_PREFIX}${ctx.ids.next++}`;
+  const id = newId(ctx);
   const stopSvg = stops
     .map(
       (s) =>
@@ -321,13 +328,13 @@ function gradient(fill: XmlElement, ctx: Ctx, ph?: Color): Paint | undefined {
     const cx = (f('l') + 1 - f('r')) / 2;
     const cy = (f('t') + 1 - f('b')) / 2;
     const radius = Math.max(...[0, 1].flatMap((x) => [0, 1].map((y) => Math.hypot(x - cx, y - cy))));
-    ctx.defs.push(
+    ctx.defs.list.push(
       `<radialGradient id="${id}" cx="${n(cx)}" cy="${n(cy)}" r="${n(radius)}">${stopSvg}</radialGradient>`,
     );
   } else {
     const deg = (Number(child(fill, 'a:lin')?.attrs.ang) || 0) / 60000;
     const [dx, dy] = [Math.cos((deg * Math.PI) / 180) / 2, Math.sin((deg * Math.PI) / 180) / 2];
-    ctx.defs.push(
+    ctx.defs.list.push(
       `<linearGradient id="${id}" x1="${n(0.5 - dx)}" y1="${n(0.5 - dy)}" x2="${n(0.5 + dx)}" y2="${n(0.5 + dy)}">${stopSvg}</linearGradient>`,
     );
   }
@@ -405,18 +412,34 @@ const MIME: Array<[RegExp, string]> = [
   [/^RIFF[\s\S]{4}WEBP/, 'image/webp'],
 ];
 
-/** A picture of the template as a data: URI, when it is of a kind a browser shows. */
-function blipHref(blip: XmlElement | undefined, ctx: Ctx): string | undefined {
+const newId = (ctx: Ctx) => `${ID_PREFIX}${ctx.defs.next++}`;
+
+/**
+ * A picture of the template, defined once in the drawing however many shapes show it (a data:
+ * URI in a symbol 1000 units square, stretched to the box a `<use>` gives it): its id, when it
+ * is of a kind a browser shows.
+ */
+function pictureOf(blip: XmlElement | undefined, ctx: Ctx): string | undefined {
   const name = ctx.part.rels.get(blip?.attrs['r:embed'] ?? '');
-  const bytes = name ? ctx.t.parts.get(name) : undefined;
-  if (!bytes) return undefined;
-  const head = String.fromCharCode(...bytes.subarray(0, 12));
+  if (!name) return undefined;
+  const known = ctx.defs.pictures.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const bytes = ctx.t.parts.get(name);
+  const head = bytes ? String.fromCharCode(...bytes.subarray(0, 12)) : '';
   let mime = MIME.find(([re]) => re.test(head))?.[1];
-  if (!mime && /<svg[\s>]/.test(decoder.decode(bytes.subarray(0, 4096)))) mime = 'image/svg+xml';
+  if (bytes && !mime && /<svg[\s>]/.test(decoder.decode(bytes.subarray(0, 4096)))) mime = 'image/svg+xml';
   // EMF, WMF, TIFF and the like: left out.
-  return mime
-    ? `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`
-    : undefined;
+  if (!bytes || !mime) {
+    ctx.defs.pictures.set(name, null);
+    return undefined;
+  }
+  const id = newId(ctx);
+  const uri = `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+  ctx.defs.list.push(
+    `<symbol id="${id}" viewBox="0 0 1000 1000" preserveAspectRatio="none"><image width="1000" height="1000" preserveAspectRatio="none" href="${uri}"/></symbol>`,
+  );
+  ctx.defs.pictures.set(name, id);
+  return id;
 }
 
 function blipAlpha(blip: XmlElement | undefined): number {
@@ -443,10 +466,10 @@ function background(bg: XmlElement | undefined, ctx: Ctx, t: OfficeTemplate): st
   if (fill?.name === 'a:blipFill') {
     // A picture, stretched over the slide.
     const blip = child(fill, 'a:blip');
-    const href = blipHref(blip, ctx);
-    if (!href) return '';
+    const picture = pictureOf(blip, ctx);
+    if (!picture) return '';
     const alpha = blipAlpha(blip);
-    return `<image x="0" y="0" width="${w}" height="${h}" preserveAspectRatio="none" href="${href}"${alpha < 1 ? ` opacity="${n(alpha)}"` : ''}/>`;
+    return `<use class="template-bg" href="#${picture}" x="0" y="0" width="${w}" height="${h}"${alpha < 1 ? ` opacity="${n(alpha)}"` : ''}/>`;
   }
   const paint = paintOf(fill, ctx, ph);
   if (!paint || paint.color === 'none') return '';
@@ -547,8 +570,8 @@ function group(el: XmlElement, map: Mapping, ctx: Ctx, depth: number, groupFill?
 function picture(el: XmlElement, box: Box, ctx: Ctx): string {
   const blipFill = child(el, 'p:blipFill');
   const blip = child(blipFill, 'a:blip');
-  const href = blipHref(blip, ctx);
-  if (!href || box.w <= 0 || box.h <= 0) return '';
+  const picture = pictureOf(blip, ctx);
+  if (!picture || box.w <= 0 || box.h <= 0) return '';
   const alpha = blipAlpha(blip);
   const opacity = alpha < 1 ? ` opacity="${n(alpha)}"` : '';
   const crop = child(blipFill, 'a:srcRect')?.attrs ?? {};
@@ -558,11 +581,11 @@ function picture(el: XmlElement, box: Box, ctx: Ctx): string {
     number,
     number,
   ];
-  const image = `<image class="template-picture" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.w)}" height="${n(box.h)}" preserveAspectRatio="none" href="${href}"${opacity}/>`;
-  if (!l && !t && !r && !b) return image;
+  const whole = `<use class="template-picture" href="#${picture}" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.w)}" height="${n(box.h)}"${opacity}/>`;
+  if (!l && !t && !r && !b) return whole;
   if (1 - l - r <= 0 || 1 - t - b <= 0) return '';
   // Cropped: the part of the picture the crop keeps, stretched to the box.
-  return `<svg x="${n(box.x)}" y="${n(box.y)}" width="${n(box.w)}" height="${n(box.h)}" viewBox="${n(l * 1000)} ${n(t * 1000)} ${n((1 - l - r) * 1000)} ${n((1 - t - b) * 1000)}" preserveAspectRatio="none"><image class="template-picture" x="0" y="0" width="1000" height="1000" preserveAspectRatio="none" href="${href}"${opacity}/></svg>`;
+  return `<svg x="${n(box.x)}" y="${n(box.y)}" width="${n(box.w)}" height="${n(box.h)}" viewBox="${n(l * 1000)} ${n(t * 1000)} ${n((1 - l - r) * 1000)} ${n((1 - t - b) * 1000)}" preserveAspectRatio="none"><use class="template-picture" href="#${picture}" width="1000" height="1000"${opacity}/></svg>`;
 }
 
 const outline = (box: Box, stroke: string) =>

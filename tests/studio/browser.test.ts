@@ -277,11 +277,11 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     const figures = page.locator('#slides figure');
     await expect.poll(() => page.locator('.slide svg g.template-art').count()).toBe(await figures.count());
     // The emblem, a picture of the template's master, on every slide, drawn at its size.
-    const emblems = page.locator('.slide image.template-picture');
+    const emblems = page.locator('.slide use.template-picture');
     expect(await emblems.count()).toBe(await figures.count());
     const slide = page.locator('.slide[data-slide="3"]');
     const box = (await slide.boundingBox())!;
-    const emblem = (await slide.locator('image.template-picture').boundingBox())!;
+    const emblem = (await slide.locator('use.template-picture').boundingBox())!;
     expect(emblem.width / box.width).toBeCloseTo(72 / 960, 2);
     // The red header across the top of the slide, as the screen shows it.
     const pixels = pngPixels(await slide.screenshot());

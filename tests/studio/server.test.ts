@@ -205,7 +205,8 @@ describe('preview, deck, draft', () => {
     for (const { svg } of r.slides) {
       expect(svg).toContain('<g class="template-art"');
       expect(svg).toContain('fill="#C8102E"');
-      expect(svg).toMatch(/<image class="template-picture" [^>]*href="data:image\/png;base64,/);
+      expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
+      expect(svg).toContain('<use class="template-picture" href="#');
     }
     expect(Object.keys(r)).not.toContain('template');
   });
