@@ -200,7 +200,7 @@ function clrMapOverride(layout: XmlElement): Record<string, string> | undefined 
 
 // Colours.
 
-const COLOR_ELEMENTS = new Set(['a:srgbClr', 'a:schemeClr', 'a:sysClr', 'a:prstClr', 'a:scrgbClr', 'a:hslClr']);
+const COLOR_ELEMENTS = new Set(['a:srgbClr', 'a:schemeClr', 'a:sysClr', 'a:prstClr', 'a:scrgbClr']);
 const PRESET_COLORS: Record<string, string> = {
   black: '000000',
   white: 'FFFFFF',
@@ -741,15 +741,16 @@ interface TextRun {
 
 const ALIGN: Record<string, 'start' | 'middle' | 'end'> = { ctr: 'middle', r: 'end', dist: 'middle' };
 
+/** A run, or a field with its text as last shown; not a slide number: one drawing serves every
+ * slide on the layout. */
+const shown = (r: XmlElement) => r.name === 'a:r' || (r.name === 'a:fld' && r.attrs.type !== 'slidenum');
+
 /** The runs' text, simply set in the box: sizes, colours, bold, alignment, line breaks, wrapping
  * at the box's width as the layout measures text. */
 function text(txBody: XmlElement | undefined, box: Box, style: XmlElement | undefined, ctx: Ctx): string {
   if (!txBody) return '';
   const paragraphs = children(txBody, 'a:p');
-  if (
-    !paragraphs.some((p) => p.children.some((r) => (r.name === 'a:r' || r.name === 'a:fld') && child(r, 'a:t')?.text))
-  )
-    return '';
+  if (!paragraphs.some((p) => p.children.some((r) => shown(r) && child(r, 'a:t')?.text))) return '';
   const bodyPr = child(txBody, 'a:bodyPr')?.attrs ?? {};
   const inset = (k: string, d: number) => (Number(bodyPr[k] ?? d) || 0) / EMU_PER_PT;
   const left = box.x + inset('lIns', 91440);
@@ -792,7 +793,7 @@ function text(txBody: XmlElement | undefined, box: Box, style: XmlElement | unde
     const segments: TextRun[][] = [[]];
     for (const r of p.children) {
       if (r.name === 'a:br') segments.push([]);
-      else if (r.name === 'a:r' || r.name === 'a:fld') {
+      else if (shown(r)) {
         const run = withProps(start, child(r, 'a:rPr'));
         const t = child(r, 'a:t')?.text ?? '';
         if (t) segments[segments.length - 1]!.push({ ...run, text: t, size: run.size * scale });

@@ -272,7 +272,9 @@ describe('what PowerPoint draws of a layout', () => {
         'name="s44" hidden="1"',
       ) +
       `<p:sp><p:nvSpPr><p:cNvPr id="45" name="nonsense"/></p:nvSpPr><p:spPr><a:xfrm><a:off x="a" y="b"/><a:ext cx="-5" cy="NaN"/></a:xfrm><a:prstGeom prst="rect"/><a:solidFill><a:schemeClr val="nonsense"/></a:solidFill></p:spPr></p:sp>` +
-      `<p:sp><oops <<< & </p:sp>`;
+      `<p:sp><oops <<< & </p:sp>` +
+      // A slide number typed on the master: one drawing serves every slide, so it has none.
+      `<p:sp><p:nvSpPr><p:cNvPr id="46" name="number"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{1}" type="slidenum"><a:t>‹#›</a:t></a:fld></a:p></p:txBody></p:sp>`;
     const t = changed(red, {
       [MASTER]: (xml) => addShapes(xml, broken),
       'ppt/slideMasters/_rels/slideMaster1.xml.rels': (xml) =>
@@ -285,6 +287,7 @@ describe('what PowerPoint draws of a layout', () => {
     const svg = templateArt(t, t.content.part);
     expect(svg).not.toContain('#0000FF');
     expect(svg).not.toContain('image/emf');
+    expect(all(svg, 'text')).toEqual([]);
     // The template's own artwork is all there.
     expect(all(svg, 'image').length).toBe(1);
     expect(
