@@ -2,12 +2,16 @@
  * The second renderer: the DeckPlan drawn as SVG, one picture per slide, for the studio's live
  * preview. Pure: every box, size, colour and font comes from the plan, and every line break from
  * the layout's own measurement (lines.ts); pictures are drawn from what `imageHref` gives for
- * their path (a data: URI or a URL), since reading files is not this module's business.
+ * their path (a data: URI or a URL), since reading files is not this module's business. A deck
+ * on an office template is drawn on the template's own artwork (template-art.ts).
  * User units are points (1/72 in), so font sizes are written as the plan gives them.
  */
 import type { DeckPlan, FontFaces, ImageShape, Paragraph, RectShape, SlidePlan, TextShape } from '../layout/plan.js';
-import { xmlForbidden } from '../xml-chars.js';
 import { paragraphLines, textColumn } from './lines.js';
+import { esc, n } from './markup.js';
+import { templateArt } from './template-art.js';
+
+export { esc };
 
 const PT = 72;
 
@@ -37,7 +41,12 @@ function slideSvg(plan: DeckPlan, index: number, options: PreviewOptions = {}): 
   if (!slide) throw new RangeError(`the plan has no slide ${index + 1}`);
   const w = n(plan.widthIn * PT);
   const h = n(plan.heightIn * PT);
-  let body = `<rect class="bg" x="0" y="0" width="${w}" height="${h}" fill="#${hex(slide.background)}"/>`;
+  // On a template, its own artwork: the deck's slides have no background of their own there,
+  // and show their layout's (the cover's, or the content layout's), as render/slide.ts writes them.
+  const t = plan.template;
+  let body = t
+    ? templateArt(t, slide.kind === 'cover' ? t.cover.part : t.content.part)
+    : `<rect class="bg" x="0" y="0" width="${w}" height="${h}" fill="#${hex(slide.background)}"/>`;
   slide.shapes.forEach((shape, i) => {
     if (shape.kind === 'rect') body += rectSvg(shape);
     else if (shape.kind === 'image') body += imageSvg(shape, options);
@@ -126,16 +135,5 @@ function lineSvg(
   return `<text class="line" x="${n(x)}" y="${n(baseline)}" text-anchor="${anchor}" xml:space="preserve" style="white-space:pre">${spans}</text>`;
 }
 
-/** Points to two decimals: enough for a screen, and a small page. */
-const n = (v: number) => String(Math.round(v * 100) / 100);
-
 /** A colour from the plan (`RRGGBB`), kept to hex digits whatever it holds. */
 const hex = (c: string) => (/^[0-9a-f]{6}$/i.test(c) ? c : '000000');
-
-const NOT_XML = xmlForbidden('g');
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text as XML character data or a double-quoted attribute value. */
-export function esc(s: string): string {
-  return s.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => ENTITY[c]!);
-}

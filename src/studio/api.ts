@@ -77,8 +77,6 @@ export interface PreviewAnswer {
   /** The text previewed: the request's, with theme and lang set when they were asked for. */
   text: string;
   slides: PreviewSlide[];
-  /** The deck is made on an office template, whose own master graphics the preview does not draw. */
-  template?: boolean;
   /** The brief as plain data, for the form; absent while the YAML does not read. */
   data?: unknown;
   fit: FitEntry[];
@@ -110,7 +108,6 @@ export function preview(folder: string, req: PreviewRequest, images: ImageCache)
     return answer({
       slides,
       fit: plan.fit,
-      ...(plan.template ? { template: true } : {}),
       warnings: [...warnings, ...(theme.warnings ?? [])].map(shown(folder)),
     });
   } catch (e) {

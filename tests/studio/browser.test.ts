@@ -8,7 +8,17 @@
  * BRIEFDECK_STUDIO_SHOTS=folder keeps the screenshots there.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,6 +27,7 @@ import { bufferIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import { findProgram } from '../../src/output/export.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
+import { countPixels, pngPixels } from '../helpers/png.js';
 
 const SAMPLE = '2025-01-shanghai-quarterly.yaml';
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -50,6 +61,10 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     mkdirSync(shots, { recursive: true });
     mkdirSync(join(folder, 'briefs'));
     copyFileSync(join('briefs', SAMPLE), briefFile());
+    // A theme on an office template: the red header with its emblem.
+    mkdirSync(join(folder, 'themes'));
+    copyFileSync('tests/fixtures/templates/government-red.potx', join(folder, 'themes', 'office-red.potx'));
+    writeFileSync(join(folder, 'themes', 'office-red.yaml'), 'extends: default\ntemplate: office-red.potx\n');
     studio = await startStudio({ folder });
     browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox'], timeout: 60_000 });
     const context = await browser.newContext({
@@ -254,6 +269,29 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     await page.selectOption('#theme', 'government-red');
     await expect.poll(() => page.locator('.cm-content').innerText()).toContain('theme: government-red');
     await shot('5-english-red');
+  });
+
+  it("draws an office template's own artwork under every slide, with no note that it does not", async () => {
+    await page.selectOption('#theme', 'office-red');
+    await expect.poll(() => page.locator('.cm-content').innerText()).toContain('theme: office-red');
+    const figures = page.locator('#slides figure');
+    await expect.poll(() => page.locator('.slide svg g.template-art').count()).toBe(await figures.count());
+    // The emblem, a picture of the template's master, on every slide, drawn at its size.
+    const emblems = page.locator('.slide use.template-picture');
+    expect(await emblems.count()).toBe(await figures.count());
+    const slide = page.locator('.slide[data-slide="3"]');
+    const box = (await slide.boundingBox())!;
+    const emblem = (await slide.locator('use.template-picture').boundingBox())!;
+    expect(emblem.width / box.width).toBeCloseTo(72 / 960, 2);
+    // The red header across the top of the slide, as the screen shows it.
+    const pixels = pngPixels(await slide.screenshot());
+    const red = countPixels(pixels, [0xc8, 0x10, 0x2e]);
+    expect(red / (pixels.width * pixels.height)).toBeGreaterThan(0.1);
+    expect(await page.locator('#template-hint').count()).toBe(0);
+    expect(await page.locator('section.preview').innerText()).not.toMatch(/template|模板/i);
+    await shot('6-office-template');
+    await page.selectOption('#theme', 'government-red');
+    await expect.poll(() => page.locator('.slide svg g.template-art').count()).toBe(0);
   });
 
   it("completes a key from the brief's schema, and describes a key on hover", async () => {

@@ -189,16 +189,26 @@ describe('preview, deck, draft', () => {
     ]);
   });
 
-  it('says when the deck is made on an office template (whose graphics the preview does not draw)', async () => {
+  it("draws an office template's own artwork under the slides of a deck made on it", async () => {
     const text = readFileSync(join('briefs', SAMPLE), 'utf8');
-    const plain = (await call('POST', '/api/preview', { body: { text } })).json();
-    expect(plain.template).toBeUndefined();
+    const plain = (await call('POST', '/api/preview', { body: { text } })).json() as { slides: Array<{ svg: string }> };
+    expect(plain.slides[0]!.svg).not.toContain('template-art');
     mkdirSync(join(folder, 'themes'), { recursive: true });
     copyFileSync('tests/fixtures/templates/government-red.potx', join(folder, 'themes', 'red.potx'));
     writeFileSync(join(folder, 'themes', 'office-red.yaml'), 'extends: default\ntemplate: red.potx\n');
-    const r = (await call('POST', '/api/preview', { body: { text, theme: 'office-red' } })).json();
+    const r = (await call('POST', '/api/preview', { body: { text, theme: 'office-red' } })).json() as {
+      slides: Array<{ svg: string }>;
+      problems: unknown[];
+    };
     expect(r.problems).toEqual([]);
-    expect(r.template).toBe(true);
+    // Every slide: the red header and the emblem (a PNG) of the template's master.
+    for (const { svg } of r.slides) {
+      expect(svg).toContain('<g class="template-art"');
+      expect(svg).toContain('fill="#C8102E"');
+      expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
+      expect(svg).toContain('<use class="template-picture" href="#');
+    }
+    expect(Object.keys(r)).not.toContain('template');
   });
 
   it('sets theme and lang in the text, keeping its comments', async () => {

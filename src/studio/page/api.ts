@@ -23,7 +23,6 @@ export interface PreviewAnswer {
   text: string;
   slides: Array<{ svg: string; kind: string; subject?: string }>;
   data?: unknown;
-  template?: boolean;
   fit: FitEntry[];
   problems: Problem[];
   warnings: Problem[];

@@ -40,7 +40,6 @@ const zh = {
   confirm: '确认',
   suggestions: (n: number) => `${n} 条建议待确认`,
   switchLang: 'English',
-  templateHint: '此主题基于 Office 模板：预览只画出简报的内容，模板自带的背景和图形请在下载的 PPT 中查看。',
   form: {
     tab: '表单',
     yaml: 'YAML',
@@ -121,8 +120,6 @@ const en: Words = {
   confirm: 'Confirm',
   suggestions: (n: number) => `${n} suggestion${n === 1 ? '' : 's'} to confirm`,
   switchLang: '中文',
-  templateHint:
-    "This theme is made on an office template: the preview draws the brief's content, not the template's own background and graphics (see them in the downloaded deck).",
   form: {
     tab: 'Form',
     yaml: 'YAML',

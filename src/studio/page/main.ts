@@ -177,7 +177,6 @@ function editScreen(doc: Editing): void {
   const status = h('span', { id: 'status', role: 'status' });
   const notice = h('div', { id: 'notice', class: 'notice', hidden: '' });
   const problemsBox = h('ul', { id: 'problems', class: 'problems' });
-  const templateHint = h('p', { id: 'template-hint', class: 'hint', hidden: '' }, w.templateHint);
   const slidesBox = h('div', { id: 'slides', class: 'slides' });
   const nameInput = h('input', { id: 'name', value: doc.name, 'aria-label': w.name });
   if (doc.version !== null) nameInput.setAttribute('readonly', '');
@@ -365,7 +364,6 @@ function editScreen(doc: Editing): void {
       drawn = next;
       drawnSubjects = a.slides.map((s) => s.subject);
       status.textContent = w.slides(a.slides.length, a.ms);
-      templateHint.hidden = !a.template;
       const theme = /^theme:\s*(\S+)/m.exec(a.text)?.[1] ?? 'default';
       themeSelect.value = themes.includes(theme) ? theme : '';
       langSelect.value = /^lang:\s*en\b/m.test(a.text) ? 'en' : 'zh-CN';
@@ -486,7 +484,7 @@ function editScreen(doc: Editing): void {
         formBox,
         problemsBox,
       ),
-      h('section', { class: 'preview' }, templateHint, slidesBox),
+      h('section', { class: 'preview' }, slidesBox),
     ),
   );
   screen = () => editScreen({ ...doc, text: view.state.doc.toString() });
