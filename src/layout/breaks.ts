@@ -12,23 +12,68 @@
  * box in any program), so no program wraps a line before that break: the lines are briefdeck's,
  * everywhere. The text itself is left as written.
  */
-import { hasJoiner, wrapStarts } from './linebreak.js';
-import { latinMetricsFor } from './metrics.js';
+import { hasJoiner, keepWhole, wrapStarts } from './linebreak.js';
+import { latinMetricsFor, type LatinMetrics } from './metrics.js';
 import type { Paragraph, Run, SlidePlan, TextShape } from './plan.js';
-import { measuredText, PT_PER_IN } from './text.js';
+import { measuredText, metricsOf, PT_PER_IN, type ListItem, type ListStyle, type Segment } from './text.js';
 
 /** Does the paragraph hold text that must not be broken apart? */
 const holdsWhole = (p: Paragraph) => p.runs.some((r) => r.whole || hasJoiner(r.text));
 
-/** Place the line breaks of every text box that holds text to keep whole. */
-export function placeLineBreaks(slides: SlidePlan[]): void {
-  for (const slide of slides)
-    for (const shape of slide.shapes) if (shape.kind === 'text' && shape.paragraphs.some(holdsWhole)) breakBox(shape);
+/** A paragraph as the fit measured it: its text (a whole run's characters joined by word
+ * joiners), in which metrics, and where a place in that text is in the runs' own text. */
+interface AsMeasured {
+  text: string;
+  latin: LatinMetrics;
+  inRuns: (offset: number) => number;
 }
 
-function breakBox(box: TextShape): void {
+/** Place the line breaks of every text box that holds text to keep whole. A panel's list has
+ * placed its own already, from its items (placeListBreaks). */
+export function placeLineBreaks(slides: SlidePlan[]): void {
+  for (const slide of slides)
+    for (const shape of slide.shapes)
+      if (shape.kind === 'text' && !shape.role.startsWith(LIST_ROLE) && shape.paragraphs.some(holdsWhole))
+        breakBox(shape, fromRuns);
+}
+
+/** The role of a panel's list box (panels.ts). */
+export const LIST_ROLE = 'panel:';
+
+/** Place the line breaks of a panel's list box, whose paragraphs are `items` in this style: the
+ * text the fit measured is the items' own, so nothing is joined or measured again. */
+export function placeListBreaks(box: TextShape, items: ListItem[], style: ListStyle): void {
+  if (items.some((item) => item.emphasised || hasJoiner(item.text)))
+    breakBox(box, (_p, i) => fromItem(items[i]!, style));
+}
+
+function fromRuns(p: Paragraph): AsMeasured {
+  const { text, at } = measuredText(p.runs.map((r) => ({ text: r.text, emphasis: r.whole === true })));
+  const bold = p.runs.some((r) => r.bold);
+  return { text, latin: latinMetricsFor(p.runs[0]!.font.latin, bold), inRuns: (offset) => at[offset]! };
+}
+
+function fromItem(item: ListItem, style: ListStyle): AsMeasured {
+  return { text: item.text, latin: metricsOf(item, style), inRuns: (offset) => inSegments(item.segments, offset) };
+}
+
+/** Where a place in the segments' measured text (text.ts, listItem) is in their own text. */
+function inSegments(segments: Segment[], offset: number): number {
+  let measured = 0;
+  let own = 0;
+  for (const s of segments) {
+    const held = s.emphasis ? keepWhole(s.text) : s.text;
+    if (offset < measured + held.length)
+      return own + (s.emphasis ? measuredText([s]).at[offset - measured]! : offset - measured);
+    measured += held.length;
+    own += s.text.length;
+  }
+  return own;
+}
+
+function breakBox(box: TextShape, asMeasured: (p: Paragraph, i: number) => AsMeasured): void {
   const innerPt = (box.w - box.insets.left - box.insets.right) * PT_PER_IN;
-  const wraps = box.paragraphs.map((p) => wrapsOf(p, innerPt));
+  const wraps = box.paragraphs.map((p, i) => (p.runs.length ? wrapsOf(p, innerPt, asMeasured(p, i)) : NO_WRAPS));
   // The box was made for what the layout measured at the width it fitted at; the box is that
   // width rounded to a hundredth of an inch. Should the rounding cost a line the box has no
   // room for, the program's own wrapping (which may still fit it) is the lesser harm.
@@ -39,23 +84,17 @@ function breakBox(box: TextShape): void {
     box.paragraphs = box.paragraphs.map((p, i) => (holdsWhole(p) ? withBreaks(p, wraps[i]!.starts) : p));
 }
 
+const NO_WRAPS = { starts: [], lines: 1 };
+
 /** Where each line begun by a wrap starts, as offsets in the paragraph's runs' text, and how many
  * lines the paragraph takes. */
-function wrapsOf(p: Paragraph, innerPt: number): { starts: number[]; lines: number } {
-  if (p.runs.length === 0) return { starts: [], lines: 1 };
-  // Measured as the fit measured it: a whole run's characters joined.
-  const { text, at } = measuredText(p.runs.map((r) => ({ text: r.text, emphasis: r.whole === true })));
+function wrapsOf(p: Paragraph, innerPt: number, m: AsMeasured): { starts: number[]; lines: number } {
   let sizePt = 0;
-  let bold = false;
-  for (const r of p.runs) {
-    sizePt = Math.max(sizePt, r.sizePt);
-    bold ||= r.bold === true;
-  }
-  const latin = latinMetricsFor(p.runs[0]!.font.latin, bold);
+  for (const r of p.runs) sizePt = Math.max(sizePt, r.sizePt);
   // As the fit measures: the text beside the bullet, in whole milli-em (text.ts, lineCount).
   const widthEm = Math.floor(((innerPt - (p.bullet?.indentPt ?? 0)) / sizePt) * 1000) / 1000;
-  const { starts, lines } = wrapStarts(text, widthEm, latin);
-  return { starts: starts.map((s) => at[s]!), lines };
+  const { starts, lines } = wrapStarts(m.text, widthEm, m.latin);
+  return { starts: starts.map(m.inRuns), lines };
 }
 
 /** The paragraph with a line break before each of `starts` (ascending). A run with no break in
