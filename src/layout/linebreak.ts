@@ -436,6 +436,33 @@ export function breakLines(text: string, maxWidthEm: number, latin: LatinMetrics
   return lines;
 }
 
+/**
+ * Where `breakLines` wraps the text at this width, without building its lines: the offset in the
+ * text at which each line begun by a wrap starts, and how many lines there are in all (a line
+ * begun by a paragraph break is counted, not listed: the break itself ends the line before).
+ */
+export function wrapStarts(
+  text: string,
+  maxWidthEm: number,
+  latin: LatinMetrics = CONSERVATIVE,
+): { starts: number[]; lines: number } {
+  const starts: number[] = [];
+  let lines = 0;
+  let base = 0;
+  const { paras } = measuredText(text, latin);
+  const separators = paras.length > 1 ? new RegExp(PARAGRAPHS.source, 'g') : undefined;
+  for (const atoms of paras) {
+    if (atoms === null) lines++;
+    else
+      lines += layOut(atoms, maxWidthEm, (start) => {
+        if (start > 0) starts.push(base + atoms.offs[start]!);
+      });
+    const sep = separators?.exec(text);
+    if (sep) base = sep.index + sep[0].length;
+  }
+  return { starts, lines };
+}
+
 /** Width in em of one line of text as the renderer draws it: glyphs and autospace. */
 export function textWidth(text: string, latin: LatinMetrics = CONSERVATIVE): number {
   let widest = 0;

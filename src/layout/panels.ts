@@ -4,7 +4,8 @@
  */
 import { breakLines } from './linebreak.js';
 import { latinMetricsFor } from './metrics.js';
-import type { Box, Shape } from './plan.js';
+import { LIST_ROLE, placeListBreaks } from './breaks.js';
+import type { Box, Shape, TextShape } from './plan.js';
 import {
   FIT_SLACK,
   PT_PER_IN,
@@ -231,9 +232,9 @@ export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
     const colW = columnWidth(panel, box.w);
     let from = panel.numberFrom ?? 1;
     intoColumns(panel.items, panel.columns ?? 1).forEach((col, c) => {
-      shapes.push({
+      const list: TextShape = {
         kind: 'text',
-        role: `panel:${panel.key}`,
+        role: `${LIST_ROLE}${panel.key}`,
         x: round2(box.x + STRIP + c * (colW + COLUMN_GAP)),
         y: round2(box.y + hh),
         w: round2(colW),
@@ -246,7 +247,9 @@ export function panelShapes(slide: PanelSlide, theme: Theme): Shape[] {
           panel.style,
           from,
         ),
-      });
+      };
+      placeListBreaks(list, col, panel.style);
+      shapes.push(list);
       from += col.filter((it) => !it.continued).length;
     });
   }

@@ -53,19 +53,21 @@ export function writeSlide(slide: SlidePlan, number: number, ctx: SlideContext):
     return id;
   };
 
-  let body = '';
+  // Written as pieces joined once: one flat string, where appending would build a tree of
+  // thousands of pieces that must be copied flat again before a helper thread can take it.
+  const out: string[] = [XML_HEAD, `<p:sld ${NAMESPACES}><p:cSld>`];
+  // On a template the layout's (and master's) background shows.
+  if (!t) out.push(`<p:bg><p:bgPr>${solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>`);
+  out.push('<p:spTree>', SP_TREE_HEAD);
   slide.shapes.forEach((shape, i) => {
     const id = i + 2;
-    if (shape.kind === 'rect') body += rectXml(shape, id);
-    else if (shape.kind === 'text')
-      body += textXml(shape, id, `${shape.role} ${i + 1}`, ctx, placeholderOf(shape, ctx));
-    else body += pictureXml(shape, id, ctx, relFor);
+    if (shape.kind === 'rect') out.push(rectXml(shape, id));
+    else if (shape.kind === 'text') textXml(out, shape, id, `${shape.role} ${i + 1}`, ctx, placeholderOf(shape, ctx));
+    else out.push(pictureXml(shape, id, ctx, relFor));
   });
-  // On a template the layout's (and master's) background shows.
-  const bg = t ? '' : `<p:bg><p:bgPr>${solid(slide.background)}<a:effectLst/></p:bgPr></p:bg>`;
-  const xml = `${XML_HEAD}<p:sld ${NAMESPACES}><p:cSld>${bg}<p:spTree>${SP_TREE_HEAD}${body}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`;
+  out.push('</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>');
   return {
-    xml,
+    xml: out.join(''),
     rels: relsXml(rels),
     ...(slide.notes !== undefined ? { notes: writeNotes(slide.notes, number, ctx) } : {}),
   };
@@ -108,31 +110,37 @@ function placeholderOf(t: TextShape, ctx: SlideContext): string | undefined {
   return undefined;
 }
 
-function textXml(t: TextShape, id: number, name: string, ctx: SlideContext, ph?: string): string {
+function textXml(out: string[], t: TextShape, id: number, name: string, ctx: SlideContext, ph?: string): void {
   const ins = t.insets;
-  // Autofit off: the layout has measured every line, and each program's own shrinking differs.
-  const bodyPr = `<a:bodyPr${ph ? ' vert="horz"' : ''} wrap="square" lIns="${emu(ins.left)}" tIns="${emu(ins.top)}" rIns="${emu(ins.right)}" bIns="${emu(ins.bottom)}" rtlCol="0" anchor="${ANCHOR[t.valign]}"><a:noAutofit/></a:bodyPr>`;
-  let paras = '';
-  for (const p of t.paragraphs) paras += paragraphXml(p, ctx, !!ph);
-  const fill = t.fill ? solid(t.fill) : '<a:noFill/>';
   const nv = ph
     ? `<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="${ph}"/></p:nvPr>`
     : '<p:cNvSpPr txBox="1"/><p:nvPr/>';
-  return `<p:sp><p:nvSpPr><p:cNvPr id="${id}"${attr('name', name)}/>${nv}</p:nvSpPr><p:spPr>${xfrm(t)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>${fill}</p:spPr><p:txBody>${bodyPr}<a:lstStyle/>${paras}</p:txBody></p:sp>`;
+  out.push(
+    `<p:sp><p:nvSpPr><p:cNvPr id="${id}"${attr('name', name)}/>`,
+    nv,
+    '</p:nvSpPr><p:spPr>',
+    xfrm(t),
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>',
+    t.fill ? solid(t.fill) : '<a:noFill/>',
+    // Autofit off: the layout has measured every line, and each program's own shrinking differs.
+    `</p:spPr><p:txBody><a:bodyPr${ph ? ' vert="horz"' : ''} wrap="square" lIns="${emu(ins.left)}" tIns="${emu(ins.top)}" rIns="${emu(ins.right)}" bIns="${emu(ins.bottom)}" rtlCol="0" anchor="${ANCHOR[t.valign]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>`,
+  );
+  for (const p of t.paragraphs) paragraphXml(out, p, ctx, !!ph);
+  out.push('</p:txBody></p:sp>');
 }
 
-function paragraphXml(p: Paragraph, ctx: SlideContext, placeholder = false): string {
+function paragraphXml(out: string[], p: Paragraph, ctx: SlideContext, placeholder = false): void {
   // No hanging punctuation: LibreOffice would let a closing mark hang past the box's edge,
   // outside the width the layout measured.
-  let pPr = `<a:pPr algn="${ALIGN[p.align]}" hangingPunct="0"`;
+  out.push(`<a:p><a:pPr algn="${ALIGN[p.align]}" hangingPunct="0"`);
   let bullet: string;
   const b = p.bullet;
   if (!b) {
-    pPr += ' marL="0" indent="0"';
+    out.push(' marL="0" indent="0"');
     bullet = '<a:buNone/>';
   } else {
     const indent = Math.round(b.indentPt * 12700);
-    pPr += ` marL="${indent}" indent="-${indent}"`;
+    out.push(` marL="${indent}" indent="-${indent}"`);
     if (b.kind === 'bullet')
       bullet = `<a:buClr><a:srgbClr val="${esc(b.color)}"/></a:buClr><a:buSzPct val="100000"/><a:buChar${attr('char', b.char)}/>`;
     else if (b.kind === 'number')
@@ -141,21 +149,20 @@ function paragraphXml(p: Paragraph, ctx: SlideContext, placeholder = false): str
     // (（一）, 一是) is text: written as the paragraph's first run below.
     else bullet = '<a:buNone/>';
   }
-  pPr += `><a:lnSpc><a:spcPts val="${centiPt(p.lineHeightPt)}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef>`;
-  if (p.spaceAfterPt) pPr += `<a:spcAft><a:spcPts val="${centiPt(p.spaceAfterPt)}"/></a:spcAft>`;
-  pPr += `${bullet}</a:pPr>`;
-  let runs = '';
+  out.push(`><a:lnSpc><a:spcPts val="${centiPt(p.lineHeightPt)}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef>`);
+  if (p.spaceAfterPt) out.push(`<a:spcAft><a:spcPts val="${centiPt(p.spaceAfterPt)}"/></a:spcAft>`);
+  out.push(bullet, '</a:pPr>');
   // A placeholder's text would inherit the template's title style: what the layout did not
   // measure (capitals, letter spacing, shadows) is set back.
   const props = (r: Run) => (placeholder ? placeholderRunProps(r, ctx) : runProps(r, ctx));
-  if (b?.kind === 'label') runs += `<a:r>${props(b.label)}<a:t>${esc(b.label.text)}</a:t></a:r>`;
+  if (b?.kind === 'label') out.push('<a:r>', props(b.label), '<a:t>', esc(b.label.text), '</a:t></a:r>');
   for (const r of p.runs) {
     // A line break the layout placed (Shift+Enter): the line ends here in every program.
-    if (r.breakBefore) runs += `<a:br>${props(r)}</a:br>`;
-    runs += `<a:r>${props(r)}<a:t>${esc(r.text)}</a:t></a:r>`;
+    if (r.breakBefore) out.push('<a:br>', props(r), '</a:br>');
+    out.push('<a:r>', props(r), '<a:t>', esc(r.text), '</a:t></a:r>');
   }
   const last = p.runs[p.runs.length - 1];
-  return `<a:p>${pPr}${runs}<a:endParaRPr lang="${ctx.lang}"${last ? ` sz="${centiPt(last.sizePt)}"` : ''} dirty="0"/></a:p>`;
+  out.push(`<a:endParaRPr lang="${ctx.lang}"${last ? ` sz="${centiPt(last.sizePt)}"` : ''} dirty="0"/></a:p>`);
 }
 
 /** Run properties, written once each per deck: found by the font (the theme's own object), the
