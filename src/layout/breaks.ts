@@ -108,18 +108,19 @@ function withBreaks(p: Paragraph, starts: number[]): Paragraph {
     const end = pos + r.text.length;
     while (next < starts.length && starts[next]! < pos) next++;
     if (starts[next] === pos) pending = true;
-    let from = pos;
-    const piece = (to: number) => {
-      const text = r.text.slice(from - pos, to - pos);
-      if (text === '') return;
-      const { breakBefore: _, ...rest } = r;
-      runs.push(pending ? { ...rest, text, breakBefore: true } : { ...rest, text });
-      pending = false;
-    };
     if (!pending && !r.breakBefore && !(starts[next]! > pos && starts[next]! < end)) {
       // Nothing to place in this run.
       if (r.text !== '') runs.push(r);
     } else {
+      // The run without a break of its own (a plain spread, where it has none: the rest pattern is slow).
+      const rest = 'breakBefore' in r ? withoutBreak(r) : r;
+      let from = pos;
+      const piece = (to: number) => {
+        const text = r.text.slice(from - pos, to - pos);
+        if (text === '') return;
+        runs.push(pending ? { ...rest, text, breakBefore: true } : { ...rest, text });
+        pending = false;
+      };
       for (; next < starts.length && starts[next]! < end; next++) {
         if (starts[next]! > pos) {
           piece(starts[next]!);
@@ -132,4 +133,9 @@ function withBreaks(p: Paragraph, starts: number[]): Paragraph {
     pos = end;
   }
   return { ...p, runs };
+}
+
+function withoutBreak(r: Run): Run {
+  const { breakBefore: _, ...rest } = r;
+  return rest;
 }

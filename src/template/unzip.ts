@@ -5,9 +5,25 @@
  * it claims, so a lying entry cannot grow either). What is refused is said in words.
  */
 import { readFileSync, statSync } from 'node:fs';
-// The browser build: the same synchronous code, without the node build's worker_threads, which
-// would load with every start of the CLI (tests/cli/batch.test.ts checks it does not).
-import { unzipSync } from 'fflate/browser';
+import { createRequire } from 'node:module';
+import type * as Fflate from 'fflate/browser';
+
+let fflate: typeof Fflate | undefined;
+/**
+ * fflate, loaded the first time a template is read: its module builds its tables as it loads
+ * (~5 ms, measured), which every start of the CLI would pay otherwise. The browser build: the
+ * same synchronous code, without the node build's worker_threads (tests/cli/batch.test.ts checks
+ * those do not load with every start). In the bundled CLI `require` bundles it.
+ */
+function unzipSync(...args: Parameters<typeof Fflate.unzipSync>): ReturnType<typeof Fflate.unzipSync> {
+  fflate ??= (
+    typeof require === 'function'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+        require('fflate/browser')
+      : createRequire(import.meta.url)('fflate/browser')
+  ) as typeof Fflate;
+  return fflate.unzipSync(...args);
+}
 
 /** The most a template file may be: a real one with a few backgrounds is well under 10 MB. */
 const MAX_TEMPLATE_BYTES = 100 * 1024 * 1024;

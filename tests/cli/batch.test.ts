@@ -79,6 +79,24 @@ describe('the bundled CLI', () => {
     expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(library)).toBe(true);
   });
 
+  it('builds on an office template (fflate, loaded only then) the same deck as the library', async () => {
+    const { loadBrief } = await import('../../src/brief/load.js');
+    const { buildDeck, deckDate } = await import('../../src/index.js');
+    const dir = tmp();
+    const theme = join(ROOT, 'tests/fixtures/themes/office/government-red.yaml');
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'build', SAMPLE, '--theme', theme, '--allow-outside-files', '--out', dir],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const { brief } = loadBrief(SAMPLE);
+    const library = await buildDeck(brief, { theme, themeOptions: { allowOutsideFiles: true }, date: deckDate(brief) });
+    expect(readFileSync(join(dir, '2025-01-shanghai-quarterly.pptx')).equals(library)).toBe(true);
+  });
+
   it('loads no more of Node than a single build needs (threads, processes, crypto wait until asked for)', () => {
     const dir = tmp();
     // What Node loaded for the build, beyond what it loads for an empty script.

@@ -102,4 +102,23 @@ describe('key figures held whole by line breaks the layout places', () => {
     }
     expect(movedWhole).toBeGreaterThan(0);
   });
+
+  it('holds text joined by U+2060 together in an item without a figure', () => {
+    const phrase = [...'临港产业新城管委会'].join('\u2060');
+    let movedWhole = 0;
+    // The one panel spans the slide: a line holds about 45 characters.
+    for (let n = 34; n <= 48; n++) {
+      const item = `${'统筹推进旧区改造城中村改造和旧住房成套改造工作'.repeat(3).slice(0, n)}${phrase}${'加快推进'.repeat(3)}`;
+      const { brief } = parseBrief(
+        `meeting: { title: 测试会议, date: 2025-01-06 }\nunits:\n  - name: 甲区委\n    shortcomings:\n      - ${item}\n`,
+        'b.yaml',
+      );
+      const box = boxesByRole(planDeck(brief, resolveTheme('default', 'zh-CN')).slides[2]!, 'panel:shortcomings')[0]!;
+      const lines = linesOf(box.paragraphs[0]!);
+      expect(lines.join('')).toBe(item);
+      expect(lines.some((l) => l.includes(phrase))).toBe(true);
+      if (lines.length > 1 && lines.some((l) => l.startsWith(phrase))) movedWhole++;
+    }
+    expect(movedWhole).toBeGreaterThan(0);
+  });
 });

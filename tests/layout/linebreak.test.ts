@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { breakLines, keepWhole, textWidth, type Line } from '../../src/layout/linebreak.js';
+import { breakLines, keepWhole, textWidth, wrapStarts, type Line } from '../../src/layout/linebreak.js';
 
 const withoutJoiners = (s: string) => s.replace(/\u2060/g, '');
 import { textWidthEm, charWidthEm, graphemes, EMOJI_WIDTH_EM } from '../../src/layout/metrics.js';
@@ -191,6 +191,45 @@ describe('breakLines: invariants', () => {
       }
     });
   }
+});
+
+describe('wrapStarts', () => {
+  const samples = [
+    '浦东新区新建街区党组织202个，推动全区2304个小区组建业委会',
+    `1-11月签约落地重点项目600个，引入${keepWhole('全国首家')}外商独资证券公司、首批中外合资银行理财公司`,
+    'Pudong ranked first in the city for 12 years, with 2,304 residential compounds — a state-of-the-art result.',
+  ];
+  for (const max of [3, 5.5, 8, 12, 100]) {
+    it(`finds the lines breakLines makes, at ${max} em`, () => {
+      for (const s of samples) {
+        const lines = breakLines(s, max);
+        const { starts, lines: count } = wrapStarts(s, max);
+        expect(count).toBe(lines.length);
+        expect(starts).toHaveLength(lines.length - 1);
+        // Each wrapped line begins where breakLines' line does, after the spaces it drops.
+        starts.forEach((at, i) => expect(s.slice(at).startsWith(lines[i + 1]!.text)).toBe(true));
+        expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+      }
+    });
+  }
+
+  it('counts a line begun by a paragraph break, and lists only the lines a wrap begins', () => {
+    const text = '第一段很长很长很长很长很长\n\n第二段很长很长很长很长很长';
+    const lines = breakLines(text, 5);
+    const { starts, lines: count } = wrapStarts(text, 5);
+    expect(count).toBe(lines.length);
+    expect(lines.map((l) => l.text)).toEqual([
+      '第一段很长',
+      '很长很长很',
+      '长很长',
+      '',
+      '第二段很长',
+      '很长很长很',
+      '长很长',
+    ]);
+    expect(starts.map((at) => text.slice(at, at + 2))).toEqual(['很长', '长很', '很长', '长很']);
+    expect(starts.every((at) => text[at - 1] !== '\n')).toBe(true);
+  });
 });
 
 describe('textWidth', () => {
