@@ -18,6 +18,12 @@ interface Box {
   h: number;
 }
 
+/** A master's colours: its theme's colour scheme, and its colour map (or a layout's override). */
+interface Palette {
+  scheme: Record<string, string>;
+  clrMap: Record<string, string>;
+}
+
 /** A text style as the template sets it: colour `RRGGBB`, size in points. */
 interface TextLook {
   color: string;
@@ -73,6 +79,7 @@ export interface OfficeTemplate {
 }
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const DEFAULT_CLR_MAP: Record<string, string> = { bg1: 'lt1', tx1: 'dk1', bg2: 'lt2', tx2: 'dk2' };
 const EMU = 914400;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -236,34 +243,45 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   }
 
   const master = masters[0]!.part;
-  const masterXml = text(master);
   const masterRels = relsOf(master);
   const themePart = masterRels.find((r) => r.type === `${REL}/theme`)?.part;
   if (!themePart) throw new TemplateProblem(`${master} has no theme: the package is broken`);
   const themeXml = text(themePart);
 
-  // Colour scheme, through the master's colour map.
-  const schemeColors: Record<string, string> = {};
-  const clr = /<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/.exec(themeXml)?.[0] ?? '';
-  for (const m of clr.matchAll(/<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>([\s\S]*?)<\/a:\1>/g)) {
-    const inner = m[2]!;
-    const v = /<a:srgbClr\s+val="([0-9A-Fa-f]{6})"/.exec(inner)?.[1] ?? /lastClr="([0-9A-Fa-f]{6})"/.exec(inner)?.[1];
-    if (v) schemeColors[m[1]!] = v.toUpperCase();
-  }
-  for (const [k, v] of Object.entries({ dk1: '000000', lt1: 'FFFFFF', dk2: '1F497D', lt2: 'EEECE1' }))
-    schemeColors[k] ??= v;
-  for (const [i, v] of ['4F81BD', 'C0504D', '9BBB59', '8064A2', '4BACC6', 'F79646'].entries())
-    schemeColors[`accent${i + 1}`] ??= v;
-  const clrMapTag = /<p:clrMap\b[^>]*>/.exec(masterXml)?.[0];
-  const clrMap: Record<string, string> = {
-    bg1: 'lt1',
-    tx1: 'dk1',
-    bg2: 'lt2',
-    tx2: 'dk2',
-    ...(clrMapTag ? attrs(clrMapTag) : {}),
+  // Each master's colours: its theme's colour scheme and its colour map. A layout's text and
+  // shapes take their master's (a template's masters may have themes of their own).
+  const palettes = new Map<string, Palette>();
+  const paletteOf = (masterPart: string): Palette => {
+    let p = palettes.get(masterPart);
+    if (p) return p;
+    const themeOf = relsOf(masterPart).find((r) => r.type === `${REL}/theme`)?.part;
+    const ownTheme = themeOf && has(themeOf) ? text(themeOf) : themeXml;
+    const scheme: Record<string, string> = {};
+    const clr = /<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/.exec(ownTheme)?.[0] ?? '';
+    for (const m of clr.matchAll(/<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>([\s\S]*?)<\/a:\1>/g)) {
+      const inner = m[2]!;
+      const v = /<a:srgbClr\s+val="([0-9A-Fa-f]{6})"/.exec(inner)?.[1] ?? /lastClr="([0-9A-Fa-f]{6})"/.exec(inner)?.[1];
+      if (v) scheme[m[1]!] = v.toUpperCase();
+    }
+    for (const [k, v] of Object.entries({ dk1: '000000', lt1: 'FFFFFF', dk2: '1F497D', lt2: 'EEECE1' }))
+      scheme[k] ??= v;
+    for (const [i, v] of ['4F81BD', 'C0504D', '9BBB59', '8064A2', '4BACC6', 'F79646'].entries())
+      scheme[`accent${i + 1}`] ??= v;
+    const clrMapTag = /<p:clrMap\b[^>]*>/.exec(text(masterPart))?.[0];
+    p = { scheme, clrMap: { ...DEFAULT_CLR_MAP, ...(clrMapTag ? attrs(clrMapTag) : {}) } };
+    palettes.set(masterPart, p);
+    return p;
   };
-  /** The first colour in a piece of XML, resolved. */
-  const colorIn = (xml: string | undefined): string | undefined => {
+  /** A layout's colours: its master's, through its own colour map if it overrides the master's. */
+  const layoutPalette = (masterPart: string, layoutXml: string): Palette => {
+    const p = paletteOf(masterPart);
+    const over = /<a:overrideClrMapping\b[^>]*>/.exec(layoutXml)?.[0];
+    return over ? { ...p, clrMap: { ...DEFAULT_CLR_MAP, ...attrs(over) } } : p;
+  };
+  const firstPalette = paletteOf(master);
+  const schemeColors = firstPalette.scheme;
+  /** The first colour in a piece of XML, resolved through a master's (or layout's) colours. */
+  const colorIn = (xml: string | undefined, palette: Palette = firstPalette): string | undefined => {
     if (!xml) return undefined;
     const m = /<a:(srgbClr|schemeClr|sysClr|prstClr)\b([^>]*?)(\/>|>([\s\S]*?)<\/a:\1>)/.exec(xml);
     if (!m) return undefined;
@@ -271,7 +289,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     let base: string | undefined;
     if (m[1] === 'srgbClr') base = a.val;
     else if (m[1] === 'sysClr') base = a.lastClr;
-    else if (m[1] === 'schemeClr') base = schemeColors[clrMap[a.val ?? ''] ?? a.val ?? ''];
+    else if (m[1] === 'schemeClr') base = palette.scheme[palette.clrMap[a.val ?? ''] ?? a.val ?? ''];
     else base = a.val === 'white' ? 'FFFFFF' : a.val === 'black' ? '000000' : undefined;
     if (!base || !/^[0-9A-Fa-f]{6}$/.test(base)) return undefined;
     return applyMods(base.toUpperCase(), m[4] ?? '');
@@ -329,23 +347,40 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   const isBody = (t: string) => t === 'body' || t === 'obj' || t === 'subTitle';
   const masterPh = (type: string, m: string) =>
     phsOf(m).find((p) => (isTitle(type) ? isTitle(p.type) : isBody(type) ? p.type === 'body' : p.type === type));
+  /**
+   * The look of a layout's placeholder, as a slide on it shows its text. Its colour is what
+   * PowerPoint inherits: the layout placeholder's list style, the master placeholder's, the
+   * master's title or body style. LibreOffice writes none of these: it puts a placeholder's
+   * look on its first run, so that is read next, but only where the layout's placeholder stands
+   * where its master's does. LibreOffice writes every master's layouts with the placeholders of
+   * one master (the last), so a layout elsewhere than its master's placeholder carries another
+   * master's colour, chosen for what that master draws behind it (Blue Curve's white title is
+   * for its second master's blue band, and sat invisible on the white top of the first); such a
+   * placeholder shows its text as PowerPoint and LibreOffice do, in the master's text colour
+   * (tx1). The size, which does not depend on what the text stands on, is read as before: the
+   * layout's list style and run, then the master's, then its style.
+   */
   const look = (
     m: string,
     ph: Placeholder | undefined,
     layoutPh: Placeholder | undefined,
     title: boolean,
+    palette: Palette,
   ): TextLook => {
-    const chain = [layoutPh?.lvl1, layoutPh?.run, ph?.lvl1, ph?.run, txStyle(title ? 'titleStyle' : 'bodyStyle', m)];
+    const style = txStyle(title ? 'titleStyle' : 'bodyStyle', m);
+    const own = !layoutPh?.box || !ph?.box || sameBox(layoutPh.box, ph.box);
+    const defRPr = (xml: string | undefined) =>
+      xml ? /<a:defRPr\b([^>]*?)(\/>|>([\s\S]*?)<\/a:defRPr>)/.exec(xml) : undefined;
     let color: string | undefined;
+    for (const xml of [layoutPh?.lvl1, ph?.lvl1, style, ...(own ? [layoutPh?.run, ph?.run] : [])])
+      color ??= colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(defRPr(xml)?.[3] ?? '')?.[0], palette);
     let size: number | undefined;
-    for (const xml of chain) {
-      if (!xml) continue;
-      const def = /<a:defRPr\b([^>]*?)(\/>|>([\s\S]*?)<\/a:defRPr>)/.exec(xml);
-      if (!def) continue;
-      size ??= Number(attrs(def[1]!).sz) / 100 || undefined;
-      color ??= colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(def[3] ?? '')?.[0]);
-    }
-    return { color: color ?? schemeColors[clrMap.tx1 ?? 'dk1'] ?? '000000', sizePt: size ?? (title ? 44 : 24) };
+    for (const xml of [layoutPh?.lvl1, layoutPh?.run, ph?.lvl1, ph?.run, style])
+      size ??= Number(attrs(defRPr(xml)?.[1] ?? '').sz) / 100 || undefined;
+    return {
+      color: color ?? palette.scheme[palette.clrMap.tx1 ?? 'dk1'] ?? '000000',
+      sizePt: size ?? (title ? 44 : 24),
+    };
   };
 
   const slideW = cx / EMU;
@@ -393,6 +428,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     const t = c.phs.find((p) => isTitle(p.type));
     if (!t) return undefined;
     const M = c.master;
+    const palette = layoutPalette(M, c.xml);
     const title = onSlide(t.box ?? masterPh(t.type, M)?.box);
     if (!title) return undefined;
     const bodies = c.phs.filter((p) =>
@@ -419,9 +455,9 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
       name: c.name,
       titleType: t.type === 'ctrTitle' ? 'ctrTitle' : 'title',
       title,
-      titleLook: look(M, masterPh(t.type, M), t, true),
+      titleLook: look(M, masterPh(t.type, M), t, true, palette),
       ...(body ? { body: body.box } : {}),
-      bodyLook: look(M, masterPh(body?.p.type ?? 'body', M), body?.p, false),
+      bodyLook: look(M, masterPh(body?.p.type ?? 'body', M), body?.p, false, palette),
       ...(footer ? { footer } : {}),
     };
   };
@@ -474,7 +510,8 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   const bgOf = (xml: string) => /<p:bg>([\s\S]*?)<\/p:bg>/.exec(xml)?.[1];
   const contentXml = chosen.all.find((c) => c.part === chosen.content.part)?.xml ?? '';
   const bg = bgOf(contentXml) ?? bgOf(text(chosen.master));
-  const background = bg && !/<a:blipFill\b/.test(bg) ? colorIn(bg) : undefined;
+  const background =
+    bg && !/<a:blipFill\b/.test(bg) ? colorIn(bg, layoutPalette(chosen.master, contentXml)) : undefined;
 
   const defaultTextStyle = /<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/.exec(presentation)?.[0];
   const masterThemes = masters
@@ -500,6 +537,9 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
 }
 
 const area = (b: Box) => b.w * b.h;
+/** Two placeholders at the same place (to a hundredth of an inch). */
+const sameBox = (a: Box, b: Box) =>
+  Math.abs(a.x - b.x) < 0.01 && Math.abs(a.y - b.y) < 0.01 && Math.abs(a.w - b.w) < 0.01 && Math.abs(a.h - b.h) < 0.01;
 
 /** A master or layout whose shapes share an id (LibreOffice writes some so), with each id made
  * unique: PowerPoint repairs such a file when it opens it, and the schema checks refuse it. */
