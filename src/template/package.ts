@@ -6,23 +6,13 @@
  * out. Every problem is a TemplateProblem in words, said against the template's file.
  */
 import { posix } from 'node:path';
+import { contrastRatio, requiredRatio } from '../theme/contrast.js';
 import { applyMods } from './color.js';
+import { groundUnder, type Box, type Palette } from './ground.js';
 import { readTemplateZip, TemplateProblem } from './unzip.js';
+import { parseXml } from './xml.js';
 
 export { TemplateProblem };
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** A master's colours: its theme's colour scheme, and its colour map (or a layout's override). */
-interface Palette {
-  scheme: Record<string, string>;
-  clrMap: Record<string, string>;
-}
 
 /** A text style as the template sets it: colour `RRGGBB`, size in points. */
 interface TextLook {
@@ -76,6 +66,25 @@ export interface OfficeTemplate {
   background?: string;
   /** The layouts of the master used: name and type, for messages and the import's comments. */
   layouts: Array<{ name: string; type: string; placeholders: string[] }>;
+  /** Titles and text the template colours too faint to read on what they stand on, each with
+   * the colour decks use instead (the looks above have it already). */
+  recolored?: Recolored[];
+}
+
+/** A title or text of a layout whose colour was too faint on its ground, and what it became. */
+export interface Recolored {
+  /** The layout's name. */
+  layout: string;
+  what: 'title' | 'body';
+  /** The template's colour, what it stands on, and their contrast (to one decimal). */
+  color: string;
+  ground: string;
+  ratio: number;
+  /** The contrast text of its size needs (3 for titles, 4.5 for text). */
+  need: number;
+  /** The colour used instead, and the template's colour it is (`tx1`, `bg1`…), if it is one. */
+  now: string;
+  slot?: string;
 }
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -268,7 +277,12 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     for (const [i, v] of ['4F81BD', 'C0504D', '9BBB59', '8064A2', '4BACC6', 'F79646'].entries())
       scheme[`accent${i + 1}`] ??= v;
     const clrMapTag = /<p:clrMap\b[^>]*>/.exec(text(masterPart))?.[0];
-    p = { scheme, clrMap: { ...DEFAULT_CLR_MAP, ...(clrMapTag ? attrs(clrMapTag) : {}) } };
+    const bgFills = /<a:bgFillStyleLst>[\s\S]*?<\/a:bgFillStyleLst>/.exec(ownTheme)?.[0];
+    p = {
+      scheme,
+      clrMap: { ...DEFAULT_CLR_MAP, ...(clrMapTag ? attrs(clrMapTag) : {}) },
+      bgFills: bgFills ? parseXml(bgFills).children : [],
+    };
     palettes.set(masterPart, p);
     return p;
   };
@@ -513,6 +527,49 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   const background =
     bg && !/<a:blipFill\b/.test(bg) ? colorIn(bg, layoutPalette(chosen.master, contentXml)) : undefined;
 
+  // The safety net: a title or text that would be too faint to read on what it stands on (the
+  // one colour under its placeholder, when it is surely one) gets a colour of the template's
+  // own that reads there: its text colour (tx1), else its background colour (bg1), tx2, bg2;
+  // else black or white. Said in the theme's warnings.
+  const recolored: Recolored[] = [];
+  const candidates = new Map(everyLayout.map((c) => [c.part, c]));
+  const parsed = new Map<string, ReturnType<typeof parseXml>>();
+  const tree = (part: string, xml: string) => {
+    let el = parsed.get(part);
+    if (!el) parsed.set(part, (el = parseXml(xml)));
+    return el;
+  };
+  const mend = (l: TemplateLayout, what: 'title' | 'body'): TemplateLayout => {
+    const c = candidates.get(l.part);
+    const box = what === 'title' ? l.title : l.body;
+    const lookOf = what === 'title' ? l.titleLook : l.bodyLook;
+    if (!c || !box) return l;
+    const palette = layoutPalette(c.master, c.xml);
+    const ground = groundUnder(box, tree(c.master, text(c.master)), tree(c.part, c.xml), {
+      master: paletteOf(c.master),
+      layout: palette,
+    });
+    const need = requiredRatio(what === 'title');
+    if (!ground || contrastRatio(lookOf.color, ground) >= need) return l;
+    const slot = ['tx1', 'bg1', 'tx2', 'bg2'].find(
+      (k) => contrastRatio(palette.scheme[palette.clrMap[k] ?? k] ?? '000000', ground) >= need,
+    );
+    const now = slot
+      ? palette.scheme[palette.clrMap[slot] ?? slot]!
+      : contrastRatio('000000', ground) >= contrastRatio('FFFFFF', ground)
+        ? '000000'
+        : 'FFFFFF';
+    const ratio = Math.floor(contrastRatio(lookOf.color, ground) * 10) / 10;
+    recolored.push({ layout: l.name, what, color: lookOf.color, ground, ratio, need, now, ...(slot ? { slot } : {}) });
+    const mended = { ...lookOf, color: now };
+    return what === 'title' ? { ...l, titleLook: mended } : { ...l, bodyLook: mended };
+  };
+  // The looks decks use: the cover's title and lines, the content slides' titles (their panels
+  // are in the theme's colours, which the theme's own checks cover).
+  const contentLayout = mend(chosen.content, 'title');
+  const coverLayout =
+    chosen.cover === chosen.content ? mend(contentLayout, 'body') : mend(mend(chosen.cover, 'title'), 'body');
+
   const defaultTextStyle = /<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/.exec(presentation)?.[0];
   const masterThemes = masters
     .map((m) => relsOf(m.part).find((r) => r.type === `${REL}/theme`)?.part)
@@ -528,11 +585,12 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     ...(notesMaster ? { notesMaster } : {}),
     theme: masterThemes[0] ?? themePart,
     ...(defaultTextStyle ? { defaultTextStyle } : {}),
-    cover: chosen.cover,
-    content: chosen.content,
+    cover: coverLayout,
+    content: chosen.cover === chosen.content ? coverLayout : contentLayout,
     scheme: { colors: schemeColors, major: font('majorFont'), minor: font('minorFont') },
     ...(background ? { background } : {}),
     layouts: chosen.all.map(describeLayout),
+    ...(recolored.length ? { recolored } : {}),
   };
 }
 
