@@ -20,6 +20,7 @@ import { run } from '../../src/cli/run.js';
 import { word } from '../../src/messages/catalogue.js';
 import { previewDeck } from '../../src/preview/svg.js';
 import { groundUnder, type Palette } from '../../src/template/ground.js';
+import { importedTheme } from '../../src/template/import.js';
 import { loadOfficeTemplate } from '../../src/template/package.js';
 import { parseXml } from '../../src/template/xml.js';
 import { contrastRatio } from '../../src/theme/contrast.js';
@@ -66,6 +67,13 @@ describe('the colour of a title or text, as the layout used shows it', () => {
     expect(t.recolored).toBeUndefined();
     expect(t.content.titleLook.sizePt).toBe(33);
     expect(t.cover.bodyLook.color).toBe('000000');
+  });
+
+  it('themes import on libreoffice-two-masters: a light theme, as the template is (its body text was the second master’s blue, which read better on black)', () => {
+    const yaml = importedTheme(loadOfficeTemplate(TWO), 'libreoffice-two-masters.potx', 'libreoffice-two-masters.potx');
+    expect(yaml).toMatch(/^ {2}background: +"#FFFFFF"/m);
+    expect(yaml).toMatch(/^ {2}text: +"#000000"/m);
+    expect(yaml).toMatch(/^ {2}surface: +"#F0F0F0"/m);
   });
 
   it('a placeholder where its master has it keeps the look LibreOffice writes on its run, and PowerPoint’s styles are read as before', () => {
