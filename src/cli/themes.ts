@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { BriefdeckError } from '../errors.js';
+import { BriefdeckError, problem } from '../errors.js';
 import { buildDeckWithPlan } from '../build.js';
 import type { Lang } from '../layout/plan.js';
 import { ensureOutDir, writeFileAtomic } from '../output/write.js';
@@ -14,7 +14,8 @@ import { exportDeck, type ExportOptions } from '../output/export.js';
 import { resolveTheme } from '../theme/resolve.js';
 import { EXIT } from './commands.js';
 import { importedTheme } from '../template/import.js';
-import { templateFor } from '../template/load.js';
+import { recoloredMessage, templateFor } from '../template/load.js';
+import { warningLine } from '../messages/locale.js';
 import type { CliIO } from './io.js';
 
 interface ThemeEntry {
@@ -149,6 +150,7 @@ export function themesImportCommand(args: { file: string; name?: string; force?:
     `${shownTarget}  written, with ${relative(process.cwd(), join(dir, copy))}: cover on layout "${template.cover.name}", slides on "${template.content.name}"`,
   );
   io.out(`  see it: briefdeck themes preview ${name}; use it: theme: ${name} in a brief, or --theme ${name}`);
+  for (const r of template.recolored ?? []) io.err(warningLine(problem({ file: args.file }, recoloredMessage(r))));
   return EXIT.ok;
 }
 

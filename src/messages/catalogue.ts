@@ -393,6 +393,13 @@ export const CATALOGUE = {
     'zh-CN': '模板 {rel}：应为 PowerPoint 模板（.potx 或 .pptx）',
   },
   'theme.templateMissing': { en: 'template {rel}: no such file', 'zh-CN': '模板 {rel}：文件不存在' },
+  'theme.templateRecolored': {
+    en: 'the {what} on the template\'s layout "{layout}" is #{color} on #{ground}, a contrast of {ratio}:1 where it needs {need}:1 to be read: decks use #{now} instead',
+    'zh-CN':
+      '模板版式“{layout}”的{what}是 #{color}，在 #{ground} 上对比度只有 {ratio}:1（至少需要 {need}:1 才看得清）：幻灯片改用 #{now}',
+  },
+  'what.templateTitle': { en: 'title', 'zh-CN': '标题' },
+  'what.templateBody': { en: 'text', 'zh-CN': '文字' },
   'theme.minimumAboveBody': {
     en: 'the minimum size ({min} pt) is above the body size ({body} pt)',
     'zh-CN': '最小字号（{min} 磅）大于正文字号（{body} 磅）；请调小最小字号或调大正文字号',

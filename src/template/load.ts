@@ -5,7 +5,8 @@
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { BriefdeckError, type Problem } from '../errors.js';
-import { loadOfficeTemplate, TemplateProblem, type OfficeTemplate } from './package.js';
+import { msg, type Msg } from '../messages/catalogue.js';
+import { loadOfficeTemplate, TemplateProblem, type OfficeTemplate, type Recolored } from './package.js';
 
 const cache = new Map<string, { stamp: string; template: OfficeTemplate }>();
 
@@ -37,4 +38,17 @@ export function templateFor(file: string, namedBy?: Omit<Problem, 'message'>): O
       problems.push({ ...namedBy, message: 'the theme names this template' });
     throw new BriefdeckError(problems);
   }
+}
+
+/** What a theme's warnings say of a title or text the template colours too faint to read. */
+export function recoloredMessage(r: Recolored): Msg {
+  return msg('theme.templateRecolored', {
+    what: msg(r.what === 'title' ? 'what.templateTitle' : 'what.templateBody'),
+    layout: r.layout,
+    color: r.color,
+    ground: r.ground,
+    ratio: r.ratio.toFixed(1),
+    need: r.need,
+    now: r.slot ? `${r.now} (${r.slot})` : r.now,
+  });
 }

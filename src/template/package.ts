@@ -6,17 +6,13 @@
  * out. Every problem is a TemplateProblem in words, said against the template's file.
  */
 import { posix } from 'node:path';
+import { contrastRatio, requiredRatio } from '../theme/contrast.js';
 import { applyMods } from './color.js';
+import { groundUnder, type Box, type Palette } from './ground.js';
 import { readTemplateZip, TemplateProblem } from './unzip.js';
+import { parseXml } from './xml.js';
 
 export { TemplateProblem };
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 /** A text style as the template sets it: colour `RRGGBB`, size in points. */
 interface TextLook {
@@ -70,9 +66,29 @@ export interface OfficeTemplate {
   background?: string;
   /** The layouts of the master used: name and type, for messages and the import's comments. */
   layouts: Array<{ name: string; type: string; placeholders: string[] }>;
+  /** Titles and text the template colours too faint to read on what they stand on, each with
+   * the colour decks use instead (the looks above have it already). */
+  recolored?: Recolored[];
+}
+
+/** A title or text of a layout whose colour was too faint on its ground, and what it became. */
+export interface Recolored {
+  /** The layout's name. */
+  layout: string;
+  what: 'title' | 'body';
+  /** The template's colour, what it stands on, and their contrast (to one decimal). */
+  color: string;
+  ground: string;
+  ratio: number;
+  /** The contrast text of its size needs (3 for titles, 4.5 for text). */
+  need: number;
+  /** The colour used instead, and the template's colour it is (`tx1`, `bg1`…), if it is one. */
+  now: string;
+  slot?: string;
 }
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const DEFAULT_CLR_MAP: Record<string, string> = { bg1: 'lt1', tx1: 'dk1', bg2: 'lt2', tx2: 'dk2' };
 const EMU = 914400;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -236,34 +252,50 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   }
 
   const master = masters[0]!.part;
-  const masterXml = text(master);
   const masterRels = relsOf(master);
   const themePart = masterRels.find((r) => r.type === `${REL}/theme`)?.part;
   if (!themePart) throw new TemplateProblem(`${master} has no theme: the package is broken`);
   const themeXml = text(themePart);
 
-  // Colour scheme, through the master's colour map.
-  const schemeColors: Record<string, string> = {};
-  const clr = /<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/.exec(themeXml)?.[0] ?? '';
-  for (const m of clr.matchAll(/<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>([\s\S]*?)<\/a:\1>/g)) {
-    const inner = m[2]!;
-    const v = /<a:srgbClr\s+val="([0-9A-Fa-f]{6})"/.exec(inner)?.[1] ?? /lastClr="([0-9A-Fa-f]{6})"/.exec(inner)?.[1];
-    if (v) schemeColors[m[1]!] = v.toUpperCase();
-  }
-  for (const [k, v] of Object.entries({ dk1: '000000', lt1: 'FFFFFF', dk2: '1F497D', lt2: 'EEECE1' }))
-    schemeColors[k] ??= v;
-  for (const [i, v] of ['4F81BD', 'C0504D', '9BBB59', '8064A2', '4BACC6', 'F79646'].entries())
-    schemeColors[`accent${i + 1}`] ??= v;
-  const clrMapTag = /<p:clrMap\b[^>]*>/.exec(masterXml)?.[0];
-  const clrMap: Record<string, string> = {
-    bg1: 'lt1',
-    tx1: 'dk1',
-    bg2: 'lt2',
-    tx2: 'dk2',
-    ...(clrMapTag ? attrs(clrMapTag) : {}),
+  // Each master's colours: its theme's colour scheme and its colour map. A layout's text and
+  // shapes take their master's (a template's masters may have themes of their own).
+  const palettes = new Map<string, Palette>();
+  const paletteOf = (masterPart: string): Palette => {
+    let p = palettes.get(masterPart);
+    if (p) return p;
+    const themeOf = relsOf(masterPart).find((r) => r.type === `${REL}/theme`)?.part;
+    const ownTheme = themeOf && has(themeOf) ? text(themeOf) : themeXml;
+    const scheme: Record<string, string> = {};
+    const clr = /<a:clrScheme\b[\s\S]*?<\/a:clrScheme>/.exec(ownTheme)?.[0] ?? '';
+    for (const m of clr.matchAll(/<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>([\s\S]*?)<\/a:\1>/g)) {
+      const inner = m[2]!;
+      const v = /<a:srgbClr\s+val="([0-9A-Fa-f]{6})"/.exec(inner)?.[1] ?? /lastClr="([0-9A-Fa-f]{6})"/.exec(inner)?.[1];
+      if (v) scheme[m[1]!] = v.toUpperCase();
+    }
+    for (const [k, v] of Object.entries({ dk1: '000000', lt1: 'FFFFFF', dk2: '1F497D', lt2: 'EEECE1' }))
+      scheme[k] ??= v;
+    for (const [i, v] of ['4F81BD', 'C0504D', '9BBB59', '8064A2', '4BACC6', 'F79646'].entries())
+      scheme[`accent${i + 1}`] ??= v;
+    const clrMapTag = /<p:clrMap\b[^>]*>/.exec(text(masterPart))?.[0];
+    const bgFills = /<a:bgFillStyleLst>[\s\S]*?<\/a:bgFillStyleLst>/.exec(ownTheme)?.[0];
+    p = {
+      scheme,
+      clrMap: { ...DEFAULT_CLR_MAP, ...(clrMapTag ? attrs(clrMapTag) : {}) },
+      bgFills: bgFills ? parseXml(bgFills).children : [],
+    };
+    palettes.set(masterPart, p);
+    return p;
   };
-  /** The first colour in a piece of XML, resolved. */
-  const colorIn = (xml: string | undefined): string | undefined => {
+  /** A layout's colours: its master's, through its own colour map if it overrides the master's. */
+  const layoutPalette = (masterPart: string, layoutXml: string): Palette => {
+    const p = paletteOf(masterPart);
+    const over = /<a:overrideClrMapping\b[^>]*>/.exec(layoutXml)?.[0];
+    return over ? { ...p, clrMap: { ...DEFAULT_CLR_MAP, ...attrs(over) } } : p;
+  };
+  const firstPalette = paletteOf(master);
+  const schemeColors = firstPalette.scheme;
+  /** The first colour in a piece of XML, resolved through a master's (or layout's) colours. */
+  const colorIn = (xml: string | undefined, palette: Palette = firstPalette): string | undefined => {
     if (!xml) return undefined;
     const m = /<a:(srgbClr|schemeClr|sysClr|prstClr)\b([^>]*?)(\/>|>([\s\S]*?)<\/a:\1>)/.exec(xml);
     if (!m) return undefined;
@@ -271,7 +303,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     let base: string | undefined;
     if (m[1] === 'srgbClr') base = a.val;
     else if (m[1] === 'sysClr') base = a.lastClr;
-    else if (m[1] === 'schemeClr') base = schemeColors[clrMap[a.val ?? ''] ?? a.val ?? ''];
+    else if (m[1] === 'schemeClr') base = palette.scheme[palette.clrMap[a.val ?? ''] ?? a.val ?? ''];
     else base = a.val === 'white' ? 'FFFFFF' : a.val === 'black' ? '000000' : undefined;
     if (!base || !/^[0-9A-Fa-f]{6}$/.test(base)) return undefined;
     return applyMods(base.toUpperCase(), m[4] ?? '');
@@ -329,23 +361,40 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   const isBody = (t: string) => t === 'body' || t === 'obj' || t === 'subTitle';
   const masterPh = (type: string, m: string) =>
     phsOf(m).find((p) => (isTitle(type) ? isTitle(p.type) : isBody(type) ? p.type === 'body' : p.type === type));
+  /**
+   * The look of a layout's placeholder, as a slide on it shows its text. Its colour is what
+   * PowerPoint inherits: the layout placeholder's list style, the master placeholder's, the
+   * master's title or body style. LibreOffice writes none of these: it puts a placeholder's
+   * look on its first run, so that is read next, but only where the layout's placeholder stands
+   * where its master's does. LibreOffice writes every master's layouts with the placeholders of
+   * one master (the last), so a layout elsewhere than its master's placeholder carries another
+   * master's colour, chosen for what that master draws behind it (Blue Curve's white title is
+   * for its second master's blue band, and sat invisible on the white top of the first); such a
+   * placeholder shows its text as PowerPoint and LibreOffice do, in the master's text colour
+   * (tx1). The size, which does not depend on what the text stands on, is read as before: the
+   * layout's list style and run, then the master's, then its style.
+   */
   const look = (
     m: string,
     ph: Placeholder | undefined,
     layoutPh: Placeholder | undefined,
     title: boolean,
+    palette: Palette,
   ): TextLook => {
-    const chain = [layoutPh?.lvl1, layoutPh?.run, ph?.lvl1, ph?.run, txStyle(title ? 'titleStyle' : 'bodyStyle', m)];
+    const style = txStyle(title ? 'titleStyle' : 'bodyStyle', m);
+    const own = !layoutPh?.box || !ph?.box || sameBox(layoutPh.box, ph.box);
+    const defRPr = (xml: string | undefined) =>
+      xml ? /<a:defRPr\b([^>]*?)(\/>|>([\s\S]*?)<\/a:defRPr>)/.exec(xml) : undefined;
     let color: string | undefined;
+    for (const xml of [layoutPh?.lvl1, ph?.lvl1, style, ...(own ? [layoutPh?.run, ph?.run] : [])])
+      color ??= colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(defRPr(xml)?.[3] ?? '')?.[0], palette);
     let size: number | undefined;
-    for (const xml of chain) {
-      if (!xml) continue;
-      const def = /<a:defRPr\b([^>]*?)(\/>|>([\s\S]*?)<\/a:defRPr>)/.exec(xml);
-      if (!def) continue;
-      size ??= Number(attrs(def[1]!).sz) / 100 || undefined;
-      color ??= colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(def[3] ?? '')?.[0]);
-    }
-    return { color: color ?? schemeColors[clrMap.tx1 ?? 'dk1'] ?? '000000', sizePt: size ?? (title ? 44 : 24) };
+    for (const xml of [layoutPh?.lvl1, layoutPh?.run, ph?.lvl1, ph?.run, style])
+      size ??= Number(attrs(defRPr(xml)?.[1] ?? '').sz) / 100 || undefined;
+    return {
+      color: color ?? palette.scheme[palette.clrMap.tx1 ?? 'dk1'] ?? '000000',
+      sizePt: size ?? (title ? 44 : 24),
+    };
   };
 
   const slideW = cx / EMU;
@@ -393,6 +442,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     const t = c.phs.find((p) => isTitle(p.type));
     if (!t) return undefined;
     const M = c.master;
+    const palette = layoutPalette(M, c.xml);
     const title = onSlide(t.box ?? masterPh(t.type, M)?.box);
     if (!title) return undefined;
     const bodies = c.phs.filter((p) =>
@@ -419,9 +469,9 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
       name: c.name,
       titleType: t.type === 'ctrTitle' ? 'ctrTitle' : 'title',
       title,
-      titleLook: look(M, masterPh(t.type, M), t, true),
+      titleLook: look(M, masterPh(t.type, M), t, true, palette),
       ...(body ? { body: body.box } : {}),
-      bodyLook: look(M, masterPh(body?.p.type ?? 'body', M), body?.p, false),
+      bodyLook: look(M, masterPh(body?.p.type ?? 'body', M), body?.p, false, palette),
       ...(footer ? { footer } : {}),
     };
   };
@@ -474,7 +524,51 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   const bgOf = (xml: string) => /<p:bg>([\s\S]*?)<\/p:bg>/.exec(xml)?.[1];
   const contentXml = chosen.all.find((c) => c.part === chosen.content.part)?.xml ?? '';
   const bg = bgOf(contentXml) ?? bgOf(text(chosen.master));
-  const background = bg && !/<a:blipFill\b/.test(bg) ? colorIn(bg) : undefined;
+  const background =
+    bg && !/<a:blipFill\b/.test(bg) ? colorIn(bg, layoutPalette(chosen.master, contentXml)) : undefined;
+
+  // The safety net: a title or text that would be too faint to read on what it stands on (the
+  // one colour under its placeholder, when it is surely one) gets a colour of the template's
+  // own that reads there: its text colour (tx1), else its background colour (bg1), tx2, bg2;
+  // else black or white. Said in the theme's warnings.
+  const recolored: Recolored[] = [];
+  const candidates = new Map(everyLayout.map((c) => [c.part, c]));
+  const parsed = new Map<string, ReturnType<typeof parseXml>>();
+  const tree = (part: string, xml: string) => {
+    let el = parsed.get(part);
+    if (!el) parsed.set(part, (el = parseXml(xml)));
+    return el;
+  };
+  const mend = (l: TemplateLayout, what: 'title' | 'body'): TemplateLayout => {
+    const c = candidates.get(l.part);
+    const box = what === 'title' ? l.title : l.body;
+    const lookOf = what === 'title' ? l.titleLook : l.bodyLook;
+    if (!c || !box) return l;
+    const palette = layoutPalette(c.master, c.xml);
+    const ground = groundUnder(box, tree(c.master, text(c.master)), tree(c.part, c.xml), {
+      master: paletteOf(c.master),
+      layout: palette,
+    });
+    const need = requiredRatio(what === 'title');
+    if (!ground || contrastRatio(lookOf.color, ground) >= need) return l;
+    const slot = ['tx1', 'bg1', 'tx2', 'bg2'].find(
+      (k) => contrastRatio(palette.scheme[palette.clrMap[k] ?? k] ?? '000000', ground) >= need,
+    );
+    const now = slot
+      ? palette.scheme[palette.clrMap[slot] ?? slot]!
+      : contrastRatio('000000', ground) >= contrastRatio('FFFFFF', ground)
+        ? '000000'
+        : 'FFFFFF';
+    const ratio = Math.floor(contrastRatio(lookOf.color, ground) * 10) / 10;
+    recolored.push({ layout: l.name, what, color: lookOf.color, ground, ratio, need, now, ...(slot ? { slot } : {}) });
+    const mended = { ...lookOf, color: now };
+    return what === 'title' ? { ...l, titleLook: mended } : { ...l, bodyLook: mended };
+  };
+  // The looks decks use: the cover's title and lines, the content slides' titles (their panels
+  // are in the theme's colours, which the theme's own checks cover).
+  const contentLayout = mend(chosen.content, 'title');
+  const coverLayout =
+    chosen.cover === chosen.content ? mend(contentLayout, 'body') : mend(mend(chosen.cover, 'title'), 'body');
 
   const defaultTextStyle = /<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/.exec(presentation)?.[0];
   const masterThemes = masters
@@ -491,15 +585,19 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     ...(notesMaster ? { notesMaster } : {}),
     theme: masterThemes[0] ?? themePart,
     ...(defaultTextStyle ? { defaultTextStyle } : {}),
-    cover: chosen.cover,
-    content: chosen.content,
+    cover: coverLayout,
+    content: chosen.cover === chosen.content ? coverLayout : contentLayout,
     scheme: { colors: schemeColors, major: font('majorFont'), minor: font('minorFont') },
     ...(background ? { background } : {}),
     layouts: chosen.all.map(describeLayout),
+    ...(recolored.length ? { recolored } : {}),
   };
 }
 
 const area = (b: Box) => b.w * b.h;
+/** Two placeholders at the same place (to a hundredth of an inch). */
+const sameBox = (a: Box, b: Box) =>
+  Math.abs(a.x - b.x) < 0.01 && Math.abs(a.y - b.y) < 0.01 && Math.abs(a.w - b.w) < 0.01 && Math.abs(a.h - b.h) < 0.01;
 
 /** A master or layout whose shapes share an id (LibreOffice writes some so), with each id made
  * unique: PowerPoint repairs such a file when it opens it, and the schema checks refuse it. */

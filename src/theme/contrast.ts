@@ -48,10 +48,13 @@ export interface ContrastCheck extends TextPair {
   ok: boolean;
 }
 
+/** The contrast AA asks of text: 3:1 when it is large, else 4.5:1. */
+export const requiredRatio = (large: boolean): number => (large ? 3 : 4.5);
+
 export function checkContrast(theme: Theme): ContrastCheck[] {
   return TEXT_PAIRS.map((p) => {
     const ratio = contrastRatio(theme.colors[p.fg], theme.colors[p.bg]);
-    const required = p.large ? 3 : 4.5;
+    const required = requiredRatio(p.large);
     return { ...p, ratio, required, ok: ratio >= required };
   });
 }

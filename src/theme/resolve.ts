@@ -11,7 +11,7 @@ import type { Labels, Theme, ThemeColors } from './types.js';
 import { TEXT_LIMITS } from '../limits.js';
 import { longestContext, noRoom } from '../layout/room.js';
 import { builtinPath } from './files.js';
-import { templateFor } from '../template/load.js';
+import { recoloredMessage, templateFor } from '../template/load.js';
 
 export type { ThemeOptions };
 
@@ -92,8 +92,12 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
     Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : compileTemplate(v, { trim: false })(ctx)]),
   ) as Labels;
   // The package's own themes have nothing to mend (and a checked one is never parsed again).
-  const warnings = layers.flatMap((l) => (l.builtin ? [] : l.src.warnings));
   const template = m.template ? templateFor(m.template, setterOf(layers, ['template'])) : undefined;
+  const warnings = [
+    ...layers.flatMap((l) => (l.builtin ? [] : l.src.warnings)),
+    // A title or text the template colours too faint for what it stands on, given another colour.
+    ...(template?.recolored ?? []).map((r) => problem(setterOf(layers, ['template']), recoloredMessage(r))),
+  ];
   const theme: Theme = {
     name: themeName(top.file),
     description: m.description ?? '',
