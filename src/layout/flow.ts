@@ -191,6 +191,8 @@ function flowSlides(
     return w;
   };
   const left = (g: Going) => g.items.length - g.at;
+  /** How many items each continuing panel took on the slide before. */
+  const held = new Map<Going, number>();
   while (slides.length === 0 || going.some((g) => left(g) > 0)) {
     const k = slides.length;
     const first = k === 0;
@@ -235,10 +237,16 @@ function flowSlides(
           while (most < left(g) && w + weight(g, g.items[g.at + most]!) <= share + 1e-9)
             w += weight(g, g.items[g.at + most++]!);
         }
-        // The most of its items that fit here: by doubling, then bisection (fewer items never
-        // need more room), so a slide measures about as many items as it holds.
+        // The most of its items that fit here (fewer items never need more room): first as many
+        // as it had on the slide before (a panel's slides hold about as many), then by doubling
+        // and bisection, so a slide measures about as many items as it holds.
         let lo = 0;
         let hi = most;
+        const before = Math.min(most, held.get(g) ?? 0);
+        if (before > 1) {
+          if (fits(g, next(before), after)) lo = before;
+          else hi = before - 1;
+        }
         for (let step = 1; lo < hi; step *= 2) {
           const n = Math.min(hi, lo + step);
           if (!fits(g, next(n), after)) {
@@ -269,6 +277,7 @@ function flowSlides(
         const others = taken.size > 0 || (first && whole.size > 0);
         if (!lenient && !g.started && !cut && lo === 1 && left(g) > 1 && others) return;
         taken.set(g, next(lo));
+        held.set(g, lo);
       });
     const bare = () => taken.size === 0 && !(first && whole.size > 0);
     fill(false);
