@@ -224,9 +224,15 @@ function chooseRhythm(group: Prepared[], theme: Theme, maxPt: number): Rhythm {
   let best: (Rhythm & { fitting: number }) | undefined;
   // A slide of one panel fits the same at every split: with none of two, the first is chosen.
   for (const split of group.some(hasSplit) ? SPLITS : SPLITS.slice(0, 1)) {
+    // Every slide fitting at the largest size: no split can do better, and of equals the first wins.
+    if (best && best.fitting === group.length && best.pt === maxPt) break;
     let fitting = 0;
     let pt = maxPt;
-    for (const g of group) {
+    for (let i = 0; i < group.length; i++) {
+      // This split can no longer do better than the best (its size only goes down): the next.
+      const most = fitting + group.length - i;
+      if (best && (most < best.fitting || (most === best.fitting && pt <= best.pt))) break;
+      const g = group[i]!;
       // The group's size is the smallest so far at most: larger sizes need not be tried.
       const own = fitOne(g.panels, g.firstRegion, theme, pt, [split]);
       if (!own) continue;
