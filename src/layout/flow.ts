@@ -58,7 +58,11 @@ export function fitFlow(
   const splits = options.splits ?? SPLITS;
   const { minimum } = theme.sizes;
   const present = panels.filter((p) => p.items.length > 0);
-  const one = fitOne(present, firstRegion, theme, maxPt, splits);
+  // What does not fit on one slide at the minimum size fits at no larger one (a larger size never
+  // needs less room): the sizes above need not be tried.
+  const one = arrange(present, firstRegion, minimum, theme, splits)
+    ? fitOne(present, firstRegion, theme, maxPt, splits)
+    : undefined;
   if (one) return { slides: [one.slide], toPt: one.pt, splitItems: 0 };
   const flow = (pt: number, limit?: number) => continueFlow(present, { region, firstRegion, pt, theme, splits }, limit);
   const atMinimum = flow(minimum);
