@@ -71,12 +71,17 @@ export interface PreviewRequest {
   /** Set the brief's `theme:` / `lang:` in the text first (comments and order kept). */
   theme?: string;
   lang?: 'zh-CN' | 'en';
+  /** The ids of the template artwork the page already holds: left out of the answer. */
+  art?: readonly string[];
 }
 
 export interface PreviewAnswer {
   /** The text previewed: the request's, with theme and lang set when they were asked for. */
   text: string;
   slides: PreviewSlide[];
+  /** A template's artwork the slides refer to (`<use href="#id" data-art="id"/>`), by id: each
+   * once, and none the request said the page holds. */
+  art: Record<string, string>;
   /** The brief as plain data, for the form; absent while the YAML does not read. */
   data?: unknown;
   fit: FitEntry[];
@@ -93,6 +98,7 @@ export function preview(folder: string, req: PreviewRequest, images: ImageCache)
   const answer = (a: Partial<PreviewAnswer>): PreviewAnswer => ({
     text,
     slides: [],
+    art: {},
     fit: [],
     problems: [],
     warnings: [],
@@ -104,9 +110,12 @@ export function preview(folder: string, req: PreviewRequest, images: ImageCache)
     const { brief, warnings } = parseBrief(text, file);
     const theme = resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions(folder)));
     const plan = planDeck(brief, theme);
-    const slides = previewDeck(plan, { imageHref: (p) => images.dataUri(p) });
+    const art: Record<string, string> = {};
+    const slides = previewDeck(plan, { imageHref: (p) => images.dataUri(p), art });
+    for (const id of req.art ?? []) delete art[id];
     return answer({
       slides,
+      art,
       fit: plan.fit,
       warnings: [...warnings, ...(theme.warnings ?? [])].map(shown(folder)),
     });

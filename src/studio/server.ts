@@ -92,6 +92,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
               ...(body.name ? { name: str(body.name, 'name') } : {}),
               ...(body.theme ? { theme: str(body.theme, 'theme') } : {}),
               ...(body.lang === 'en' || body.lang === 'zh-CN' ? { lang: body.lang } : {}),
+              ...(body.art !== undefined ? { art: ids(body.art) } : {}),
             },
             images,
           ),
@@ -218,6 +219,13 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 const str = (v: unknown, what: string): string => {
   if (typeof v !== 'string') throw new StudioError(400, 'bad-body', `${what}: expected text`);
   return v;
+};
+
+/** The artwork ids a page says it holds (a few per template it was shown). */
+const ids = (v: unknown): string[] => {
+  if (!Array.isArray(v) || v.length > 1000 || !v.every((x) => typeof x === 'string' && x.length <= 100))
+    throw new StudioError(400, 'bad-body', 'art: a list of ids');
+  return v as string[];
 };
 
 const SECURITY_HEADERS = {

@@ -272,8 +272,14 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
   });
 
   it("draws an office template's own artwork under every slide, with no note that it does not", async () => {
+    const previewed = () => page.waitForResponse((r) => r.url().endsWith('/api/preview'));
+    const first = previewed();
     await page.selectOption('#theme', 'office-red');
     await expect.poll(() => page.locator('.cm-content').innerText()).toContain('theme: office-red');
+    // The artwork came once, apart from the slides; the page put it into each.
+    const sent = (await (await first).json()) as { art: Record<string, string>; slides: Array<{ svg: string }> };
+    expect(Object.keys(sent.art).length).toBeGreaterThan(0);
+    expect(sent.slides.every((s) => !s.svg.includes('template-art'))).toBe(true);
     const figures = page.locator('#slides figure');
     await expect.poll(() => page.locator('.slide svg g.template-art').count()).toBe(await figures.count());
     // The emblem, a picture of the template's master, on every slide, drawn at its size.
@@ -290,6 +296,22 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     expect(await page.locator('#template-hint').count()).toBe(0);
     expect(await page.locator('section.preview').innerText()).not.toMatch(/template|模板/i);
     await shot('6-office-template');
+    // After an edit, the answer carries no artwork (the page said it has it), and the slide
+    // drawn again shows it as before.
+    const next = previewed();
+    await slide.locator('text.line', { hasText: '新建街区党组织' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('Z');
+    const answer = (await (await next).json()) as { art: Record<string, string>; slides: unknown[] };
+    expect(answer.art).toEqual({});
+    expect(answer.slides.length).toBe(await figures.count());
+    await expect.poll(() => slide.textContent()).toContain('Z');
+    expect(await page.locator('.slide svg g.template-art').count()).toBe(await figures.count());
+    expect(await slide.locator('use.template-picture').count()).toBe(1);
+    const after = pngPixels(await slide.screenshot());
+    expect(countPixels(after, [0xc8, 0x10, 0x2e]) / (after.width * after.height)).toBeGreaterThan(0.1);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => slide.textContent()).not.toContain('Z');
     await page.selectOption('#theme', 'government-red');
     await expect.poll(() => page.locator('.slide svg g.template-art').count()).toBe(0);
   });

@@ -196,19 +196,52 @@ describe('preview, deck, draft', () => {
     mkdirSync(join(folder, 'themes'), { recursive: true });
     copyFileSync('tests/fixtures/templates/government-red.potx', join(folder, 'themes', 'red.potx'));
     writeFileSync(join(folder, 'themes', 'office-red.yaml'), 'extends: default\ntemplate: red.potx\n');
-    const r = (await call('POST', '/api/preview', { body: { text, theme: 'office-red' } })).json() as {
-      slides: Array<{ svg: string }>;
-      problems: unknown[];
+    type Preview = { slides: Array<{ svg: string }>; art: Record<string, string>; problems: unknown[] };
+    const ask = async (body: Record<string, unknown>) => {
+      const res = await call('POST', '/api/preview', { body: { text, theme: 'office-red', ...body } });
+      return { bytes: res.body.length, ...(res.json() as Preview) };
     };
+    const r = await ask({});
     expect(r.problems).toEqual([]);
-    // Every slide: the red header and the emblem (a PNG) of the template's master.
+    // The artwork once, apart from the slides: the red header and the emblem (a PNG) of the
+    // template's master; every slide refers to it, and holds none of it.
+    const ids = Object.keys(r.art);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      expect(id).toMatch(/^art-[0-9a-f]{16}$/);
+      expect(r.art[id]).toMatch(/^<g class="template-art"/);
+      expect(r.art[id]).toContain('fill="#C8102E"');
+      expect(r.art[id]).toMatch(/<image [^>]*href="data:image\/png;base64,/);
+      expect(r.art[id]).toContain('<use class="template-picture" href="#');
+    }
     for (const { svg } of r.slides) {
-      expect(svg).toContain('<g class="template-art"');
-      expect(svg).toContain('fill="#C8102E"');
-      expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
-      expect(svg).toContain('<use class="template-picture" href="#');
+      const [ref, ...more] = [...svg.matchAll(/<use href="#(art-[0-9a-f]{16})" data-art="\1"\/>/g)];
+      expect(more).toEqual([]);
+      expect(ids).toContain(ref![1]);
+      expect(svg).not.toContain('template-art');
+      expect(svg).not.toContain('data:image');
     }
     expect(Object.keys(r)).not.toContain('template');
+    // The page says it holds the artwork: an answer without it, smaller by as much.
+    const edited = text.replace('新建街区党组织', '新建街区党组织Z');
+    const next = await ask({ text: edited, art: ids });
+    expect(next.art).toEqual({});
+    expect(next.slides.map((s) => s.svg.match(/data-art="([^"]+)"/)![1])).toEqual(
+      r.slides.map((s) => s.svg.match(/data-art="([^"]+)"/)![1]),
+    );
+    const artBytes = Buffer.byteLength(JSON.stringify(r.art));
+    expect(artBytes).toBeGreaterThan(10_000);
+    expect(Math.abs(r.bytes - artBytes - next.bytes)).toBeLessThan(200);
+    // Ids the page does not hold (another template's, none at all) leave nothing out.
+    expect((await ask({ text: edited, art: ['art-0000000000000000'] })).art).toEqual(r.art);
+    expect((await ask({ text: edited, art: [] })).art).toEqual(r.art);
+    expect((await ask({ text: edited, art: [ids[0]!.toUpperCase()] })).art).toEqual(r.art);
+    // A deck not on a template has no artwork to send.
+    expect((await call('POST', '/api/preview', { body: { text, art: ids } })).json().art).toEqual({});
+    for (const art of ['art-1', [1], Array(1001).fill('x')]) {
+      const bad = await call('POST', '/api/preview', { body: { text, art } });
+      expect(bad.status, JSON.stringify(art).slice(0, 20)).toBe(400);
+    }
   });
 
   it('sets theme and lang in the text, keeping its comments', async () => {
