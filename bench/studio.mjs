@@ -31,7 +31,10 @@ writeFileSync(join(folder, 'briefs', 'units-100.yaml'), hundred);
 mkdirSync(join(folder, 'themes'));
 copyFileSync(join(ROOT, 'tests/fixtures/templates/government-red.potx'), join(folder, 'themes', 'office-red.potx'));
 writeFileSync(join(folder, 'themes', 'office-red.yaml'), 'extends: default\ntemplate: office-red.potx\n');
-writeFileSync(join(folder, 'briefs', 'sample-template.yaml'), sample.replace(/^theme:.*\n/m, '').replace(/^/, 'theme: office-red\n'));
+writeFileSync(
+  join(folder, 'briefs', 'sample-template.yaml'),
+  sample.replace(/^theme:.*\n/m, '').replace(/^/, 'theme: office-red\n'),
+);
 const studio = await startStudio({ folder });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
