@@ -244,6 +244,67 @@ describe('preview, deck, draft', () => {
     }
   });
 
+  it("draws a theme's pictures by address, served once to the page that has the token", async () => {
+    const text = readFileSync(join('briefs', SAMPLE), 'utf8');
+    mkdirSync(join(folder, 'themes'), { recursive: true });
+    for (const f of ['bureau.yaml', 'logo.png', 'background.jpg'])
+      copyFileSync(join('tests/fixtures/themes/team', f), join(folder, 'themes', f));
+    const r = (await call('POST', '/api/preview', { body: { text, theme: 'bureau' } })).json() as {
+      slides: Array<{ svg: string }>;
+      problems: unknown[];
+    };
+    expect(r.problems).toEqual([]);
+    const hrefs = new Set<string>();
+    for (const { svg } of r.slides) {
+      expect(svg).not.toContain('data:');
+      for (const m of svg.matchAll(/<image [^>]*href="([^"]+)"/g)) hrefs.add(m[1]!.replace(/&amp;/g, '&'));
+    }
+    // The logo and the background, each at one address, whatever the number of slides.
+    expect(hrefs.size).toBe(2);
+    const files = {
+      png: readFileSync(join(folder, 'themes', 'logo.png')),
+      jpeg: readFileSync(join(folder, 'themes', 'background.jpg')),
+    };
+    for (const href of hrefs) {
+      expect(href).toMatch(/^\/api\/picture\/[0-9a-f]{32}\?token=/);
+      // An <image> sends no header: the token is in the address, and checked.
+      const got = await call('GET', href, { token: false });
+      expect(got.status).toBe(200);
+      const kind = got.headers['content-type'] === 'image/png' ? 'png' : 'jpeg';
+      expect(got.headers['content-type']).toBe(`image/${kind}`);
+      expect(got.body.equals(files[kind])).toBe(true);
+      expect(got.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+      expect(got.headers['content-security-policy']).toContain('sandbox');
+      expect(got.headers['x-content-type-options']).toBe('nosniff');
+      const path = href.replace(/\?.*/, '');
+      expect((await call('GET', path, { token: false })).status).toBe(401);
+      expect((await call('GET', href, { token: false, headers: { host: `evil.example:${studio.port}` } })).status).toBe(
+        421,
+      );
+      expect((await call('GET', href, { token: false, headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    }
+    // Only what a preview drew: any other hash, or a name, is not there.
+    expect((await call('GET', `/api/picture/${'0'.repeat(32)}`)).status).toBe(404);
+    expect((await call('GET', '/api/picture/logo.png')).status).toBe(404);
+    // The file changed: another address, its new bytes; the old address is gone.
+    const pngs = async () => {
+      const a = (await call('POST', '/api/preview', { body: { text, theme: 'bureau' } })).json() as {
+        slides: Array<{ svg: string }>;
+      };
+      return a.slides[1]!.svg.match(/href="([^"]+)"/g)!.map((m) => m.slice(6, -1).replace(/&amp;/g, '&'));
+    };
+    const before = await pngs();
+    const red = readFileSync('tests/fixtures/bad/themes/red.png');
+    writeFileSync(join(folder, 'themes', 'logo.png'), red);
+    const after = await pngs();
+    const gone = before.filter((h) => !after.includes(h));
+    const added = after.filter((h) => !before.includes(h));
+    expect(gone.length).toBe(1);
+    expect(added.length).toBe(1);
+    expect((await call('GET', added[0]!, { token: false })).body.equals(red)).toBe(true);
+    expect((await call('GET', gone[0]!, { token: false })).status).toBe(404);
+  });
+
   it('sets theme and lang in the text, keeping its comments', async () => {
     const text = readFileSync(join('briefs', SAMPLE), 'utf8');
     const r = (await call('POST', '/api/preview', { body: { text, theme: 'government-red', lang: 'en' } })).json() as {
