@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The studio's benchmark rows (npm run bench:studio), in Debian's chromium through
 // playwright-core: the page loaded and usable; a keystroke in the YAML until the slide it changes
-// is drawn again, in the sample and in a 100-unit brief (the sample's first unit, 100 times).
+// is drawn again, in the sample, in the sample on an office template (government-red.potx) and in
+// a 100-unit brief (the sample's first unit, 100 times); the size of the preview answers.
 /* global document -- the functions given to waitForFunction run in the page */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +28,13 @@ const folder = mkdtempSync(join(tmpdir(), 'briefdeck-bench-studio-'));
 mkdirSync(join(folder, 'briefs'));
 writeFileSync(join(folder, 'briefs', 'sample.yaml'), sample);
 writeFileSync(join(folder, 'briefs', 'units-100.yaml'), hundred);
+mkdirSync(join(folder, 'themes'));
+copyFileSync(join(ROOT, 'tests/fixtures/templates/government-red.potx'), join(folder, 'themes', 'office-red.potx'));
+writeFileSync(join(folder, 'themes', 'office-red.yaml'), 'extends: default\ntemplate: office-red.potx\n');
+writeFileSync(
+  join(folder, 'briefs', 'sample-template.yaml'),
+  sample.replace(/^theme:.*\n/m, '').replace(/^/, 'theme: office-red\n'),
+);
 const studio = await startStudio({ folder });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -45,9 +53,15 @@ try {
   // Unit 1 is on slide 3 of the sample, and on slide 5 of the 100 units (the overview takes three).
   for (const [name, slide, target] of [
     ['sample.yaml', 3, 100],
+    ['sample-template.yaml', 3, 100],
     ['units-100.yaml', 5, 300],
   ]) {
     await page.goto(studio.url);
+    const sizes = [];
+    const onResponse = (r) => {
+      if (r.url().endsWith('/api/preview')) sizes.push(r.body().then((b) => b.length));
+    };
+    page.on('response', onResponse);
     await page.click(`tr.brief[data-name="${name}"]`);
     const sel = `.slide[data-slide="${slide}"]`;
     await page.waitForSelector(sel);
@@ -66,7 +80,10 @@ try {
         polling: 'raf',
       });
     }
+    page.off('response', onResponse);
+    const [firstKb, ...nextKb] = (await Promise.all(sizes)).map((b) => Math.round(b / 1024));
     console.log(`${name}: keystroke → slide drawn again: ${Math.round(median(times))} ms (target ≤ ${target} ms)`);
+    console.log(`${name}: preview answer: ${firstKb} KB the first, ${median(nextKb)} KB after an edit`);
   }
 } finally {
   await browser.close();

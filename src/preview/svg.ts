@@ -3,9 +3,11 @@
  * preview. Pure: every box, size, colour and font comes from the plan, and every line break from
  * the layout's own measurement (lines.ts); pictures are drawn from what `imageHref` gives for
  * their path (a data: URI or a URL), since reading files is not this module's business. A deck
- * on an office template is drawn on the template's own artwork (template-art.ts).
+ * on an office template is drawn on the template's own artwork (template-art.ts): inside each
+ * slide's SVG (self-contained), or once per layout beside the slides, which refer to it by id.
  * User units are points (1/72 in), so font sizes are written as the plan gives them.
  */
+import { createHash } from 'node:crypto';
 import type { DeckPlan, FontFaces, ImageShape, Paragraph, RectShape, SlidePlan, TextShape } from '../layout/plan.js';
 import { paragraphLines, textColumn } from './lines.js';
 import { esc, n } from './markup.js';
@@ -18,6 +20,13 @@ const PT = 72;
 export interface PreviewOptions {
   /** The address to draw a picture from; undefined draws a grey placeholder. */
   imageHref?: (path: string) => string | undefined;
+  /**
+   * Where a template's artwork goes when it travels apart from the slides (the studio's page
+   * keeps it and puts it back): each layout's artwork is put here once, under its id (`art-` and
+   * a hash of it), and a slide holds `<use href="#id" data-art="id"/>` in its place. Absent:
+   * every slide's SVG holds its artwork itself.
+   */
+  art?: Record<string, string>;
 }
 
 export interface PreviewSlide {
@@ -45,7 +54,7 @@ function slideSvg(plan: DeckPlan, index: number, options: PreviewOptions = {}): 
   // and show their layout's (the cover's, or the content layout's), as render/slide.ts writes them.
   const t = plan.template;
   let body = t
-    ? templateArt(t, slide.kind === 'cover' ? t.cover.part : t.content.part)
+    ? artOf(templateArt(t, slide.kind === 'cover' ? t.cover.part : t.content.part), options)
     : `<rect class="bg" x="0" y="0" width="${w}" height="${h}" fill="#${hex(slide.background)}"/>`;
   slide.shapes.forEach((shape, i) => {
     if (shape.kind === 'rect') body += rectSvg(shape);
@@ -53,6 +62,28 @@ function slideSvg(plan: DeckPlan, index: number, options: PreviewOptions = {}): 
     else body += textSvg(shape, i);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" data-slide="${index + 1}" role="img" aria-label="${esc(label(plan, slide, index))}">${body}</svg>`;
+}
+
+/** The artwork itself, or (with `options.art`) a reference to it, the artwork put there. */
+function artOf(group: string, options: PreviewOptions): string {
+  if (!options.art) return group;
+  const id = artId(group);
+  options.art[id] ??= group;
+  return `<use href="#${id}" data-art="${id}"/>`;
+}
+
+/** Ids made, by artwork (templateArt gives the same string for a layout every time). */
+const madeIds = new Map<string, string>();
+
+/** `art-` and 16 hex digits of the artwork's SHA-256: the same artwork, the same id, in any
+ * answer; another artwork (another template, or its file changed), another id. */
+function artId(group: string): string {
+  let id = madeIds.get(group);
+  if (id === undefined) {
+    if (madeIds.size >= 16) madeIds.clear();
+    madeIds.set(group, (id = `art-${createHash('sha256').update(group).digest('hex').slice(0, 16)}`));
+  }
+  return id;
 }
 
 const label = (plan: DeckPlan, slide: SlidePlan, i: number) =>

@@ -2,6 +2,7 @@
  * What the studio's page asks of the folder: the briefs, one brief, a preview of YAML text, a
  * save, a deck, a draft. Each answer is plain data; server.ts turns it into HTTP.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -71,12 +72,17 @@ export interface PreviewRequest {
   /** Set the brief's `theme:` / `lang:` in the text first (comments and order kept). */
   theme?: string;
   lang?: 'zh-CN' | 'en';
+  /** The ids of the template artwork the page already holds: left out of the answer. */
+  art?: readonly string[];
 }
 
 export interface PreviewAnswer {
   /** The text previewed: the request's, with theme and lang set when they were asked for. */
   text: string;
   slides: PreviewSlide[];
+  /** A template's artwork the slides refer to (`<use href="#id" data-art="id"/>`), by id: each
+   * once, and none the request said the page holds. */
+  art: Record<string, string>;
   /** The brief as plain data, for the form; absent while the YAML does not read. */
   data?: unknown;
   fit: FitEntry[];
@@ -93,6 +99,7 @@ export function preview(folder: string, req: PreviewRequest, images: ImageCache)
   const answer = (a: Partial<PreviewAnswer>): PreviewAnswer => ({
     text,
     slides: [],
+    art: {},
     fit: [],
     problems: [],
     warnings: [],
@@ -104,9 +111,12 @@ export function preview(folder: string, req: PreviewRequest, images: ImageCache)
     const { brief, warnings } = parseBrief(text, file);
     const theme = resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, themeOptions(folder)));
     const plan = planDeck(brief, theme);
-    const slides = previewDeck(plan, { imageHref: (p) => images.dataUri(p) });
+    const art: Record<string, string> = {};
+    const slides = previewDeck(plan, { imageHref: (p) => images.href(p), art });
+    for (const id of req.art ?? []) delete art[id];
     return answer({
       slides,
+      art,
       fit: plan.fit,
       warnings: [...warnings, ...(theme.warnings ?? [])].map(shown(folder)),
     });
@@ -207,22 +217,41 @@ export async function reportText(name: string, base64: string): Promise<{ text: 
 
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml' };
 
-/** Pictures of the themes, as data: URIs the preview draws (read once per change of the file).
- * Only files a theme has already checked reach here: the plan names them. */
+/**
+ * Pictures of the themes (a logo, a background), for the preview to draw by address rather than
+ * as a data: URI in every slide: each file read once per change of it, and kept under a hash of
+ * its bytes, which the address names (the studio serves it at `/api/picture/<hash>`, for the
+ * browser to keep: other bytes, another address). Only files a theme has already checked reach
+ * here: the plan names them.
+ */
 export class ImageCache {
-  private readonly uris = new Map<string, { mtime: number; uri: string }>();
-  dataUri(path: string): string | undefined {
+  private readonly byPath = new Map<string, { mtime: number; size: number; hash: string }>();
+  private readonly byHash = new Map<string, { bytes: Buffer; type: string }>();
+  /** `address` makes a picture's address from its hash (the server adds its token). */
+  constructor(private readonly address: (hash: string) => string = (hash) => `/api/picture/${hash}`) {}
+
+  href(path: string): string | undefined {
     try {
-      const { mtimeMs } = statSync(path);
-      const hit = this.uris.get(path);
-      if (hit && hit.mtime === mtimeMs) return hit.uri;
+      const { mtimeMs, size } = statSync(path);
+      const hit = this.byPath.get(path);
+      if (hit && hit.mtime === mtimeMs && hit.size === size && this.byHash.has(hit.hash)) return this.address(hit.hash);
       const type = TYPES[path.replace(/^.*\./, '').toLowerCase()];
       if (!type) return undefined;
-      const uri = `data:${type};base64,${readFileSync(path).toString('base64')}`;
-      this.uris.set(path, { mtime: mtimeMs, uri });
-      return uri;
+      const bytes = readFileSync(path);
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+      // The file's earlier bytes are no longer drawn (unless another file has them).
+      if (hit && hit.hash !== hash && ![...this.byPath.values()].some((e) => e !== hit && e.hash === hit.hash))
+        this.byHash.delete(hit.hash);
+      this.byPath.set(path, { mtime: mtimeMs, size, hash });
+      this.byHash.set(hash, { bytes, type });
+      return this.address(hash);
     } catch {
       return undefined;
     }
+  }
+
+  /** The picture an address names, when a preview gave that address. */
+  picture(hash: string): { bytes: Buffer; type: string } | undefined {
+    return this.byHash.get(hash);
   }
 }

@@ -45,7 +45,8 @@ export interface Studio {
 export async function startStudio(options: StudioOptions): Promise<Studio> {
   const folder = resolve(options.folder);
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const images = new ImageCache();
+  // A theme's pictures by address, with the token: an <image> sends no header.
+  const images = new ImageCache((hash) => `/api/picture/${hash}?token=${encodeURIComponent(token)}`);
   let port = 0;
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -92,6 +93,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
               ...(body.name ? { name: str(body.name, 'name') } : {}),
               ...(body.theme ? { theme: str(body.theme, 'theme') } : {}),
               ...(body.lang === 'en' || body.lang === 'zh-CN' ? { lang: body.lang } : {}),
+              ...(body.art !== undefined ? { art: ids(body.art) } : {}),
             },
             images,
           ),
@@ -136,8 +138,25 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
           await draft(folder, str(body.text, 'text'), body.date ? str(body.date, 'date') : undefined),
         );
       }
-      default:
+      default: {
+        // A theme's picture the preview drew, by the hash of its bytes: the same address, the
+        // same bytes, so the browser keeps it (the token still checked, as for every request).
+        const picture = /^GET \/api\/picture\/([0-9a-f]{32})$/.exec(route);
+        const found = picture && images.picture(picture[1]!);
+        if (found) {
+          res.writeHead(200, {
+            ...SECURITY_HEADERS,
+            'cache-control': 'private, max-age=31536000, immutable',
+            'content-type': found.type,
+            'content-length': found.bytes.length,
+            // An SVG opened by itself runs nothing and loads nothing.
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+          });
+          res.end(found.bytes);
+          return;
+        }
         return send(res, 404, { error: 'not-found', message: `${route}: no such page` });
+      }
     }
   }
 
@@ -218,6 +237,13 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 const str = (v: unknown, what: string): string => {
   if (typeof v !== 'string') throw new StudioError(400, 'bad-body', `${what}: expected text`);
   return v;
+};
+
+/** The artwork ids a page says it holds (a few per template it was shown). */
+const ids = (v: unknown): string[] => {
+  if (!Array.isArray(v) || v.length > 1000 || !v.every((x) => typeof x === 'string' && x.length <= 100))
+    throw new StudioError(400, 'bad-body', 'art: a list of ids');
+  return v as string[];
 };
 
 const SECURITY_HEADERS = {

@@ -339,5 +339,32 @@ describe('the preview of a deck on a template', () => {
     expect(ids(cover).length).toBe(1);
     expect(ids(content).length).toBe(1);
     expect(ids(cover)).not.toEqual(ids(content));
+
+    // Apart from the slides (the studio's way): each layout's artwork once, under an id of its
+    // own, and each slide refers to its layout's in the artwork's place, holding none of it.
+    const art: Record<string, string> = {};
+    const shared = previewDeck({ ...plan, template: t }, { art });
+    expect(Object.values(art).sort()).toEqual([content, cover].sort());
+    const idOf = (group: string) => Object.keys(art).find((id) => art[id] === group)!;
+    expect(idOf(cover)).toMatch(/^art-[0-9a-f]{16}$/);
+    expect(idOf(content)).not.toBe(idOf(cover));
+    shared.forEach(({ svg, kind }, i) => {
+      const id = idOf(kind === 'cover' ? cover : content);
+      const ref = `<use href="#${id}" data-art="${id}"/>`;
+      expect(svg.split('data-art=').length, `slide ${i + 1}`).toBe(2);
+      expect(svg).not.toContain('template-art');
+      // Put back, the slide is the self-contained one.
+      expect(svg.replace(ref, art[id]!)).toBe(slides[i]!.svg);
+    });
+    // The same artwork, the same id, whichever deck and answer it is drawn for.
+    const again: Record<string, string> = {};
+    previewDeck({ ...plan, slides: plan.slides.slice(1), template: t }, { art: again });
+    expect(again).toEqual({ [idOf(content)]: content });
+    // A deck not on a template has none.
+    const none: Record<string, string> = {};
+    const bare = { ...plan };
+    delete bare.template;
+    previewDeck(bare, { art: none });
+    expect(none).toEqual({});
   });
 });

@@ -65,6 +65,9 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     mkdirSync(join(folder, 'themes'));
     copyFileSync('tests/fixtures/templates/government-red.potx', join(folder, 'themes', 'office-red.potx'));
     writeFileSync(join(folder, 'themes', 'office-red.yaml'), 'extends: default\ntemplate: office-red.potx\n');
+    // A theme with a logo and a background picture.
+    for (const f of ['bureau.yaml', 'logo.png', 'background.jpg'])
+      copyFileSync(join('tests/fixtures/themes/team', f), join(folder, 'themes', f));
     studio = await startStudio({ folder });
     browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox'], timeout: 60_000 });
     const context = await browser.newContext({
@@ -272,8 +275,14 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
   });
 
   it("draws an office template's own artwork under every slide, with no note that it does not", async () => {
+    const previewed = () => page.waitForResponse((r) => r.url().endsWith('/api/preview'));
+    const first = previewed();
     await page.selectOption('#theme', 'office-red');
     await expect.poll(() => page.locator('.cm-content').innerText()).toContain('theme: office-red');
+    // The artwork came once, apart from the slides; the page put it into each.
+    const sent = (await (await first).json()) as { art: Record<string, string>; slides: Array<{ svg: string }> };
+    expect(Object.keys(sent.art).length).toBeGreaterThan(0);
+    expect(sent.slides.every((s) => !s.svg.includes('template-art'))).toBe(true);
     const figures = page.locator('#slides figure');
     await expect.poll(() => page.locator('.slide svg g.template-art').count()).toBe(await figures.count());
     // The emblem, a picture of the template's master, on every slide, drawn at its size.
@@ -290,8 +299,54 @@ describe.skipIf(!CHROMIUM)('the studio in chromium', () => {
     expect(await page.locator('#template-hint').count()).toBe(0);
     expect(await page.locator('section.preview').innerText()).not.toMatch(/template|模板/i);
     await shot('6-office-template');
+    // After an edit, the answer carries no artwork (the page said it has it), and the slide
+    // drawn again shows it as before.
+    const next = previewed();
+    await slide.locator('text.line', { hasText: '新建街区党组织' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('Z');
+    const answer = (await (await next).json()) as { art: Record<string, string>; slides: unknown[] };
+    expect(answer.art).toEqual({});
+    expect(answer.slides.length).toBe(await figures.count());
+    await expect.poll(() => slide.textContent()).toContain('Z');
+    expect(await page.locator('.slide svg g.template-art').count()).toBe(await figures.count());
+    expect(await slide.locator('use.template-picture').count()).toBe(1);
+    const after = pngPixels(await slide.screenshot());
+    expect(countPixels(after, [0xc8, 0x10, 0x2e]) / (after.width * after.height)).toBeGreaterThan(0.1);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => slide.textContent()).not.toContain('Z');
     await page.selectOption('#theme', 'government-red');
     await expect.poll(() => page.locator('.slide svg g.template-art').count()).toBe(0);
+  });
+
+  it("fetches a theme's logo and background once each, however many slides show them", async () => {
+    const fetched: Array<{ url: string; status: number; type: string | undefined }> = [];
+    const seen = (r: import('playwright-core').Response) => {
+      if (r.url().includes('/api/picture/'))
+        fetched.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] });
+    };
+    page.on('response', seen);
+    await page.selectOption('#theme', 'bureau');
+    await expect.poll(() => page.locator('.cm-content').innerText()).toContain('theme: bureau');
+    const figures = await page.locator('#slides figure').count();
+    // Every slide shows the logo, drawn from the studio's address for it, never a data: URI.
+    await expect.poll(() => page.locator('.slide image.image').count()).toBeGreaterThanOrEqual(figures);
+    const hrefs = await page.locator('.slide image.image').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(hrefs.every((h) => /^\/api\/picture\/[0-9a-f]{32}\?token=/.test(h ?? ''))).toBe(true);
+    expect(new Set(hrefs).size).toBe(2);
+    // An edit draws a slide again: its pictures come from the browser's cache.
+    await page.locator('.slide[data-slide="3"] text.line', { hasText: '新建街区党组织' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('Z');
+    await expect.poll(() => page.locator('.slide[data-slide="3"]').textContent()).toContain('Z');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.slide[data-slide="3"]').textContent()).not.toContain('Z');
+    page.off('response', seen);
+    expect(fetched.map((f) => f.status)).toEqual([200, 200]);
+    expect(fetched.map((f) => f.type).sort()).toEqual(['image/jpeg', 'image/png']);
+    await shot('7-theme-pictures');
+    await page.selectOption('#theme', 'government-red');
+    await expect.poll(() => page.locator('.cm-content').innerText()).toContain('theme: government-red');
   });
 
   it("completes a key from the brief's schema, and describes a key on hover", async () => {

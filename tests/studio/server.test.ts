@@ -196,19 +196,113 @@ describe('preview, deck, draft', () => {
     mkdirSync(join(folder, 'themes'), { recursive: true });
     copyFileSync('tests/fixtures/templates/government-red.potx', join(folder, 'themes', 'red.potx'));
     writeFileSync(join(folder, 'themes', 'office-red.yaml'), 'extends: default\ntemplate: red.potx\n');
-    const r = (await call('POST', '/api/preview', { body: { text, theme: 'office-red' } })).json() as {
+    type Preview = { slides: Array<{ svg: string }>; art: Record<string, string>; problems: unknown[] };
+    const ask = async (body: Record<string, unknown>) => {
+      const res = await call('POST', '/api/preview', { body: { text, theme: 'office-red', ...body } });
+      return { bytes: res.body.length, ...(res.json() as Preview) };
+    };
+    const r = await ask({});
+    expect(r.problems).toEqual([]);
+    // The artwork once, apart from the slides: the red header and the emblem (a PNG) of the
+    // template's master; every slide refers to it, and holds none of it.
+    const ids = Object.keys(r.art);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      expect(id).toMatch(/^art-[0-9a-f]{16}$/);
+      expect(r.art[id]).toMatch(/^<g class="template-art"/);
+      expect(r.art[id]).toContain('fill="#C8102E"');
+      expect(r.art[id]).toMatch(/<image [^>]*href="data:image\/png;base64,/);
+      expect(r.art[id]).toContain('<use class="template-picture" href="#');
+    }
+    for (const { svg } of r.slides) {
+      const [ref, ...more] = [...svg.matchAll(/<use href="#(art-[0-9a-f]{16})" data-art="\1"\/>/g)];
+      expect(more).toEqual([]);
+      expect(ids).toContain(ref![1]);
+      expect(svg).not.toContain('template-art');
+      expect(svg).not.toContain('data:image');
+    }
+    expect(Object.keys(r)).not.toContain('template');
+    // The page says it holds the artwork: an answer without it, smaller by as much.
+    const edited = text.replace('新建街区党组织', '新建街区党组织Z');
+    const next = await ask({ text: edited, art: ids });
+    expect(next.art).toEqual({});
+    expect(next.slides.map((s) => s.svg.match(/data-art="([^"]+)"/)![1])).toEqual(
+      r.slides.map((s) => s.svg.match(/data-art="([^"]+)"/)![1]),
+    );
+    const artBytes = Buffer.byteLength(JSON.stringify(r.art));
+    expect(artBytes).toBeGreaterThan(10_000);
+    expect(Math.abs(r.bytes - artBytes - next.bytes)).toBeLessThan(200);
+    // Ids the page does not hold (another template's, none at all) leave nothing out.
+    expect((await ask({ text: edited, art: ['art-0000000000000000'] })).art).toEqual(r.art);
+    expect((await ask({ text: edited, art: [] })).art).toEqual(r.art);
+    expect((await ask({ text: edited, art: [ids[0]!.toUpperCase()] })).art).toEqual(r.art);
+    // A deck not on a template has no artwork to send.
+    expect((await call('POST', '/api/preview', { body: { text, art: ids } })).json().art).toEqual({});
+    for (const art of ['art-1', [1], Array(1001).fill('x')]) {
+      const bad = await call('POST', '/api/preview', { body: { text, art } });
+      expect(bad.status, JSON.stringify(art).slice(0, 20)).toBe(400);
+    }
+  });
+
+  it("draws a theme's pictures by address, served once to the page that has the token", async () => {
+    const text = readFileSync(join('briefs', SAMPLE), 'utf8');
+    mkdirSync(join(folder, 'themes'), { recursive: true });
+    for (const f of ['bureau.yaml', 'logo.png', 'background.jpg'])
+      copyFileSync(join('tests/fixtures/themes/team', f), join(folder, 'themes', f));
+    const r = (await call('POST', '/api/preview', { body: { text, theme: 'bureau' } })).json() as {
       slides: Array<{ svg: string }>;
       problems: unknown[];
     };
     expect(r.problems).toEqual([]);
-    // Every slide: the red header and the emblem (a PNG) of the template's master.
+    const hrefs = new Set<string>();
     for (const { svg } of r.slides) {
-      expect(svg).toContain('<g class="template-art"');
-      expect(svg).toContain('fill="#C8102E"');
-      expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
-      expect(svg).toContain('<use class="template-picture" href="#');
+      expect(svg).not.toContain('data:');
+      for (const m of svg.matchAll(/<image [^>]*href="([^"]+)"/g)) hrefs.add(m[1]!.replace(/&amp;/g, '&'));
     }
-    expect(Object.keys(r)).not.toContain('template');
+    // The logo and the background, each at one address, whatever the number of slides.
+    expect(hrefs.size).toBe(2);
+    const files = {
+      png: readFileSync(join(folder, 'themes', 'logo.png')),
+      jpeg: readFileSync(join(folder, 'themes', 'background.jpg')),
+    };
+    for (const href of hrefs) {
+      expect(href).toMatch(/^\/api\/picture\/[0-9a-f]{32}\?token=/);
+      // An <image> sends no header: the token is in the address, and checked.
+      const got = await call('GET', href, { token: false });
+      expect(got.status).toBe(200);
+      const kind = got.headers['content-type'] === 'image/png' ? 'png' : 'jpeg';
+      expect(got.headers['content-type']).toBe(`image/${kind}`);
+      expect(got.body.equals(files[kind])).toBe(true);
+      expect(got.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+      expect(got.headers['content-security-policy']).toContain('sandbox');
+      expect(got.headers['x-content-type-options']).toBe('nosniff');
+      const path = href.replace(/\?.*/, '');
+      expect((await call('GET', path, { token: false })).status).toBe(401);
+      expect((await call('GET', href, { token: false, headers: { host: `evil.example:${studio.port}` } })).status).toBe(
+        421,
+      );
+      expect((await call('GET', href, { token: false, headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    }
+    // Only what a preview drew: any other hash, or a name, is not there.
+    expect((await call('GET', `/api/picture/${'0'.repeat(32)}`)).status).toBe(404);
+    expect((await call('GET', '/api/picture/logo.png')).status).toBe(404);
+    // The file changed: another address, its new bytes; the old address is gone.
+    const pngs = async () => {
+      const a = (await call('POST', '/api/preview', { body: { text, theme: 'bureau' } })).json() as {
+        slides: Array<{ svg: string }>;
+      };
+      return a.slides[1]!.svg.match(/href="([^"]+)"/g)!.map((m) => m.slice(6, -1).replace(/&amp;/g, '&'));
+    };
+    const before = await pngs();
+    const red = readFileSync('tests/fixtures/bad/themes/red.png');
+    writeFileSync(join(folder, 'themes', 'logo.png'), red);
+    const after = await pngs();
+    const gone = before.filter((h) => !after.includes(h));
+    const added = after.filter((h) => !before.includes(h));
+    expect(gone.length).toBe(1);
+    expect(added.length).toBe(1);
+    expect((await call('GET', added[0]!, { token: false })).body.equals(red)).toBe(true);
+    expect((await call('GET', gone[0]!, { token: false })).status).toBe(404);
   });
 
   it('sets theme and lang in the text, keeping its comments', async () => {

@@ -22,6 +22,8 @@ export interface FitEntry {
 export interface PreviewAnswer {
   text: string;
   slides: Array<{ svg: string; kind: string; subject?: string }>;
+  /** A template's artwork, by id, that the slides refer to and the page did not hold yet. */
+  art: Record<string, string>;
   data?: unknown;
   fit: FitEntry[];
   problems: Problem[];
@@ -61,7 +63,7 @@ export const api = {
   briefs: () => call<{ folder: string; briefs: BriefEntry[]; themes: string[]; pdf: boolean }>('GET', '/api/briefs'),
   brief: (name: string) =>
     call<{ text: string; version: string }>('GET', `/api/brief?name=${encodeURIComponent(name)}`),
-  preview: (req: { name?: string; text: string; theme?: string; lang?: string }) =>
+  preview: (req: { name?: string; text: string; theme?: string; lang?: string; art?: string[] }) =>
     call<PreviewAnswer>('POST', '/api/preview', req),
   save: (name: string, text: string, version: string | null) =>
     call<{ version: string }>('POST', '/api/save', { name, text, version }),

@@ -30,6 +30,16 @@ let themes: string[] = [];
 /** LibreOffice is installed where the studio runs: 下载 PDF is offered. */
 let pdf = false;
 let screen: () => void = () => void startScreen();
+/** A template's artwork the server has sent, by id: sent once, put back into every slide that
+ * refers to it. The page tells the server which it holds; a reload starts empty. */
+const artwork = new Map<string, string>();
+const ART_REF = /<use href="#(art-[0-9a-f]{16})" data-art="\1"\/>/g;
+/** A slide's SVG with its artwork put back; undefined when the page lacks some. */
+function withArt(svg: string): string | undefined {
+  let missing = false;
+  const out = svg.replace(ART_REF, (ref, id: string) => artwork.get(id) ?? ((missing = true), ref));
+  return missing ? undefined : out;
+}
 
 function frame(...content: Child[]): void {
   document.title = t().title;
@@ -292,11 +302,20 @@ function editScreen(doc: Editing): void {
   const dirty = () => view.state.doc.toString() !== savedText;
   const showDirty = () => (status.dataset.dirty = dirty() ? '1' : '');
 
-  async function refresh(settings: { theme?: string; lang?: string } = {}): Promise<void> {
+  async function refresh(settings: { theme?: string; lang?: string } = {}, allArt = false): Promise<void> {
     const mine = ++seq;
     const sent = view.state.doc.toString();
-    const answer = await api.preview({ text: sent, ...(doc.version !== null ? { name: doc.name } : {}), ...settings });
+    const answer = await api.preview({
+      text: sent,
+      ...(doc.version !== null ? { name: doc.name } : {}),
+      ...settings,
+      art: allArt ? [] : [...artwork.keys()],
+    });
+    // The artwork is kept even from an answer a newer one replaces: the newer was told it is here.
+    for (const [id, art] of Object.entries(answer.art)) artwork.set(id, art);
     if (mine !== seq) return; // a newer preview is on its way
+    // Never expected: a slide refers to artwork the page does not hold. Asked again, all sent.
+    if (!allArt && answer.slides.some((s) => withArt(s.svg) === undefined)) return refresh(settings, true);
     // The pickers' theme: or lang: goes into the text, unless it was edited meanwhile.
     if (answer.text !== sent && view.state.doc.toString() === sent) setText(view, answer.text);
     draw(answer);
@@ -374,7 +393,8 @@ function editScreen(doc: Editing): void {
 
   function figure(svg: string, notes: string, i: number): HTMLElement {
     const pic = h('div', { class: 'slide', 'data-slide': String(i + 1) });
-    pic.innerHTML = svg; // the server's SVG: every text in it escaped by the renderer
+    // The server's SVG (every text in it escaped by the renderer), its template's artwork put back.
+    pic.innerHTML = withArt(svg) ?? svg;
     const lines = notes ? notes.split('\n') : [];
     return h(
       'figure',
