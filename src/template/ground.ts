@@ -94,6 +94,39 @@ export function groundsUnder(
   return bg ? [...out.add(bg)] : undefined;
 }
 
+/**
+ * `box` kept clear of what the master and the layout draw across its top or its bottom: a shape
+ * (not a placeholder, not a bare line) over at least half its width whose top is in its lower half
+ * (a band, a wave: the box ends above it) or whose bottom is in its upper half (it starts below).
+ * What spans its middle (a picture behind everything) is a background, not a band. Unchanged if
+ * that would leave under two thirds of its height.
+ */
+export function clearOfBands(
+  box: Box,
+  master: XmlElement,
+  layout: XmlElement,
+  palettes: { master: Palette; layout: Palette },
+): Box {
+  const hidden = layout.attrs.showMasterSp === '0' || layout.attrs.showMasterSp === 'false';
+  const drawn = [
+    ...(hidden ? [] : shapesOf(master).map((el) => ({ el, palette: palettes.master }))),
+    ...shapesOf(layout).map((el) => ({ el, palette: palettes.layout })),
+  ];
+  const middle = box.y + box.h / 2;
+  let top = box.y;
+  let bottom = box.y + box.h;
+  for (const { el, palette } of drawn) {
+    const b = boxOf(el);
+    if (!b || !overlaps(b, box) || paintOf(el, palette) === 'clear') continue;
+    if (Math.min(b.x + b.w, box.x + box.w) - Math.max(b.x, box.x) < box.w / 2) continue;
+    if (b.y > middle) bottom = Math.min(bottom, b.y);
+    else if (b.y + b.h < middle) top = Math.max(top, b.y + b.h);
+  }
+  return bottom - top >= (box.h * 2) / 3 && (top > box.y || bottom < box.y + box.h)
+    ? { ...box, y: top, h: bottom - top }
+    : box;
+}
+
 /** The layout's background (or its master's) as one colour; white when neither has one. */
 function slideBackground(
   master: XmlElement,

@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import { contrastRatio, requiredRatio } from '../theme/contrast.js';
 import { applyMods } from './color.js';
-import { groundsUnder, groundUnder, type Box, type Palette } from './ground.js';
+import { clearOfBands, groundsUnder, groundUnder, type Box, type Palette } from './ground.js';
 import { readTemplateZip, TemplateProblem } from './unzip.js';
 import { parseXml } from './xml.js';
 
@@ -594,7 +594,16 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   };
   // The looks decks use: the cover's title and lines, the content slides' titles (their panels
   // are in the theme's colours, which the theme's own checks cover).
-  const contentLayout = mend(chosen.content, 'title');
+  const mendedContent = mend(chosen.content, 'title');
+  // The panels: inside the body placeholder, clear of a band or wave drawn across its top or bottom.
+  const contentLayout = ((): TemplateLayout => {
+    const c = candidates.get(mendedContent.part)!;
+    const body = clearOfBands(mendedContent.body!, tree(c.master, text(c.master)), tree(c.part, c.xml), {
+      master: paletteOf(c.master),
+      layout: layoutPalette(c.master, c.xml),
+    });
+    return body === mendedContent.body ? mendedContent : { ...mendedContent, body };
+  })();
   const coverLayout =
     chosen.cover === chosen.content ? mend(contentLayout, 'body') : mend(mend(chosen.cover, 'title'), 'body');
 

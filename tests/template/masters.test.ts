@@ -6,13 +6,16 @@
  * and slide number of a template deck, in the theme's muted colour only where that reads on what
  * they stand on: read back from decks built on the test templates.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadBrief } from '../../src/brief/load.js';
 import { buildDeckWithPlan } from '../../src/build.js';
+import { clearOfBands, type Palette } from '../../src/template/ground.js';
 import { footerColor, loadOfficeTemplate } from '../../src/template/package.js';
+import { parseXml } from '../../src/template/xml.js';
 import { contrastRatio } from '../../src/theme/contrast.js';
 import { resolveTheme } from '../../src/theme/resolve.js';
 import { readDeck, type DeckParts } from '../helpers/deck.js';
@@ -182,5 +185,50 @@ describe('the footer and slide number on a template', () => {
     // A muted colour that does not read on white is replaced by the template's footer colour.
     const red = loadOfficeTemplate(join(T, 'government-red.potx'));
     expect(footerColor(red, 'C8C8C8')).toMatchObject({ color: '404040', recolored: { ground: 'FFFFFF' } });
+  });
+});
+
+describe('the panels clear of a band or wave across the body', () => {
+  it('libreoffice-two-masters with its content master’s layout made custom: on the first master, the body ends above its wave', () => {
+    const files = unzipSync(readFileSync(join(T, 'libreoffice-two-masters.potx')));
+    const part = 'ppt/slideLayouts/slideLayout15.xml';
+    files[part] = strToU8(strFromU8(files[part]!).replace('type="obj"', 'type="cust"'));
+    const file = join(mkdtempSync(join(tmpdir(), 'briefdeck-bands-')), 'wave.potx');
+    writeFileSync(file, zipSync(files));
+    const t = loadOfficeTemplate(file);
+    expect(masterOfLayout('libreoffice-two-masters.potx', t.content.part)).toBe('slideMaster1.xml');
+    // The placeholder runs to 5.12 in; the wave (flowChartDocument, all the width) starts at 4.92.
+    expect(t.content.body!.y).toBeCloseTo(1.18, 2);
+    expect(t.content.body!.y + t.content.body!.h).toBeCloseTo(4500000 / EMU, 2);
+  });
+
+  it('a band across the top or the bottom moves the edge; a picture behind all, a corner, a line do not', () => {
+    const palette: Palette = {
+      scheme: { dk1: '000000', lt1: 'FFFFFF' },
+      clrMap: { tx1: 'dk1', bg1: 'lt1' },
+      bgFills: [],
+    };
+    const sp = (
+      x: number,
+      y: number,
+      w: number,
+      h: number,
+      fill = '<a:solidFill><a:srgbClr val="1F4E79"/></a:solidFill>',
+    ) =>
+      `<p:sp><p:nvSpPr><p:cNvPr id="9" name=""/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="${x * EMU}" y="${y * EMU}"/><a:ext cx="${w * EMU}" cy="${h * EMU}"/></a:xfrm><a:prstGeom prst="rect"/>${fill}</p:spPr></p:sp>`;
+    const pic = (x: number, y: number, w: number, h: number) =>
+      `<p:pic><p:spPr><a:xfrm><a:off x="${x * EMU}" y="${y * EMU}"/><a:ext cx="${w * EMU}" cy="${h * EMU}"/></a:xfrm></p:spPr></p:pic>`;
+    const part = (name: string, shapes: string) =>
+      parseXml(`<p:${name}><p:cSld><p:spTree><p:nvGrpSpPr/><p:grpSpPr/>${shapes}</p:spTree></p:cSld></p:${name}>`);
+    const body = { x: 0.5, y: 1.5, w: 9, h: 4 };
+    const clear = (master: string, layout = '') =>
+      clearOfBands(body, part('sldMaster', master), part('sldLayout', layout), { master: palette, layout: palette });
+    expect(clear(sp(0, 5, 10, 1))).toEqual({ ...body, h: 3.5 });
+    expect(clear('', sp(0, 0, 10, 1.8))).toEqual({ ...body, y: 1.8, h: 3.7 });
+    expect(clear(pic(0, 0, 10, 7.5))).toBe(body);
+    expect(clear(sp(8, 4, 2, 3))).toBe(body);
+    expect(clear(sp(0, 5, 10, 1, '<a:noFill/>'))).toBe(body);
+    // Under two thirds of the body left: kept as it is.
+    expect(clear(sp(0, 3.6, 10, 1))).toBe(body);
   });
 });
