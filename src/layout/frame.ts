@@ -175,7 +175,7 @@ export function footerShapes(frame: Frame, theme: Theme, left: string, right: st
   const size = theme.sizes.minimum;
   const font = theme.fonts.body;
   const para = (text: string, align: 'left' | 'right') => ({
-    runs: [{ text, sizePt: size, font, color: theme.colors.muted }],
+    runs: [{ text, sizePt: size, font, color: frame.template?.footerColor ?? theme.colors.muted }],
     align,
     lineHeightPt: round2(size * TITLE_PITCH),
     spaceAfterPt: 0,

@@ -3,7 +3,7 @@
  * layout's title placeholder is, the panels inside its body placeholder, the footer in the band
  * of its date / footer / slide number placeholders (or at the bottom when it has none).
  */
-import type { OfficeTemplate } from '../template/package.js';
+import { footerColor, type OfficeTemplate } from '../template/package.js';
 import type { Theme } from '../theme/types.js';
 import type { Frame } from './frame.js';
 import { round2 } from './text.js';
@@ -13,6 +13,8 @@ export interface TemplateFrame {
   titleColor: string;
   /** Where the template's footer placeholders are, if it has them. */
   footerBand?: { y: number; h: number };
+  /** The footer's and slide number's colour: the theme's muted, unless it does not read there. */
+  footerColor: string;
 }
 
 /** Room kept between the body and the footer, and at the slide's edges. */
@@ -32,6 +34,7 @@ export function templateFrame(t: OfficeTemplate, theme: Theme): Frame {
     footerRightW: 1.4,
     template: {
       titleColor: c.titleLook.color,
+      footerColor: footerColor(t, theme.colors.muted).color,
       ...(c.footer ? { footerBand: { y: c.footer.y, h: c.footer.h } } : {}),
     },
   };

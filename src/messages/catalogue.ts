@@ -400,6 +400,7 @@ export const CATALOGUE = {
   },
   'what.templateTitle': { en: 'title', 'zh-CN': '标题' },
   'what.templateBody': { en: 'text', 'zh-CN': '文字' },
+  'what.templateFooter': { en: 'footer and slide number', 'zh-CN': '页脚和页码' },
   'theme.minimumAboveBody': {
     en: 'the minimum size ({min} pt) is above the body size ({body} pt)',
     'zh-CN': '最小字号（{min} 磅）大于正文字号（{body} 磅）；请调小最小字号或调大正文字号',

@@ -55,8 +55,84 @@ export function groundUnder(
     if (!overlaps(b, box)) continue;
     const paint = paintOf(el, palette);
     if (paint === 'clear') continue;
-    return paint && covers(b, box) ? paint.color : undefined;
+    return paint?.rect && paint.colors.length === 1 && covers(b, box) ? paint.colors[0] : undefined;
   }
+  return slideBackground(master, layout, palettes);
+}
+
+/**
+ * Every colour that may be under `box`, when each is known: the topmost shapes over it down to
+ * one that covers it (a solid rectangle), each solid fill of any outline and each stop of a
+ * gradient, then the background. Not known (undefined) where a picture, a pattern, a turned
+ * shape or a background that is not one colour may show under it. For text that must read on
+ * all of them (a footer across a slide whose corners are drawn on).
+ */
+export function groundsUnder(
+  box: Box,
+  master: XmlElement,
+  layout: XmlElement,
+  palettes: { master: Palette; layout: Palette },
+): string[] | undefined {
+  const out = new Set<string>();
+  const hidden = layout.attrs.showMasterSp === '0' || layout.attrs.showMasterSp === 'false';
+  const drawn = [
+    ...(hidden ? [] : shapesOf(master).map((el) => ({ el, palette: palettes.master }))),
+    ...shapesOf(layout).map((el) => ({ el, palette: palettes.layout })),
+  ];
+  for (let i = drawn.length - 1; i >= 0; i--) {
+    const { el, palette } = drawn[i]!;
+    const b = boxOf(el);
+    if (!b) return undefined;
+    if (!overlaps(b, box)) continue;
+    const paint = paintOf(el, palette);
+    if (paint === 'clear') continue;
+    if (!paint) return undefined;
+    for (const c of paint.colors) out.add(c);
+    if (paint.rect && covers(b, box)) return [...out];
+  }
+  const bg = slideBackground(master, layout, palettes);
+  return bg ? [...out.add(bg)] : undefined;
+}
+
+/**
+ * `box` kept clear of what the master and the layout draw across its top or its bottom: a shape
+ * (not a placeholder, not a bare line) over at least half its width whose top is in its lower half
+ * (a band, a wave: the box ends above it) or whose bottom is in its upper half (it starts below).
+ * What spans its middle (a picture behind everything) is a background, not a band. Unchanged if
+ * that would leave under two thirds of its height.
+ */
+export function clearOfBands(
+  box: Box,
+  master: XmlElement,
+  layout: XmlElement,
+  palettes: { master: Palette; layout: Palette },
+): Box {
+  const hidden = layout.attrs.showMasterSp === '0' || layout.attrs.showMasterSp === 'false';
+  const drawn = [
+    ...(hidden ? [] : shapesOf(master).map((el) => ({ el, palette: palettes.master }))),
+    ...shapesOf(layout).map((el) => ({ el, palette: palettes.layout })),
+  ];
+  const middle = box.y + box.h / 2;
+  let top = box.y;
+  let bottom = box.y + box.h;
+  for (const { el, palette } of drawn) {
+    const b = boxOf(el);
+    if (!b || !overlaps(b, box) || paintOf(el, palette) === 'clear') continue;
+    if (Math.min(b.x + b.w, box.x + box.w) - Math.max(b.x, box.x) < box.w / 2) continue;
+    if (b.y > middle) bottom = Math.min(bottom, b.y);
+    else if (b.y + b.h < middle) top = Math.max(top, b.y + b.h);
+  }
+  return bottom - top >= (box.h * 2) / 3 && (top > box.y || bottom < box.y + box.h)
+    ? { ...box, y: top, h: bottom - top }
+    : box;
+}
+
+/** The layout's background (or its master's) as one colour; white when neither has one. */
+function slideBackground(
+  master: XmlElement,
+  layout: XmlElement,
+  palettes: { master: Palette; layout: Palette },
+): string | undefined {
   const layoutBg = path(layout, 'p:cSld', 'p:bg');
   if (layoutBg) return backgroundColor(layoutBg, palettes.layout);
   const masterBg = path(master, 'p:cSld', 'p:bg');
@@ -101,8 +177,9 @@ const covers = (outer: Box, inner: Box) =>
 
 const FILLS = new Set(['a:noFill', 'a:solidFill', 'a:gradFill', 'a:blipFill', 'a:pattFill', 'a:grpFill']);
 
-/** A shape's paint over its box: clear (nothing, or only a line), one colour, or not known (undefined). */
-function paintOf(el: XmlElement, palette: Palette): 'clear' | { color: string } | undefined {
+/** A shape's paint over its box: clear (nothing, or only a line), its colours (one for a solid
+ * fill, its stops for a gradient; `rect` when it fills all its box), or not known (undefined). */
+function paintOf(el: XmlElement, palette: Palette): 'clear' | { colors: string[]; rect: boolean } | undefined {
   if (el.name === 'p:cxnSp') return 'clear';
   if (el.name !== 'p:sp') return undefined;
   const spPr = child(el, 'p:spPr');
@@ -113,10 +190,18 @@ function paintOf(el: XmlElement, palette: Palette): 'clear' | { color: string } 
     return !ref || Number(ref.attrs.idx) === 0 ? 'clear' : undefined;
   }
   if (own.name === 'a:noFill') return 'clear';
+  // A turned shape is not where its box says.
+  if (Number(path(spPr, 'a:xfrm')?.attrs.rot ?? 0) % 10800000 !== 0) return undefined;
   const rect = child(spPr, 'a:prstGeom')?.attrs.prst === 'rect';
-  const turned = Number(path(spPr, 'a:xfrm')?.attrs.rot ?? 0) % 10800000 !== 0;
-  const color = own.name === 'a:solidFill' && rect && !turned ? opaque(own, palette) : undefined;
-  return color ? { color } : undefined;
+  if (own.name === 'a:solidFill') {
+    const color = opaque(own, palette);
+    return color ? { colors: [color], rect } : undefined;
+  }
+  if (own.name === 'a:gradFill') {
+    const stops = (child(own, 'a:gsLst')?.children ?? []).map((gs) => opaque(gs, palette));
+    return stops.length && stops.every((c) => c) ? { colors: stops as string[], rect } : undefined;
+  }
+  return undefined;
 }
 
 function backgroundColor(bg: XmlElement, palette: Palette): string | undefined {

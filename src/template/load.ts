@@ -43,7 +43,9 @@ export function templateFor(file: string, namedBy?: Omit<Problem, 'message'>): O
 /** What a theme's warnings say of a title or text the template colours too faint to read. */
 export function recoloredMessage(r: Recolored): Msg {
   return msg('theme.templateRecolored', {
-    what: msg(r.what === 'title' ? 'what.templateTitle' : 'what.templateBody'),
+    what: msg(
+      r.what === 'title' ? 'what.templateTitle' : r.what === 'body' ? 'what.templateBody' : 'what.templateFooter',
+    ),
     layout: r.layout,
     color: r.color,
     ground: r.ground,

@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import { contrastRatio, requiredRatio } from '../theme/contrast.js';
 import { applyMods } from './color.js';
-import { groundUnder, type Box, type Palette } from './ground.js';
+import { clearOfBands, groundsUnder, groundUnder, type Box, type Palette } from './ground.js';
 import { readTemplateZip, TemplateProblem } from './unzip.js';
 import { parseXml } from './xml.js';
 
@@ -69,13 +69,26 @@ export interface OfficeTemplate {
   /** Titles and text the template colours too faint to read on what they stand on, each with
    * the colour decks use instead (the looks above have it already). */
   recolored?: Recolored[];
+  /** What the content slides' footer and slide number stand on and the template colours them:
+   * see footerColor. */
+  footer: FooterGround;
+}
+
+/** The footer's ground on the content layout, and the colours of the template's that may go there. */
+interface FooterGround {
+  /** Every colour that may be under the footer, when all are known (else a picture may be). */
+  grounds?: string[];
+  /** The text colour of the template's own footer (or slide number) placeholder, if it sets one. */
+  color?: string;
+  /** The content layout's text and background colours, tx1, bg1, tx2, bg2. */
+  slots: Array<{ color: string; slot: string }>;
 }
 
 /** A title or text of a layout whose colour was too faint on its ground, and what it became. */
 export interface Recolored {
   /** The layout's name. */
   layout: string;
-  what: 'title' | 'body';
+  what: 'title' | 'body' | 'footer';
   /** The template's colour, what it stands on, and their contrast (to one decimal). */
   color: string;
   ground: string;
@@ -487,11 +500,28 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     .map((c) => ({ c, l: toLayout(c, 'body') }))
     .filter((x): x is { c: Candidate; l: TemplateLayout & { body: Box } } => !!x.l?.body);
   const oneBody = (c: Candidate) => c.phs.filter((p) => isBody(p.type) && p.type !== 'subTitle').length === 1;
-  const best = (list: typeof withBody) =>
-    list.reduce<(typeof withBody)[number] | undefined>(
+  /** A layout whose title and body stand where its own master has them (or inherit them). */
+  const ownBoxes = (c: Candidate) =>
+    c.phs
+      .filter((p) => isTitle(p.type) || isBody(p.type))
+      .every((p) => {
+        const m = masterPh(p.type, c.master)?.box;
+        return !p.box || !m || sameBox(p.box, m);
+      });
+  // The layout with the most room; among layouts of several masters with as much room, one whose
+  // placeholders are its master's own. LibreOffice writes every master's layouts with copies of
+  // the last master's placeholders, so the layouts of a title design and of a content design tie,
+  // and only the content design's master has its placeholders where its layouts do (Blue Curve's
+  // first master is a title page with a wave where the copied body would run; Focus's first three
+  // are coloured title and section pages). A template with one master is read as before.
+  const best = (list: typeof withBody) => {
+    const top = list.reduce<(typeof withBody)[number] | undefined>(
       (a, b) => (!a || area(b.l.body) > area(a.l.body) * 1.05 ? b : a),
       undefined,
     );
+    if (!top || masters.length < 2) return top;
+    return list.find((x) => area(x.l.body) * 1.05 >= area(top.l.body) && ownBoxes(x.c)) ?? top;
+  };
   const content =
     best(withBody.filter((x) => x.c.type === 'obj')) ?? best(withBody.filter((x) => oneBody(x.c))) ?? best(withBody);
   if (content) {
@@ -524,8 +554,6 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   const bgOf = (xml: string) => /<p:bg>([\s\S]*?)<\/p:bg>/.exec(xml)?.[1];
   const contentXml = chosen.all.find((c) => c.part === chosen.content.part)?.xml ?? '';
   const bg = bgOf(contentXml) ?? bgOf(text(chosen.master));
-  const background =
-    bg && !/<a:blipFill\b/.test(bg) ? colorIn(bg, layoutPalette(chosen.master, contentXml)) : undefined;
 
   // The safety net: a title or text that would be too faint to read on what it stands on (the
   // one colour under its placeholder, when it is surely one) gets a colour of the template's
@@ -566,9 +594,58 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   };
   // The looks decks use: the cover's title and lines, the content slides' titles (their panels
   // are in the theme's colours, which the theme's own checks cover).
-  const contentLayout = mend(chosen.content, 'title');
+  const mendedContent = mend(chosen.content, 'title');
+  // The panels: inside the body placeholder, clear of a band or wave drawn across its top or bottom.
+  const contentLayout = ((): TemplateLayout => {
+    const c = candidates.get(mendedContent.part)!;
+    const body = clearOfBands(mendedContent.body!, tree(c.master, text(c.master)), tree(c.part, c.xml), {
+      master: paletteOf(c.master),
+      layout: layoutPalette(c.master, c.xml),
+    });
+    return body === mendedContent.body ? mendedContent : { ...mendedContent, body };
+  })();
   const coverLayout =
     chosen.cover === chosen.content ? mend(contentLayout, 'body') : mend(mend(chosen.cover, 'title'), 'body');
+
+  // Where neither the layout nor its master has a background the slide is white, unless
+  // something is drawn under the body (Metropolis's picture): what the panels stand on, if known.
+  const background = bg
+    ? !/<a:blipFill\b/.test(bg)
+      ? colorIn(bg, layoutPalette(chosen.master, contentXml))
+      : undefined
+    : groundUnder(contentLayout.body!, tree(chosen.master, text(chosen.master)), tree(contentLayout.part, contentXml), {
+        master: paletteOf(chosen.master),
+        layout: layoutPalette(chosen.master, contentXml),
+      });
+
+  // What the content slides' footer stands on: its text and the slide number go across the
+  // body's width, in the band of the footer placeholders (template-frame.ts).
+  const footerGround = ((): FooterGround => {
+    const c = candidates.get(contentLayout.part)!;
+    const palette = layoutPalette(c.master, c.xml);
+    const body = contentLayout.body!;
+    const band = contentLayout.footer;
+    const box = { x: body.x, y: band?.y ?? slideH - 0.5, w: body.w, h: band?.h ?? 0.38 };
+    const grounds = groundsUnder(box, tree(c.master, text(c.master)), tree(c.part, c.xml), {
+      master: paletteOf(c.master),
+      layout: palette,
+    });
+    // The footer placeholder's colour as a slide shows it: the layout's list style, the
+    // master's, LibreOffice's run on the master's (and on the layout's, where it is the master's).
+    let color: string | undefined;
+    for (const type of ['ftr', 'sldNum']) {
+      const mine = c.phs.find((p) => p.type === type);
+      const its = masterPh(type, c.master);
+      const own = !mine?.box || !its?.box || sameBox(mine.box, its.box);
+      for (const xml of [mine?.lvl1, its?.lvl1, its?.run, ...(own ? [mine?.run] : [])])
+        color ??= colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(defRPrOf(xml)?.[3] ?? '')?.[0], palette);
+    }
+    const slots = ['tx1', 'bg1', 'tx2', 'bg2'].flatMap((slot) => {
+      const v = palette.scheme[palette.clrMap[slot] ?? slot];
+      return v ? [{ color: v, slot }] : [];
+    });
+    return { ...(grounds ? { grounds } : {}), ...(color ? { color } : {}), slots };
+  })();
 
   const defaultTextStyle = /<p:defaultTextStyle>[\s\S]*?<\/p:defaultTextStyle>/.exec(presentation)?.[0];
   const masterThemes = masters
@@ -591,8 +668,52 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     ...(background ? { background } : {}),
     layouts: chosen.all.map(describeLayout),
     ...(recolored.length ? { recolored } : {}),
+    footer: footerGround,
   };
 }
+
+/**
+ * The colour of the footer and slide number on a template's content slides, and what changed.
+ * Where every colour under them is known: the theme's `muted` if it reads on all of them (4.5:1,
+ * as small text needs), else the template's footer colour, its text or background colours (tx1,
+ * bg1, tx2, bg2), black or white, the first that reads on all, or the one that reads best; said
+ * as a Recolored. Where a picture may be under them: the template's own footer colour, chosen for
+ * its picture, else `muted`.
+ */
+export function footerColor(t: OfficeTemplate, muted: string): { color: string; recolored?: Recolored } {
+  const f = t.footer;
+  if (!f.grounds) return { color: f.color ?? muted };
+  const grounds = f.grounds;
+  const worst = (c: string) => Math.min(...grounds.map((g) => contrastRatio(c, g)));
+  const need = requiredRatio(false);
+  if (worst(muted) >= need) return { color: muted };
+  const options: Array<{ color: string; slot?: string }> = [
+    ...(f.color ? [{ color: f.color }] : []),
+    ...f.slots,
+    { color: '000000' },
+    { color: 'FFFFFF' },
+  ];
+  const pick =
+    options.find((o) => worst(o.color) >= need) ??
+    options.reduce((a, b) => (worst(b.color) > worst(a.color) + 0.01 ? b : a));
+  if (worst(pick.color) <= worst(muted)) return { color: muted };
+  return {
+    color: pick.color,
+    recolored: {
+      layout: t.content.name,
+      what: 'footer',
+      color: muted,
+      ground: grounds.join(' / #'),
+      ratio: Math.floor(worst(muted) * 10) / 10,
+      need,
+      now: pick.color,
+      ...(pick.slot ? { slot: pick.slot } : {}),
+    },
+  };
+}
+
+const defRPrOf = (xml: string | undefined) =>
+  xml ? /<a:defRPr\b([^>]*?)(\/>|>([\s\S]*?)<\/a:defRPr>)/.exec(xml) : undefined;
 
 const area = (b: Box) => b.w * b.h;
 /** Two placeholders at the same place (to a hundredth of an inch). */

@@ -12,6 +12,7 @@ import { TEXT_LIMITS } from '../limits.js';
 import { longestContext, noRoom } from '../layout/room.js';
 import { builtinPath } from './files.js';
 import { recoloredMessage, templateFor } from '../template/load.js';
+import { footerColor } from '../template/package.js';
 
 export type { ThemeOptions };
 
@@ -96,7 +97,10 @@ function themeFromLayers(layers: ThemeLayer[], lang: Lang): Theme {
   const warnings = [
     ...layers.flatMap((l) => (l.builtin ? [] : l.src.warnings)),
     // A title or text the template colours too faint for what it stands on, given another colour.
-    ...(template?.recolored ?? []).map((r) => problem(setterOf(layers, ['template']), recoloredMessage(r))),
+    // The footer too: the theme's muted colour, unless it does not read on the template.
+    ...[...(template?.recolored ?? []), ...(template ? [footerColor(template, colors.muted).recolored] : [])]
+      .filter((r) => r !== undefined)
+      .map((r) => problem(setterOf(layers, ['template']), recoloredMessage(r))),
   ];
   const theme: Theme = {
     name: themeName(top.file),

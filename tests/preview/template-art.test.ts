@@ -98,9 +98,9 @@ describe('the artwork of each test template', () => {
     }
   });
 
-  it('libreoffice-two-masters: the content master’s wave, its gradient from 77caee to 009bdd, flipped', () => {
+  it('libreoffice-two-masters: the title master’s wave, its gradient from 77caee to 009bdd, flipped', () => {
     const t = loadOfficeTemplate(`${T}/libreoffice-two-masters.potx`);
-    const svg = templateArt(t, t.content.part);
+    const svg = templateArt(t, t.cover.part);
     const gradient = all(svg, 'linearGradient')[0]!;
     expect(gradient.children.map((s) => [s.attrs.offset, s.attrs['stop-color']])).toEqual([
       ['0', '#77CAEE'],
