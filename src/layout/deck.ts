@@ -121,6 +121,16 @@ interface Prepared {
   head: Head;
   /** The body region under the first slide's title. */
   firstRegion: Box;
+  /** Its fits on one slide at one split, by split and the size tried from (fitAt). */
+  fits: Map<string, ReturnType<typeof fitOne>>;
+}
+
+/** The slide on one slide at `split`, from `maxPt` down: found once for each, as the deck's rhythm
+ * and then the slide's own layout ask for the same. */
+function fitAt(g: Prepared, theme: Theme, maxPt: number, split: number): ReturnType<typeof fitOne> {
+  const key = `${split}@${maxPt}`;
+  if (!g.fits.has(key)) g.fits.set(key, fitOne(g.panels, g.firstRegion, theme, maxPt, [split]));
+  return g.fits.get(key);
 }
 
 /** The title (and the speaker beside it) and how far down they reach. */
@@ -204,6 +214,7 @@ function prepare(
     notes,
     head,
     firstRegion: regionUnder(ctx.frame, head.bottom),
+    fits: new Map(),
   };
 }
 
@@ -234,7 +245,7 @@ function chooseRhythm(group: Prepared[], theme: Theme, maxPt: number): Rhythm {
       if (best && (most < best.fitting || (most === best.fitting && pt <= best.pt))) break;
       const g = group[i]!;
       // The group's size is the smallest so far at most: larger sizes need not be tried.
-      const own = fitOne(g.panels, g.firstRegion, theme, pt, [split]);
+      const own = fitAt(g, theme, pt, split);
       if (!own) continue;
       fitting++;
       pt = own.pt;
@@ -250,8 +261,7 @@ const hasSplit = (g: Prepared) => g.panels.length > 1;
 /** The slide on one slide from `maxPt` down: at the group's split, or another where only that fits. */
 function fitAtSplit(g: Prepared, theme: Theme, maxPt: number, split: number): ReturnType<typeof fitOne> {
   return (
-    fitOne(g.panels, g.firstRegion, theme, maxPt, [split]) ??
-    (hasSplit(g) ? fitOne(g.panels, g.firstRegion, theme, maxPt, SPLITS) : undefined)
+    fitAt(g, theme, maxPt, split) ?? (hasSplit(g) ? fitOne(g.panels, g.firstRegion, theme, maxPt, SPLITS) : undefined)
   );
 }
 
