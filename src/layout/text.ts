@@ -247,7 +247,7 @@ export function splitItem(
             offset,
             chunk.map((l) => l.text),
           );
-    pieces.push(listItem(sliceSegments(item.segments, at[offset]!, at[end]!), first ? item.continued : true));
+    pieces.push(listItem(sliceTexts(item.segments, at[offset]!, at[end]!), first ? item.continued : true));
     offset = end;
     first = false;
   }
@@ -263,10 +263,11 @@ function endOffset(text: string, start: number, lines: string[]): number {
   return pos;
 }
 
-function sliceSegments(segments: Segment[], from: number, to: number): Segment[] {
-  const out: Segment[] = [];
+/** The pieces of text (segments, runs) between two places in their joined text, each cut to fit. */
+export function sliceTexts<T extends { text: string }>(pieces: T[], from: number, to: number): T[] {
+  const out: T[] = [];
   let pos = 0;
-  for (const s of segments) {
+  for (const s of pieces) {
     const a = Math.max(from, pos);
     const b = Math.min(to, pos + s.text.length);
     if (b > a) out.push({ ...s, text: s.text.slice(a - pos, b - pos) });

@@ -19,6 +19,7 @@
 import { posix } from 'node:path';
 import { breakLines } from '../layout/linebreak.js';
 import { latinMetricsFor } from '../layout/metrics.js';
+import { sliceTexts } from '../layout/text.js';
 import { applyMods, mix } from '../template/color.js';
 import type { OfficeTemplate } from '../template/package.js';
 import { child, children, parseXml, path, type XmlElement } from '../template/xml.js';
@@ -857,17 +858,5 @@ function wrapped(runs: TextRun[], width: number, size: number): TextRun[][] {
     pos = (at < 0 ? pos : at) + line.text.length;
   }
   starts[0] = 0;
-  return starts.map((from, i) => sliceRuns(runs, from, starts[i + 1] ?? all.length));
-}
-
-function sliceRuns(runs: TextRun[], from: number, to: number): TextRun[] {
-  const out: TextRun[] = [];
-  let pos = 0;
-  for (const r of runs) {
-    const a = Math.max(from, pos);
-    const b = Math.min(to, pos + r.text.length);
-    if (b > a) out.push({ ...r, text: r.text.slice(a - pos, b - pos) });
-    pos += r.text.length;
-  }
-  return out;
+  return starts.map((from, i) => sliceTexts(runs, from, starts[i + 1] ?? all.length));
 }

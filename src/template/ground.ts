@@ -35,6 +35,20 @@ const EMU = 914400;
 /** A shape this close to covering the box covers it (in inches): boxes are rounded when written. */
 const SLACK = 0.02;
 
+/** The shapes a slide on `layout` shows under its own, in drawing order, each with its colours:
+ * the master's (unless the layout hides them), then the layout's. */
+function drawnOn(
+  master: XmlElement,
+  layout: XmlElement,
+  palettes: { master: Palette; layout: Palette },
+): Array<{ el: XmlElement; palette: Palette }> {
+  const hidden = layout.attrs.showMasterSp === '0' || layout.attrs.showMasterSp === 'false';
+  return [
+    ...(hidden ? [] : shapesOf(master).map((el) => ({ el, palette: palettes.master }))),
+    ...shapesOf(layout).map((el) => ({ el, palette: palettes.layout })),
+  ];
+}
+
 /** The colour under `box` on a slide on `layout` (a `<p:sldLayout>`) of `master` (a `<p:sldMaster>`). */
 export function groundUnder(
   box: Box,
@@ -42,11 +56,7 @@ export function groundUnder(
   layout: XmlElement,
   palettes: { master: Palette; layout: Palette },
 ): string | undefined {
-  const hidden = layout.attrs.showMasterSp === '0' || layout.attrs.showMasterSp === 'false';
-  const drawn = [
-    ...(hidden ? [] : shapesOf(master).map((el) => ({ el, palette: palettes.master }))),
-    ...shapesOf(layout).map((el) => ({ el, palette: palettes.layout })),
-  ];
+  const drawn = drawnOn(master, layout, palettes);
   for (let i = drawn.length - 1; i >= 0; i--) {
     const { el, palette } = drawn[i]!;
     const b = boxOf(el);
@@ -74,11 +84,7 @@ export function groundsUnder(
   palettes: { master: Palette; layout: Palette },
 ): string[] | undefined {
   const out = new Set<string>();
-  const hidden = layout.attrs.showMasterSp === '0' || layout.attrs.showMasterSp === 'false';
-  const drawn = [
-    ...(hidden ? [] : shapesOf(master).map((el) => ({ el, palette: palettes.master }))),
-    ...shapesOf(layout).map((el) => ({ el, palette: palettes.layout })),
-  ];
+  const drawn = drawnOn(master, layout, palettes);
   for (let i = drawn.length - 1; i >= 0; i--) {
     const { el, palette } = drawn[i]!;
     const b = boxOf(el);
