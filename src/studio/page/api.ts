@@ -4,39 +4,11 @@ import type { FormEdit } from './form.js';
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="briefdeck-token"]')?.content ?? '';
 
-export interface Problem {
-  file?: string;
-  line?: number;
-  column?: number;
-  path?: string;
-  message: string;
-}
-export interface FitEntry {
-  subject: string;
-  fromPt: number;
-  toPt: number;
-  continuationSlides: number;
-  splitItems: number;
-  titleLines: number;
-}
-export interface PreviewAnswer {
-  text: string;
-  slides: Array<{ svg: string; kind: string; subject?: string }>;
-  /** A template's artwork, by id, that the slides refer to and the page did not hold yet. */
-  art: Record<string, string>;
-  data?: unknown;
-  fit: FitEntry[];
-  problems: Problem[];
-  warnings: Problem[];
-  ms: number;
-}
-export interface BriefEntry {
-  name: string;
-  meeting?: string;
-  date?: string;
-  valid: boolean;
-  problems: number;
-}
+// The answers' shapes, as the server writes them (type-only: no server code reaches the page).
+import type { BriefEntry, PreviewAnswer } from '../api.js';
+export type { Problem } from '../../errors.js';
+export type { FitEntry } from '../../layout/plan.js';
+export type { BriefEntry, PreviewAnswer };
 
 export class ApiError extends Error {
   constructor(
