@@ -7,13 +7,10 @@
  */
 import { t } from './i18n.js';
 
+import type { FormEdit } from '../edit.js';
+export type { FormEdit };
+
 type Path = Array<string | number>;
-export type FormEdit =
-  | { op: 'set'; path: Path; value: string }
-  | { op: 'add'; path: Path; value: unknown }
-  | { op: 'delete'; path: Path }
-  | { op: 'move'; path: Path; from: number; to: number }
-  | { op: 'confirm'; path?: Path; line?: number };
 
 type Data = Record<string, unknown>;
 
