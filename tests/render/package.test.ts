@@ -21,6 +21,9 @@ const parts = Array.from({ length: 300 }, (_, i) => ({
       : `<a:t>第${i}项 ${'重点工作'.repeat(i % 50)} &amp; ${'x'.repeat(i * 13)}</a:t>`,
   compress: i % 5 !== 0,
 }));
+// Text beyond the BMP, and a part of several megabytes: bigger than a batch is made for.
+parts.splice(150, 0, { data: `<a:t>𠮷野家 👨‍👩‍👧 ${'汇报'.repeat(700_000)}</a:t>`, compress: true });
+parts.splice(151, 0, { data: `<a:t>${'𠮷'.repeat(300_000)}</a:t>`, compress: false });
 
 describe('compressing parts', () => {
   it('gives the same entries on a helper thread as in this thread, each inflating back to its part', async () => {
