@@ -10,7 +10,7 @@
 //   dist/bundle/svg-drawer.js   the process that draws a theme's SVG picture
 //   dist/studio-page/           the page of `briefdeck studio` (scripts/studio-page.mjs)
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { bundlePage } from './studio-page.mjs';
@@ -63,6 +63,17 @@ await build({
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
 });
+// Plain ASCII, so the launcher reads it without decoding UTF-8 (~1.5 ms of every start): esbuild
+// escapes what is not ASCII in strings and names, but leaves regular expressions as written.
+// Each such character becomes \uXXXX, which means the same in a pattern, with /u or without.
+const app = join(outdir, 'app.cjs');
+const source = readFileSync(app, 'utf8');
+if (/\\[\u0080-\uffff]/.test(source))
+  throw new Error('app.cjs escapes a character that is not ASCII (\\“): write the character alone');
+writeFileSync(
+  app,
+  source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
 // The compressing helper thread and the SVG drawing process are started by path, from beside the
 // bundle (as from dist/).
 await build({

@@ -12,6 +12,7 @@
 // or V8 refuses it (another Node, other flags), the code is compiled as usual — slower, never
 // different — and a new cache is made at the end of the run.
 'use strict';
+const { isAscii } = require('node:buffer');
 const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
@@ -72,7 +73,8 @@ function writeCache(script, source) {
 function load({ useCache = true } = {}) {
   // The CRC is of the bytes as read: a CRC of the decoded text would encode it all back first.
   const bytes = readFileSync(BUNDLE);
-  const source = bytes.toString('utf8');
+  // The bundle is plain ASCII (scripts/bundle.mjs), which reads as Latin-1 four times faster.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const cached = useCache ? cachedDataFor(bytes) : { status: 'none' };
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: BUNDLE,

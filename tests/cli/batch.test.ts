@@ -2,6 +2,7 @@
  * Batch builds on worker threads, watch, and PDF/PNG export. The worker pool needs the bundled
  * CLI (npm install builds it; this test rebuilds it, which takes a second).
  */
+import { isAscii } from 'node:buffer';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -61,6 +62,8 @@ describe('the bundled CLI', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('briefdeck code cache: used');
+    // Plain ASCII, read as such; the sample's figures and quotations found by its patterns all the same.
+    expect(isAscii(readFileSync(join(BUNDLE, 'app.cjs')))).toBe(true);
     const { brief } = loadBrief(SAMPLE);
     const library = await buildDeck(brief, { date: deckDate(brief) });
     // Same skeleton (made by pptxgenjs when bundling, or now), same slides, same bytes.
