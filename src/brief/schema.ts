@@ -4,7 +4,8 @@
  * The contract is DESIGN.md's "The brief": extend it, don't break it.
  */
 import { COUNT_LIMITS, TEXT_LIMITS } from '../limits.js';
-import * as z from '../zod.js';
+import * as z from '../zod-mini.js';
+import { toJSONSchema, type core, type input, type infer as Infer } from '../zod.js';
 import { msg, zodText, type MessageKey, type Msg } from '../messages/catalogue.js';
 
 /** Something a reader can see: a letter, digit, punctuation mark or symbol (emoji included). */
@@ -41,10 +42,12 @@ const text = (whatKey: What = 'what.text', max?: number) => {
       error: (iss) =>
         zodText(iss.input === undefined ? msg('brief.missingText', { what }) : expectedText(what, iss.input)),
     })
-    .refine((s) => VISIBLE.test(s), { message: zodText(msg('brief.emptyText', { what }), true) })
-    .refine((s) => max === undefined || [...s.trim()].length <= max, {
-      message: zodText(msg(max && max >= 80 ? 'brief.tooLongItems' : 'brief.tooLong', { what, max: max ?? 0 }), true),
-    });
+    .check(
+      z.refine((s) => VISIBLE.test(s), { message: zodText(msg('brief.emptyText', { what }), true) }),
+      z.refine((s) => max === undefined || [...s.trim()].length <= max, {
+        message: zodText(msg(max && max >= 80 ? 'brief.tooLongItems' : 'brief.tooLong', { what, max: max ?? 0 }), true),
+      }),
+    );
 };
 
 const textList = (what: Whats, item: What, max?: number) =>
@@ -52,7 +55,13 @@ const textList = (what: Whats, item: What, max?: number) =>
     .array(text(item, max), {
       error: (iss) => zodText(msg('brief.expectedList', { what: noun(what), got: got(iss.input) })),
     })
-    .max(COUNT_LIMITS.list, listLimit(what));
+    .check(z.maxLength(COUNT_LIMITS.list, listLimit(what)));
+
+/** Metadata for the JSON Schema editors read, on the schema itself (no copy of it). */
+function described<T extends core.$ZodType>(schema: T, meta: core.GlobalMeta): T {
+  z.globalRegistry.add(schema, meta);
+  return schema;
+}
 
 /** What a value is, in words: "got text "…"", "got a list". */
 export function got(v: unknown): Msg {
@@ -67,7 +76,7 @@ export function got(v: unknown): Msg {
 }
 
 /** A mapping with these keys; the message for anything else names what it should have held. */
-function mapping<T extends z.core.$ZodLooseShape>(keys: string, shape: T) {
+function mapping<T extends core.$ZodLooseShape>(keys: string, shape: T) {
   return z.strictObject(shape, {
     error: (iss) =>
       iss.code === 'invalid_type' ? zodText(msg('brief.expectedMapping', { keys, got: got(iss.input) })) : undefined,
@@ -81,145 +90,169 @@ const listError = (what: Whats) => (iss: { input?: unknown }) =>
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-MM-DD`, or `YYYY-MM` when the report gives no day (never invent one). */
-export const MeetingDate = z
-  .string({ error: (iss) => zodText(msg('brief.expectedDate', { got: got(iss.input) })) })
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, { message: 'expected a date as YYYY-MM-DD (2025-01-06) or YYYY-MM (2025-01)' })
-  .refine(
-    (s) => {
-      const [y, m, d] = s.split('-').map(Number) as [number, number, number?];
-      if (m < 1 || m > 12 || y < 1900 || y > 2999) return false;
-      if (d === undefined) return true;
-      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-      const max = m === 2 && !leap ? 28 : DAYS_IN_MONTH[m - 1]!;
-      return d >= 1 && d <= max;
-    },
-    { message: 'this date does not exist' },
-  )
-  .meta({
+export const MeetingDate = described(
+  z.string({ error: (iss) => zodText(msg('brief.expectedDate', { got: got(iss.input) })) }).check(
+    z.regex(/^\d{4}-\d{2}(-\d{2})?$/, { message: 'expected a date as YYYY-MM-DD (2025-01-06) or YYYY-MM (2025-01)' }),
+    z.refine(
+      (s) => {
+        const [y, m, d] = s.split('-').map(Number) as [number, number, number?];
+        if (m < 1 || m > 12 || y < 1900 || y > 2999) return false;
+        if (d === undefined) return true;
+        const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+        const max = m === 2 && !leap ? 28 : DAYS_IN_MONTH[m - 1]!;
+        return d >= 1 && d <= max;
+      },
+      { message: 'this date does not exist' },
+    ),
+  ),
+  {
     description: 'Meeting date: YYYY-MM-DD, or YYYY-MM when the report gives no day',
     examples: ['2025-01-06', '2025-01'],
-  });
+  },
+);
 
-const Person = mapping('name: …, role: …', {
-  name: text('what.name', TEXT_LIMITS.name),
-  role: text('what.role', TEXT_LIMITS.name).optional(),
-}).meta({ description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' });
+const Person = described(
+  mapping('name: …, role: …', {
+    name: text('what.name', TEXT_LIMITS.name),
+    role: z.optional(text('what.role', TEXT_LIMITS.name)),
+  }),
+  { description: 'A person with their role, e.g. { name: 陈吉宁, role: 市委书记 }' },
+);
 
-const Meeting = mapping('title: …, date: …', {
-  title: text('what.title', TEXT_LIMITS.title).meta({ description: 'Meeting title, e.g. 市委季度工作会议' }),
-  subtitle: text('what.subtitle', TEXT_LIMITS.title).optional(),
-  date: MeetingDate,
-  organizer: text('what.organizer', TEXT_LIMITS.title).optional(),
-  location: text('what.location', TEXT_LIMITS.title).optional(),
-  chair: Person.optional(),
-  summary: text('what.summary').optional().meta({ description: 'One or two sentences on what the meeting is for' }),
-  attendees: textList('whats.names', 'what.name', TEXT_LIMITS.name)
-    .optional()
-    .meta({ description: 'Attending leaders, in the order the report gives' }),
-}).meta({ description: 'The meeting itself: shown on the cover, overview and footer' });
+const Meeting = described(
+  mapping('title: …, date: …', {
+    title: described(text('what.title', TEXT_LIMITS.title), { description: 'Meeting title, e.g. 市委季度工作会议' }),
+    subtitle: z.optional(text('what.subtitle', TEXT_LIMITS.title)),
+    date: MeetingDate,
+    organizer: z.optional(text('what.organizer', TEXT_LIMITS.title)),
+    location: z.optional(text('what.location', TEXT_LIMITS.title)),
+    chair: z.optional(Person),
+    summary: described(z.optional(text('what.summary')), {
+      description: 'One or two sentences on what the meeting is for',
+    }),
+    attendees: described(z.optional(textList('whats.names', 'what.name', TEXT_LIMITS.name)), {
+      description: 'Attending leaders, in the order the report gives',
+    }),
+  }),
+  { description: 'The meeting itself: shown on the cover, overview and footer' },
+);
 
-const UnitDirective = z
-  .union([
+const UnitDirective = described(
+  z.union([
     text('what.directive'),
     mapping('text: …, by: …', {
       text: text('what.directive'),
-      by: text('what.name', TEXT_LIMITS.name).optional().meta({ description: 'Who said it' }),
-      suggested: z
-        .boolean({
-          error: (iss) => zodText(msg('brief.expectedBoolean', { got: got(iss.input) })),
-        })
-        .optional()
-        .meta({
+      by: described(z.optional(text('what.name', TEXT_LIMITS.name)), { description: 'Who said it' }),
+      suggested: described(
+        z.optional(z.boolean({ error: (iss) => zodText(msg('brief.expectedBoolean', { got: got(iss.input) })) })),
+        {
           description:
             "true: suggested by `briefdeck draft` (a leader's point sharing key terms with the unit's shortcomings), not yet confirmed; `build` names it until the line is deleted",
-        }),
+        },
+      ),
     }),
-  ])
-  .meta({ description: 'What the leadership said to or asked of this unit: text, or { text, by, suggested }' });
+  ]),
+  { description: 'What the leadership said to or asked of this unit: text, or { text, by, suggested }' },
+);
 
-const Unit = mapping('name: …, achievements: […]', {
-  name: text('what.unitName', TEXT_LIMITS.title).meta({ description: 'Reporting unit, e.g. 浦东新区区委' }),
-  speaker: text('what.name', TEXT_LIMITS.name).optional(),
-  achievements: textList('whats.achievements', 'what.achievement')
-    .optional()
-    .meta({ description: 'One claim per item, figures kept' }),
-  shortcomings: textList('whats.shortcomings', 'what.shortcoming')
-    .optional()
-    .meta({ description: 'The items of "但在……等方面仍存不足", one per item' }),
-  directives: z
-    .array(UnitDirective, { error: listError('whats.directives') })
-    .max(COUNT_LIMITS.list, listLimit('whats.directives'))
-    .optional(),
-  notes: text('what.notes').optional().meta({ description: "Speaker notes; default: the unit's full text" }),
-}).meta({ description: 'One reporting unit, one slide (or more)' });
+const Unit = described(
+  mapping('name: …, achievements: […]', {
+    name: described(text('what.unitName', TEXT_LIMITS.title), { description: 'Reporting unit, e.g. 浦东新区区委' }),
+    speaker: z.optional(text('what.name', TEXT_LIMITS.name)),
+    achievements: described(z.optional(textList('whats.achievements', 'what.achievement')), {
+      description: 'One claim per item, figures kept',
+    }),
+    shortcomings: described(z.optional(textList('whats.shortcomings', 'what.shortcoming')), {
+      description: 'The items of "但在……等方面仍存不足", one per item',
+    }),
+    directives: z.optional(
+      z
+        .array(UnitDirective, { error: listError('whats.directives') })
+        .check(z.maxLength(COUNT_LIMITS.list, listLimit('whats.directives'))),
+    ),
+    notes: described(z.optional(text('what.notes')), { description: "Speaker notes; default: the unit's full text" }),
+  }),
+  { description: 'One reporting unit, one slide (or more)' },
+);
 
-const LeaderDirectives = mapping('speaker: …, points: […]', {
-  speaker: text('what.name', TEXT_LIMITS.name),
-  role: text('what.role', TEXT_LIMITS.name).optional(),
-  topic: text('what.topic', TEXT_LIMITS.topic).optional(),
-  points: z
-    .array(text('what.point'), { error: listError('whats.points') })
-    .min(1, { message: zodText(msg('brief.leaderNeedsPoint'), true) })
-    .max(COUNT_LIMITS.list, listLimit('whats.points')),
-}).meta({ description: "One leader's directives to the meeting: one slide (or more)" });
+const LeaderDirectives = described(
+  mapping('speaker: …, points: […]', {
+    speaker: text('what.name', TEXT_LIMITS.name),
+    role: z.optional(text('what.role', TEXT_LIMITS.name)),
+    topic: z.optional(text('what.topic', TEXT_LIMITS.topic)),
+    points: z
+      .array(text('what.point'), { error: listError('whats.points') })
+      .check(
+        z.minLength(1, { message: zodText(msg('brief.leaderNeedsPoint'), true) }),
+        z.maxLength(COUNT_LIMITS.list, listLimit('whats.points')),
+      ),
+  }),
+  { description: "One leader's directives to the meeting: one slide (or more)" },
+);
 
 export const Lang = z.enum(['zh-CN', 'en'], { error: () => zodText(msg('brief.expectedLang'), true) });
 
-export const BriefSchema = mapping('meeting: …, units: […]', {
-  lang: Lang.optional().meta({ description: 'Labels and spell-check language: zh-CN (default) or en' }),
-  theme: text('what.themeName').optional().meta({ description: 'Theme name or path; --theme overrides' }),
-  meeting: Meeting,
-  units: z
-    .array(Unit, { error: listError('whats.units') })
-    .min(1, { message: zodText(msg('brief.needsUnit'), true) })
-    .max(COUNT_LIMITS.units, {
-      message: zodText(msg('brief.tooManyUnits', { max: count(COUNT_LIMITS.units) }), true),
-    })
-    .meta({ description: 'Reporting units in speaking order' }),
-  directives: z
-    .array(LeaderDirectives, { error: listError('whats.leaders') })
-    .max(COUNT_LIMITS.leaders, {
-      message: zodText(msg('brief.tooManyLeaders', { max: count(COUNT_LIMITS.leaders) }), true),
-    })
-    .optional(),
-})
-  .superRefine((brief, ctx) => {
-    // Items in all the lists, in the order of the deck; the first past the limit is named.
-    const lists: Array<[Array<string | number>, number]> = [
-      ...brief.units.flatMap((u, i) =>
-        (['achievements', 'shortcomings', 'directives'] as const).map((k): [Array<string | number>, number] => [
-          ['units', i, k],
-          u[k]?.length ?? 0,
-        ]),
+export const BriefSchema = described(
+  mapping('meeting: …, units: […]', {
+    lang: described(z.optional(Lang), { description: 'Labels and spell-check language: zh-CN (default) or en' }),
+    theme: described(z.optional(text('what.themeName')), { description: 'Theme name or path; --theme overrides' }),
+    meeting: Meeting,
+    units: described(
+      z.array(Unit, { error: listError('whats.units') }).check(
+        z.minLength(1, { message: zodText(msg('brief.needsUnit'), true) }),
+        z.maxLength(COUNT_LIMITS.units, {
+          message: zodText(msg('brief.tooManyUnits', { max: count(COUNT_LIMITS.units) }), true),
+        }),
       ),
-      ...(brief.directives ?? []).map((d, i): [Array<string | number>, number] => [
-        ['directives', i, 'points'],
-        d.points.length,
-      ]),
-      [['meeting', 'attendees'], brief.meeting.attendees?.length ?? 0],
-    ];
-    let total = 0;
-    for (const [path, n] of lists) {
-      if (total + n > COUNT_LIMITS.items) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, COUNT_LIMITS.items - total],
-          message: zodText(msg('brief.tooManyItems', { max: count(COUNT_LIMITS.items) }), true),
-        });
-        return;
+      { description: 'Reporting units in speaking order' },
+    ),
+    directives: z.optional(
+      z.array(LeaderDirectives, { error: listError('whats.leaders') }).check(
+        z.maxLength(COUNT_LIMITS.leaders, {
+          message: zodText(msg('brief.tooManyLeaders', { max: count(COUNT_LIMITS.leaders) }), true),
+        }),
+      ),
+    ),
+  }).check(
+    z.superRefine((brief, ctx) => {
+      // Items in all the lists, in the order of the deck; the first past the limit is named.
+      const lists: Array<[Array<string | number>, number]> = [
+        ...brief.units.flatMap((u, i) =>
+          (['achievements', 'shortcomings', 'directives'] as const).map((k): [Array<string | number>, number] => [
+            ['units', i, k],
+            u[k]?.length ?? 0,
+          ]),
+        ),
+        ...(brief.directives ?? []).map((d, i): [Array<string | number>, number] => [
+          ['directives', i, 'points'],
+          d.points.length,
+        ]),
+        [['meeting', 'attendees'], brief.meeting.attendees?.length ?? 0],
+      ];
+      let total = 0;
+      for (const [path, n] of lists) {
+        if (total + n > COUNT_LIMITS.items) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, COUNT_LIMITS.items - total],
+            message: zodText(msg('brief.tooManyItems', { max: count(COUNT_LIMITS.items) }), true),
+          });
+          return;
+        }
+        total += n;
       }
-      total += n;
-    }
-  })
-  .meta({
+    }),
+  ),
+  {
     title: 'briefdeck brief',
     description: 'A meeting brief: the outline of a work meeting that briefdeck turns into a deck',
-  });
+  },
+);
 
-export type BriefInput = z.input<typeof BriefSchema>;
-export type Lang = z.infer<typeof Lang>;
+export type BriefInput = input<typeof BriefSchema>;
+export type Lang = Infer<typeof Lang>;
 
 /** JSON Schema for editors (yaml-language-server). */
 export function briefJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(BriefSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return toJSONSchema(BriefSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
 }

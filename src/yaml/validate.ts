@@ -3,7 +3,7 @@
  * every problem at once, with "did you mean …" for misspelt keys.
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import type * as z from '../zod.js';
+import { safeParse, type core, type output } from '../zod.js';
 import { problem, type Problem } from '../errors.js';
 import { catalogued, msg, word, type Msg } from '../messages/catalogue.js';
 import type { YamlSource } from './source.js';
@@ -41,7 +41,7 @@ function position(src: YamlSource, node: Node | null) {
 }
 
 /** Known keys of the object schema at a path (through arrays, optionals and unions). */
-function knownKeys(schema: z.ZodType, path: Path): string[] {
+function knownKeys(schema: core.$ZodType, path: Path): string[] {
   let current: unknown[] = [schema];
   for (const seg of path) current = current.flatMap((s) => step(s, seg));
   return [...new Set(current.flatMap((s) => objectKeys(s)))];
@@ -104,12 +104,12 @@ export function suggest(word: string, candidates: string[]): string | undefined 
 }
 
 /** Validate plain data against a schema; every problem, positioned. */
-export function validate<T extends z.ZodType>(
+export function validate<T extends core.$ZodType>(
   schema: T,
   data: unknown,
   src: YamlSource,
-): { data?: z.output<T>; problems: Problem[] } {
-  const result = schema.safeParse(data, { reportInput: true });
+): { data?: output<T>; problems: Problem[] } {
+  const result = safeParse(schema, data, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const problems: Problem[] = [];
   for (const issue of result.error.issues) problems.push(...fromIssue(schema, src, issue, issue.path));
@@ -117,7 +117,7 @@ export function validate<T extends z.ZodType>(
   return { problems };
 }
 
-function fromIssue(schema: z.ZodType, src: YamlSource, issue: z.core.$ZodIssue, path: Path): Problem[] {
+function fromIssue(schema: core.$ZodType, src: YamlSource, issue: core.$ZodIssue, path: Path): Problem[] {
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(schema, path);
     return issue.keys.map((k) => {
