@@ -19,7 +19,7 @@ export interface BuildOptions {
   themeOptions?: ThemeOptions;
   /** Timestamp in the package; default: the meeting date, or SOURCE_DATE_EPOCH when set. */
   date?: Date;
-  /** Compress on helper threads; default: for big decks. The bytes are the same either way. */
+  /** Compress on a helper thread; default: for big decks. The bytes are the same either way. */
   helperThread?: boolean;
 }
 
@@ -38,9 +38,9 @@ export async function buildDeckWithPlan(brief: Brief, options: BuildOptions = {}
         ? resolveTheme(options.theme, brief.lang, { allowOutsideFiles: true, ...options.themeOptions })
         : resolveTheme(brief.theme, brief.lang, briefThemeOptions(brief, options.themeOptions));
   const date = options.date ?? deckDate(brief);
-  // A deck that is sure to be big (or is told to use helper threads) starts them now: they
-  // start while the layout runs, instead of keeping the first slides waiting. From here on
-  // they are closed whatever happens (renderDeck closes them once it has them).
+  // A deck that is sure to be big (or is told to use a helper thread) starts it now: it
+  // starts while the layout runs, instead of keeping the first slides waiting. From here on
+  // it is closed whatever happens (renderDeck closes it once it has it).
   const atLeast = 2 + brief.units.length + brief.directives.length;
   const compressor =
     (options.helperThread ?? atLeast >= THREAD_FROM_SLIDES) ? bestCompressor(atLeast, true) : undefined;

@@ -17,7 +17,7 @@ export interface BuildJob {
   theme?: string;
   allowOutsideFiles?: boolean;
   export?: ExportOptions;
-  /** Other decks are being built at once, a core each: compress here, not on helper threads. */
+  /** Other decks are being built at once, a core each: compress here, not on a helper thread. */
   shared?: boolean;
 }
 

@@ -1,13 +1,14 @@
 /**
  * Turning a deck's parts into zip entries: UTF-8 bytes, CRC-32 and native deflate. A zlib call
  * costs tens of microseconds before any byte is compressed, and a 1,000-slide deck has 4,000
- * parts; so for a big deck the parts go, in batches, to helper threads that compress them while
- * this thread writes the next slides. A batch goes as one buffer of UTF-8 bytes, handed over
- * rather than copied: sent as text, each helper spent as long taking the text in, encoding it
- * and collecting the garbage as compressing it. A small deck is done here, where starting a
- * thread would cost more than it saves.
+ * parts; so for a big deck the parts go, in batches, to a helper thread that compresses them
+ * while this thread writes the next slides. A batch goes as one buffer of UTF-8 bytes, handed
+ * over rather than copied: sent as text, the helper spent as long taking the text in, encoding
+ * it and collecting the garbage as compressing it. One helper is enough: it compresses a part
+ * in less time than this thread takes to write it, and a second took a share of the cores from
+ * this thread (1,000 units on two cores: 2–7% slower, by Node version). A small deck is done
+ * here, where starting a thread would cost more than it saves.
  */
-import { availableParallelism } from 'node:os';
 import { encodePart, type BatchIn, type BatchOut, type PartIn, type PartOut } from './encode.js';
 
 export type { PartOut } from './encode.js';
@@ -17,7 +18,7 @@ export interface Compressor {
   encode(part: PartIn): Promise<PartOut>;
   /** Start work on every part handed over so far. */
   flush(): void;
-  /** Let go of the helper threads, if any (they stop on their own time). */
+  /** Let go of the helper thread, if any (it stops on its own time). */
   close(): Promise<void>;
 }
 
@@ -61,11 +62,11 @@ function newBatch(size: number): Batch {
   return { buffer, bytes: Buffer.from(buffer), used: 0, parts: [], waiters: [] };
 }
 
-/** On helper threads (batches go to them in turn). */
-export function threadCompressor(threads = helperThreads()): Compressor {
+/** On a helper thread. */
+export function threadCompressor(): Compressor {
   // worker_threads is loaded here, not at start: most decks are compressed in this thread.
   const { Worker } = process.getBuiltinModule('node:worker_threads');
-  const workers = Array.from({ length: threads }, () => new Worker(HELPER));
+  const worker = new Worker(HELPER);
   let failed: Error | undefined;
   const out = new Map<number, Waiter[]>();
   let batch: Batch | undefined;
@@ -88,17 +89,15 @@ export function threadCompressor(threads = helperThreads()): Compressor {
       at += length;
     }
   };
-  for (const worker of workers) {
-    worker.on('message', done);
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`briefdeck bug: a compressing thread stopped (exit ${code})`)));
-  }
+  worker.on('message', done);
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`briefdeck bug: the compressing thread stopped (exit ${code})`)));
   const flush = () => {
     if (!batch?.parts.length || failed) return;
     const id = nextId++;
     out.set(id, batch.waiters);
     const message: BatchIn = { id, buffer: batch.buffer, parts: batch.parts };
-    workers[id % workers.length]!.postMessage(message, [batch.buffer]);
+    worker.postMessage(message, [batch.buffer]);
     batch = undefined;
   };
   return {
@@ -121,17 +120,15 @@ export function threadCompressor(threads = helperThreads()): Compressor {
     close() {
       // A thread takes a few milliseconds to stop; nothing needs to wait for that, and a thread
       // let go of no longer keeps the process running.
-      for (const w of workers) {
-        w.removeAllListeners('exit');
-        w.unref();
-        w.terminate().catch(() => undefined);
-      }
+      worker.removeAllListeners('exit');
+      worker.unref();
+      worker.terminate().catch(() => undefined);
       return Promise.resolve();
     },
   };
 }
 
-/** On helper threads where they can be started (a permission model may forbid them), else here. */
+/** On a helper thread where one can be started (a permission model may forbid it), else here. */
 export function bestCompressor(slides: number, helperThread?: boolean): Compressor {
   if (!(helperThread ?? slides >= THREAD_FROM_SLIDES)) return inlineCompressor();
   try {
@@ -141,10 +138,7 @@ export function bestCompressor(slides: number, helperThread?: boolean): Compress
   }
 }
 
-/** As many as there are cores, up to two: this thread writes the slides meanwhile. */
-const helperThreads = () => Math.max(1, Math.min(2, availableParallelism()));
-
-/** Slides from which a deck is worth helper threads. Measured side by side on two cores with
- * generated briefs: 106 slides built 6% faster in this thread alone, 306 about the same, 510
- * and 1,026 slides 3–5% faster with helpers. */
+/** Slides from which a deck is worth a helper thread. Measured side by side on two cores with
+ * generated briefs: 106 slides built 5–10% faster in this thread alone, 306 the same or faster
+ * (Node 24, 20), 1,026 slides 8% (Node 24) to 22% faster with the helper. */
 export const THREAD_FROM_SLIDES = 400;

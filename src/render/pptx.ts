@@ -1,7 +1,7 @@
 /**
  * DeckPlan → .pptx bytes. The package's fixed parts (theme, masters, layout) come from pptxgenjs
  * (`skeleton.ts`); the slides, notes and the parts that list them are written here, slide by
- * slide, each handed to the compressor (`deflate.ts`: here, or on helper threads for a big deck)
+ * slide, each handed to the compressor (`deflate.ts`: here, or on a helper thread for a big deck)
  * as the next is written. The same plan gives the same bytes: fixed timestamps and part order.
  */
 import type { DeckPlan, FontFaces, SlidePlan } from '../layout/plan.js';
@@ -20,7 +20,7 @@ export interface RenderOptions {
   /** Compress on a helper thread; default: for decks of THREAD_FROM_SLIDES slides or more.
    * The bytes are the same either way. */
   helperThread?: boolean;
-  /** A compressor started earlier (helper threads take ~0.1 s to start, which a big deck's
+  /** A compressor started earlier (a helper thread takes ~0.05 s to start, which a big deck's
    * layout can hide); renderDeck closes it. */
   compressor?: Compressor;
 }
@@ -59,7 +59,7 @@ const contentTypeOf = (name: string, template?: ReadonlyMap<string, string>) => 
 
 export async function renderDeck(plan: DeckPlan, options: RenderOptions = {}): Promise<Buffer> {
   // A compressor handed in is closed here whatever happens, a picture that cannot be read
-  // included: its helper threads would otherwise keep the process (or a watch) holding them.
+  // included: its helper thread would otherwise keep the process (or a watch) holding it.
   const compressor = options.compressor ?? bestCompressor(plan.slides.length, options.helperThread);
   try {
     return await renderWith(plan, options, compressor);

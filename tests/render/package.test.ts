@@ -70,7 +70,7 @@ describe('compressing parts', () => {
       { data: new Uint8Array(0), compress: true },
     ];
     const here = inlineCompressor();
-    const there = threadCompressor(1);
+    const there = threadCompressor();
     try {
       const a = await Promise.all(mixed.map((p) => here.encode(p)));
       const pending = mixed.map((p) => there.encode(p));
@@ -106,7 +106,7 @@ describe('compressing parts', () => {
       w: 1,
       h: 1,
     });
-    const helpers = threadCompressor(1);
+    const helpers = threadCompressor();
     let closed = 0;
     const watched = { ...helpers, close: () => (closed++, helpers.close()) };
     await expect(renderDeck(plan, { compressor: watched })).rejects.toThrow(/logo\.png: no such file/);
