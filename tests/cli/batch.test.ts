@@ -115,6 +115,26 @@ describe('the bundled CLI', () => {
     expect(loaded).toContain('NativeModule zlib'); // the deck is compressed: the probe sees what it should
   });
 
+  it("lists no folder on the way to the root from where it is run (yargs's search for a package.json)", () => {
+    const dir = tmp();
+    const deep = join(dir, 'a', 'b');
+    mkdirSync(deep, { recursive: true });
+    for (let i = 0; i < 50; i++) writeFileSync(join(dir, `report-${i}.docx`), '');
+    const probe = `const fs = require('node:fs'); const real = fs.readdirSync; fs.readdirSync = function (p, ...rest) { process.stderr.write('LISTED ' + p + '\\n'); return real.call(this, p, ...rest); };`;
+    const r = spawnSync(
+      process.execPath,
+      ['--require', writeProbe(dir, probe), BIN, 'build', SAMPLE, '--out', join(deep, 'out')],
+      {
+        cwd: deep,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const listed = [...r.stderr.matchAll(/LISTED (.*)/g)].map((m) => resolve(m[1]!));
+    expect(listed.length, 'the probe sees the listings a build makes').toBeGreaterThan(0);
+    for (const up of [deep, join(dir, 'a'), dir, dirname(dir), '/']) expect(listed).not.toContain(resolve(up));
+  });
+
   it('ignores a code cache that is damaged or made from another bundle, and builds all the same', () => {
     const dir = tmp();
     const copy = join(ROOT, 'dist', 'bundle-test-damaged');
