@@ -49,8 +49,8 @@ interface Waiter {
 
 /** The parts gathered for the next batch: their bytes, written one after another. */
 interface Batch {
-  buffer: ArrayBuffer;
-  bytes: Buffer;
+  /** Over a buffer of its own (handed over with the batch). */
+  bytes: Buffer<ArrayBuffer>;
   used: number;
   parts: BatchIn['parts'];
   waiters: Waiter[];
@@ -58,8 +58,7 @@ interface Batch {
 
 /** A batch with room for at least `size` bytes, in a buffer of its own, as it is handed over. */
 function newBatch(size: number): Batch {
-  const buffer = new ArrayBuffer(Math.max(BATCH_ROOM, size));
-  return { buffer, bytes: Buffer.from(buffer), used: 0, parts: [], waiters: [] };
+  return { bytes: Buffer.from(new ArrayBuffer(Math.max(BATCH_ROOM, size))), used: 0, parts: [], waiters: [] };
 }
 
 /** On a helper thread. */
@@ -96,8 +95,8 @@ export function threadCompressor(): Compressor {
     if (!batch?.parts.length || failed) return;
     const id = nextId++;
     out.set(id, batch.waiters);
-    const message: BatchIn = { id, buffer: batch.buffer, parts: batch.parts };
-    worker.postMessage(message, [batch.buffer]);
+    const message: BatchIn = { id, buffer: batch.bytes.buffer, parts: batch.parts };
+    worker.postMessage(message, [message.buffer]);
     batch = undefined;
   };
   return {
