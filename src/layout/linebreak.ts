@@ -48,6 +48,8 @@ const STRONG_L = 512;
 const KNOWN = 1024;
 /** U+2060 WORD JOINER (or U+FEFF used as one): no break on either side of it. */
 const GLUE = 2048;
+/** Autospace (AUTOSPACE_EM) before this atom when it follows its neighbour on the same line. */
+const GAP = 4096;
 
 /** U+2060 WORD JOINER: what holds the characters of a key figure together while it is measured. */
 const JOINER = '\u2060';
@@ -63,20 +65,25 @@ export const hasJoiner = (text: string): boolean => text.includes(JOINER) || tex
 
 /**
  * A paragraph's graphemes, as parallel arrays of numbers: what the greedy loop reads millions
- * of times on a big deck.
+ * of times on a big deck. Every text measured stays in memory while the deck is laid out (a
+ * 1,000-unit brief has ~12,000), so an atom is two numbers: its width and its flags.
  */
 interface Atoms {
   para: string;
   length: number;
-  /** Where each grapheme begins in `para` (and, last, where the paragraph ends). */
-  offs: number[];
+  /** Where each grapheme begins in `para` (and, last, where the paragraph ends); null when each
+   * is one code unit (nearly all text), so that atom i begins at i. */
+  offs: number[] | null;
   w: number[];
-  /** Autospace before this atom when it follows its neighbour on the same line. */
-  gap: number[];
   flags: number[];
   /** Width of the whole paragraph on one line: it fits any width at least this. */
   oneLine: number;
 }
+
+/** Where atom i begins in its paragraph. */
+const offset = (atoms: Atoms, i: number): number => (atoms.offs === null ? i : atoms.offs[i]!);
+/** The autospace before atom i when it follows its neighbour on the same line. */
+const gapBefore = (atoms: Atoms, i: number): number => (atoms.flags[i]! & GAP ? AUTOSPACE_EM : 0);
 
 // Floating-point sums of table widths must not turn "exactly fits" into overflow.
 const EPS = 1e-9;
@@ -142,8 +149,8 @@ function opportunity(atoms: Atoms, b: number): boolean {
   if (c === ZWSP) return false;
   if (
     atoms.flags[b - 1]! & PAIRED &&
-    atoms.offs[b + 1]! - atoms.offs[b]! === 1 &&
-    atoms.para.charCodeAt(atoms.offs[b - 1]!) === atoms.para.charCodeAt(atoms.offs[b]!)
+    offset(atoms, b + 1) - offset(atoms, b) === 1 &&
+    atoms.para.charCodeAt(offset(atoms, b - 1)) === atoms.para.charCodeAt(offset(atoms, b))
   )
     return false;
   // Between two CJK characters, or CJK and anything else: PowerPoint breaks
@@ -206,11 +213,11 @@ function makeLine(atoms: Atoms, start: number, end: number, trimEnd: boolean): L
       pending += atoms.w[k]!;
       continue;
     }
-    width += pending + atoms.w[k]! + (k > start ? atoms.gap[k]! : 0);
+    width += pending + atoms.w[k]! + (k > start ? gapBefore(atoms, k) : 0);
     pending = 0;
     contentEnd = k + 1;
   }
-  return { text: atoms.para.slice(atoms.offs[start], atoms.offs[trimEnd ? contentEnd : end]), widthEm: width };
+  return { text: atoms.para.slice(offset(atoms, start), offset(atoms, trimEnd ? contentEnd : end)), widthEm: width };
 }
 
 const LATIN_ALNUM = /^[\p{L}\p{N}]/u;
@@ -240,13 +247,13 @@ const unitWidths = new Map<LatinMetrics, Float64Array>();
  * "；", and "28微克/立方米" one on each side of "/".
  */
 function addAutospace(atoms: Atoms): void {
-  const { flags, gap, length } = atoms;
+  const { flags, length } = atoms;
   let prev = 0;
   for (let k = 0; k < length && prev === 0; k++) prev = flags[k]! & (STRONG_A | STRONG_L);
   for (let k = 0; k < length; k++) {
     const own = flags[k]! & (STRONG_A | STRONG_L);
     const eff = own || prev;
-    if (k > 0 && eff !== 0 && prev !== 0 && eff !== prev) gap[k] = AUTOSPACE_EM;
+    if (k > 0 && eff !== 0 && prev !== 0 && eff !== prev) flags[k] = flags[k]! | GAP;
     prev = eff;
   }
 }
@@ -257,13 +264,14 @@ function addAutospace(atoms: Atoms): void {
  * Such a character is measured at the widest of the faces measured, whatever the Latin face.
  */
 function widenWeakAfterAsian(atoms: Atoms): void {
-  const { flags, w, length, para, offs } = atoms;
+  const { flags, w, length, para } = atoms;
   let prev = 0;
   for (let k = 0; k < length; k++) {
     const own = flags[k]! & (STRONG_A | STRONG_L);
-    if (own === 0 && prev === STRONG_A && offs[k + 1]! - offs[k]! === 1) {
-      const c = para.charCodeAt(offs[k]!);
-      if (c >= 0x20 && c < 0x7f) w[k] = Math.max(w[k]!, graphemeWidthEm(para[offs[k]!]!, CONSERVATIVE));
+    const at = offset(atoms, k);
+    if (own === 0 && prev === STRONG_A && offset(atoms, k + 1) - at === 1) {
+      const c = para.charCodeAt(at);
+      if (c >= 0x20 && c < 0x7f) w[k] = Math.max(w[k]!, graphemeWidthEm(para[at]!, CONSERVATIVE));
     }
     prev = own || prev;
   }
@@ -272,27 +280,37 @@ function widenWeakAfterAsian(atoms: Atoms): void {
 function measure(para: string, latin: LatinMetrics): Atoms {
   let widths = unitWidths.get(latin);
   if (!widths) unitWidths.set(latin, (widths = new Float64Array(0x10000).fill(NaN)));
-  const offs = [0];
-  const w: number[] = [];
-  const flags: number[] = [];
+  // At most one atom per code unit: the arrays are made that long at once (grown by `push`, each
+  // would be copied several times over) and cut to the atoms found.
+  const w = new Array<number>(para.length);
+  const flags = new Array<number>(para.length);
+  let n = 0;
+  let offs: number[] | null = null;
+  /** The atom just measured ends at `end`: offsets are listed from the first one longer than a
+   * code unit on (those before it began at their index). */
+  const ends = (end: number) => {
+    if (offs === null && end === n) return;
+    offs ??= Array.from({ length: n }, (_, i) => i);
+    offs.push(end);
+  };
   const unit = (c: number) => {
     let f = unitFlags[c]!;
     if (f === 0) unitFlags[c] = f = classify(String.fromCharCode(c)) | KNOWN;
     let x = widths[c]!;
     if (x !== x) widths[c] = x = graphemeWidthEm(String.fromCharCode(c), latin);
-    flags.push(f);
-    w.push(x);
+    flags[n] = f;
+    w[n++] = x;
   };
   const cluster = (g: string) => {
-    flags.push(classify(g));
-    w.push(graphemeWidthEm(g, latin));
+    flags[n] = classify(g);
+    w[n++] = graphemeWidthEm(g, latin);
   };
   if (clusters(para)) {
     let at = 0;
     for (const g of graphemes(para)) {
       if (g.length === 1) unit(g.charCodeAt(0));
       else cluster(g);
-      offs.push((at += g.length));
+      ends((at += g.length));
     }
   } else {
     // Every code point its own grapheme: a surrogate pair is one, anything else one code unit.
@@ -305,11 +323,11 @@ function measure(para: string, latin: LatinMetrics): Atoms {
         unit(c);
         i++;
       }
-      offs.push(i);
+      ends(i);
     }
   }
-  const n = w.length;
-  const atoms: Atoms = { para, length: n, offs, w, gap: new Array<number>(n).fill(0), flags, oneLine: 0 };
+  if (n < para.length) w.length = flags.length = n;
+  const atoms: Atoms = { para, length: n, offs, w, flags, oneLine: 0 };
   addAutospace(atoms);
   if (latin !== CONSERVATIVE) widenWeakAfterAsian(atoms);
   // The width layOut reaches at the paragraph's end when nothing wraps, summed the same way.
@@ -321,7 +339,7 @@ function measure(para: string, latin: LatinMetrics): Atoms {
       pending += w[i]!;
       continue;
     }
-    width = width + pending + w[i]! + (hasContent ? atoms.gap[i]! : 0);
+    width = width + pending + w[i]! + (hasContent ? gapBefore(atoms, i) : 0);
     pending = 0;
     hasContent = true;
   }
@@ -367,7 +385,7 @@ function measuredText(text: string, latin: LatinMetrics): Measured {
  */
 function layOut(atoms: Atoms, maxWidthEm: number, line?: (start: number, end: number, last: boolean) => void): number {
   const n = atoms.length;
-  const { w, gap, flags } = atoms;
+  const { w, flags } = atoms;
   let start = 0;
   let count = 0;
   while (start < n) {
@@ -380,7 +398,7 @@ function layOut(atoms: Atoms, maxWidthEm: number, line?: (start: number, end: nu
         pending += w[i]!; // trailing spaces hang, so they never cause a wrap
         continue;
       }
-      const next = width + pending + w[i]! + (hasContent ? gap[i]! : 0);
+      const next = width + pending + w[i]! + (hasContent && flags[i]! & GAP ? AUTOSPACE_EM : 0);
       if (next <= maxWidthEm + EPS || !hasContent) {
         // An atom wider than the whole line goes alone on its own line.
         width = next;
@@ -455,7 +473,7 @@ export function wrapStarts(
     if (atoms === null) lines++;
     else
       lines += layOut(atoms, maxWidthEm, (start) => {
-        if (start > 0) starts.push(base + atoms.offs[start]!);
+        if (start > 0) starts.push(base + offset(atoms, start));
       });
     const sep = separators?.exec(text);
     if (sep) base = sep.index + sep[0].length;
@@ -469,7 +487,7 @@ export function textWidth(text: string, latin: LatinMetrics = CONSERVATIVE): num
   for (const atoms of measuredText(text, latin).paras) {
     if (atoms === null) continue;
     let w = 0;
-    for (let k = 0; k < atoms.length; k++) w += atoms.w[k]! + (k > 0 ? atoms.gap[k]! : 0);
+    for (let k = 0; k < atoms.length; k++) w += atoms.w[k]! + (k > 0 ? gapBefore(atoms, k) : 0);
     widest = Math.max(widest, w);
   }
   return widest;

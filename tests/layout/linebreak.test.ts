@@ -198,6 +198,9 @@ describe('wrapStarts', () => {
     '浦东新区新建街区党组织202个，推动全区2304个小区组建业委会',
     `1-11月签约落地重点项目600个，引入${keepWhole('全国首家')}外商独资证券公司、首批中外合资银行理财公司`,
     'Pudong ranked first in the city for 12 years, with 2,304 residential compounds — a state-of-the-art result.',
+    // Graphemes longer than a code unit after many that are not: a family, a flag, 𠀀 (two units).
+    '新建街区党组织202个，推动全区2304个小区组建业委会👨‍👩‍👧，🇨🇳居全市第一𠀀𠀀，e\u0301e\u0301 café',
+    '新建街区𠀀党组织202个，推动全区2304个小区组建业委会𠀀，居全市第一',
   ];
   for (const max of [3, 5.5, 8, 12, 100]) {
     it(`finds the lines breakLines makes, at ${max} em`, () => {
