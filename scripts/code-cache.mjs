@@ -14,7 +14,7 @@ rmSync(CACHE, { force: true });
 try {
   const { exports, script, bytes } = load({ useCache: false });
   await exports.train();
-  writeCache(script, bytes);
+  writeCache(script, bytes, true);
 } catch (e) {
   process.stderr.write(
     `briefdeck: no code cache made (the CLI works, its first start is slower): ${e instanceof Error ? e.message : String(e)}\n`,

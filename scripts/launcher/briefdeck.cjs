@@ -3,5 +3,5 @@
 const { exports: app, remember } = require('./load.cjs').load();
 app.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  remember();
+  remember(app.hasBuiltADeck());
 });

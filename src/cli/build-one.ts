@@ -11,6 +11,11 @@ import type { FitEntry } from '../layout/plan.js';
 import { exportDeck, type ExportOptions } from '../output/export.js';
 import { writeFileAtomic } from '../output/write.js';
 
+let built = false;
+/** Has this thread built a deck? The launcher keeps the code a run compiled as V8's code cache
+ * (scripts/launcher/load.cjs), and only a run that built a deck compiled what a build needs. */
+export const hasBuiltADeck = (): boolean => built;
+
 export interface BuildJob {
   file: string;
   target: string;
@@ -71,6 +76,7 @@ export async function buildOne(job: BuildJob, superseded?: () => boolean): Promi
     r.inputs = [job.file, ...theme.files];
     if (superseded?.()) return { ...r, superseded: true };
     writeFileAtomic(job.target, bytes);
+    built = true;
     Object.assign(r, { deck: job.target, slides: plan.slides.length, fit: plan.fit });
     if (job.export && (job.export.pdf || job.export.png)) r.exported = await exportDeck(job.target, job.export);
   } catch (e) {

@@ -1,7 +1,8 @@
 /**
  * The entry of the bundled CLI (dist/bundle/app.cjs): what its two small launchers call —
- * `main` for the command line, `serveBuilds` in a worker thread of a batch build — and `train`,
- * which the install runs once so that V8 can cache the compiled code for every later start.
+ * `main` for the command line (and `hasBuiltADeck` after it, for the code cache),
+ * `serveBuilds` in a worker thread of a batch build — and `train`, which the install runs once
+ * so that V8 can cache the compiled code for every later start.
  */
 import './zod-config.js'; // first: before any schema is made
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { bufferIO } from './io.js';
 import { run } from './run.js';
 
 export { serveBuilds } from './serve.js';
+export { hasBuiltADeck } from './build-one.js';
 
 export async function main(argv: string[]): Promise<number> {
   // `briefdeck themes | head`: the reader went away; that is not an error worth a stack trace.

@@ -223,16 +223,66 @@ describe('the code cache where the package is installed (it ships none)', () => 
     });
   });
 
+  it('made by another command, is made again by the first build that starts from it, and only then', () => {
+    withCopy('other-command', (copy, out) => {
+      rmSync(join(copy, 'app.cjs.cache'));
+      const cli = (args: string[]) =>
+        spawnSync(process.execPath, [join(copy, 'briefdeck.cjs'), ...args], { encoding: 'utf8', env: debug });
+      /** Whether the cache says a build made it, and the cache itself. */
+      const cache = () => {
+        const file = readFileSync(join(copy, 'app.cjs.cache'));
+        return { byABuild: file.readUInt32LE(8) === 1, file };
+      };
+      // `--version` first (a new Node, say): its cache holds what a version needs, not a build.
+      const version = cli(['--version']);
+      expect(version.status, version.stderr).toBe(0);
+      expect(version.stderr).toContain('briefdeck code cache: none');
+      expect(version.stderr).toContain('briefdeck code cache: written\n');
+      expect(cache().byABuild).toBe(false);
+      const partial = cache().file;
+      // Other commands use it as it is.
+      const validate = cli(['validate', SAMPLE]);
+      expect(validate.status, validate.stderr).toBe(0);
+      expect(validate.stderr).toContain('briefdeck code cache: used');
+      expect(validate.stderr).not.toContain('written');
+      // The first build uses it too, and leaves a whole one, which is bigger.
+      const first = build(copy, out);
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stderr).toContain('briefdeck code cache: used');
+      expect(first.stderr).toContain('briefdeck code cache: written (by a build)');
+      expect(cache().byABuild).toBe(true);
+      expect(cache().file.length).toBeGreaterThan(partial.length);
+      sameDeck(out);
+      // From then on no run writes it again, a build or not.
+      const whole = cache().file;
+      for (const r of [build(copy, join(out, 'again')), cli(['--version']), cli(['validate', SAMPLE])]) {
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stderr).toContain('briefdeck code cache: used');
+        expect(r.stderr).not.toContain('written');
+      }
+      expect(cache().file.equals(whole)).toBe(true);
+      // A build that fails (a brief with a mistake) builds no deck: the cache stays as it was.
+      rmSync(join(copy, 'app.cjs.cache'));
+      expect(cli(['--version']).status).toBe(0);
+      const bad = join(tmp(), 'bad.yaml');
+      writeFileSync(bad, 'meeting:\n  title: x\n');
+      const failed = cli(['build', bad, '--out', out]);
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).not.toContain('written');
+      expect(cache().byABuild).toBe(false);
+    });
+  });
+
   it('is set aside when another Node made it (V8 refuses it) and made again for this one', () => {
     withCopy('other-node', (copy, out) => {
       // Another Node's V8 writes another version hash (bytes 4-7 of its payload); everything else
       // is whole, and the CRCs match: only V8 can tell.
       const { cacheFile } = createRequire(import.meta.url)(join(copy, 'load.cjs')) as {
-        cacheFile: (source: Buffer, payload: Buffer) => Buffer;
+        cacheFile: (source: Buffer, payload: Buffer, byABuild: boolean) => Buffer;
       };
-      const payload = Buffer.from(readFileSync(join(copy, 'app.cjs.cache')).subarray(8));
+      const payload = Buffer.from(readFileSync(join(copy, 'app.cjs.cache')).subarray(12));
       for (let i = 4; i < 8; i++) payload[i] = payload[i]! ^ 0xff;
-      writeFileSync(join(copy, 'app.cjs.cache'), cacheFile(readFileSync(join(copy, 'app.cjs')), payload));
+      writeFileSync(join(copy, 'app.cjs.cache'), cacheFile(readFileSync(join(copy, 'app.cjs')), payload, true));
       const r = build(copy, out);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain('briefdeck code cache: rejected\n');
