@@ -66,7 +66,7 @@ export const hasJoiner = (text: string): boolean => text.includes(JOINER) || tex
 /**
  * A paragraph's graphemes, as parallel arrays of numbers: what the greedy loop reads millions
  * of times on a big deck. Every text measured stays in memory while the deck is laid out (a
- * 1,000-unit brief has ~12,000), so an atom is two numbers: its width and its flags.
+ * 1,000-unit brief has ~6,000), so an atom is two numbers: its width and its flags.
  */
 interface Atoms {
   para: string;
