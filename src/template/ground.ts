@@ -113,11 +113,7 @@ export function clearOfBands(
   layout: XmlElement,
   palettes: { master: Palette; layout: Palette },
 ): Box {
-  const hidden = layout.attrs.showMasterSp === '0' || layout.attrs.showMasterSp === 'false';
-  const drawn = [
-    ...(hidden ? [] : shapesOf(master).map((el) => ({ el, palette: palettes.master }))),
-    ...shapesOf(layout).map((el) => ({ el, palette: palettes.layout })),
-  ];
+  const drawn = drawnOn(master, layout, palettes);
   const middle = box.y + box.h / 2;
   let top = box.y;
   let bottom = box.y + box.h;

@@ -321,6 +321,9 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     if (!base || !/^[0-9A-Fa-f]{6}$/.test(base)) return undefined;
     return applyMods(base.toUpperCase(), m[4] ?? '');
   };
+  /** The colour a list style's or a run's `<a:defRPr>` gives its text, if it gives one. */
+  const textColorIn = (xml: string | undefined, palette: Palette) =>
+    colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(defRPrOf(xml)?.[3] ?? '')?.[0], palette);
 
   const font = (block: 'majorFont' | 'minorFont'): FontPair => {
     const xml = new RegExp(`<a:${block}>([\\s\\S]*?)</a:${block}>`).exec(themeXml)?.[1] ?? '';
@@ -396,14 +399,12 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   ): TextLook => {
     const style = txStyle(title ? 'titleStyle' : 'bodyStyle', m);
     const own = !layoutPh?.box || !ph?.box || sameBox(layoutPh.box, ph.box);
-    const defRPr = (xml: string | undefined) =>
-      xml ? /<a:defRPr\b([^>]*?)(\/>|>([\s\S]*?)<\/a:defRPr>)/.exec(xml) : undefined;
     let color: string | undefined;
     for (const xml of [layoutPh?.lvl1, ph?.lvl1, style, ...(own ? [layoutPh?.run, ph?.run] : [])])
-      color ??= colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(defRPr(xml)?.[3] ?? '')?.[0], palette);
+      color ??= textColorIn(xml, palette);
     let size: number | undefined;
     for (const xml of [layoutPh?.lvl1, layoutPh?.run, ph?.lvl1, ph?.run, style])
-      size ??= Number(attrs(defRPr(xml)?.[1] ?? '').sz) / 100 || undefined;
+      size ??= Number(attrs(defRPrOf(xml)?.[1] ?? '').sz) / 100 || undefined;
     return {
       color: color ?? palette.scheme[palette.clrMap.tx1 ?? 'dk1'] ?? '000000',
       sizePt: size ?? (title ? 44 : 24),
@@ -567,16 +568,20 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     if (!el) parsed.set(part, (el = parseXml(xml)));
     return el;
   };
+  /** What ground.ts reads of a layout: its master's shapes, its own, and the colours of each. */
+  const drawing = (c: { master: string; part: string; xml: string }) =>
+    [
+      tree(c.master, text(c.master)),
+      tree(c.part, c.xml),
+      { master: paletteOf(c.master), layout: layoutPalette(c.master, c.xml) },
+    ] as const;
   const mend = (l: TemplateLayout, what: 'title' | 'body'): TemplateLayout => {
     const c = candidates.get(l.part);
     const box = what === 'title' ? l.title : l.body;
     const lookOf = what === 'title' ? l.titleLook : l.bodyLook;
     if (!c || !box) return l;
     const palette = layoutPalette(c.master, c.xml);
-    const ground = groundUnder(box, tree(c.master, text(c.master)), tree(c.part, c.xml), {
-      master: paletteOf(c.master),
-      layout: palette,
-    });
+    const ground = groundUnder(box, ...drawing(c));
     const need = requiredRatio(what === 'title');
     if (!ground || contrastRatio(lookOf.color, ground) >= need) return l;
     const slot = ['tx1', 'bg1', 'tx2', 'bg2'].find(
@@ -598,10 +603,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
   // The panels: inside the body placeholder, clear of a band or wave drawn across its top or bottom.
   const contentLayout = ((): TemplateLayout => {
     const c = candidates.get(mendedContent.part)!;
-    const body = clearOfBands(mendedContent.body!, tree(c.master, text(c.master)), tree(c.part, c.xml), {
-      master: paletteOf(c.master),
-      layout: layoutPalette(c.master, c.xml),
-    });
+    const body = clearOfBands(mendedContent.body!, ...drawing(c));
     return body === mendedContent.body ? mendedContent : { ...mendedContent, body };
   })();
   const coverLayout =
@@ -613,10 +615,10 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     ? !/<a:blipFill\b/.test(bg)
       ? colorIn(bg, layoutPalette(chosen.master, contentXml))
       : undefined
-    : groundUnder(contentLayout.body!, tree(chosen.master, text(chosen.master)), tree(contentLayout.part, contentXml), {
-        master: paletteOf(chosen.master),
-        layout: layoutPalette(chosen.master, contentXml),
-      });
+    : groundUnder(
+        contentLayout.body!,
+        ...drawing({ master: chosen.master, part: contentLayout.part, xml: contentXml }),
+      );
 
   // What the content slides' footer stands on: its text and the slide number go across the
   // body's width, in the band of the footer placeholders (template-frame.ts).
@@ -626,10 +628,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
     const body = contentLayout.body!;
     const band = contentLayout.footer;
     const box = { x: body.x, y: band?.y ?? slideH - 0.5, w: body.w, h: band?.h ?? 0.38 };
-    const grounds = groundsUnder(box, tree(c.master, text(c.master)), tree(c.part, c.xml), {
-      master: paletteOf(c.master),
-      layout: palette,
-    });
+    const grounds = groundsUnder(box, ...drawing(c));
     // The footer placeholder's colour as a slide shows it: the layout's list style, the
     // master's, LibreOffice's run on the master's (and on the layout's, where it is the master's).
     let color: string | undefined;
@@ -638,7 +637,7 @@ export function loadOfficeTemplate(file: string): OfficeTemplate {
       const its = masterPh(type, c.master);
       const own = !mine?.box || !its?.box || sameBox(mine.box, its.box);
       for (const xml of [mine?.lvl1, its?.lvl1, its?.run, ...(own ? [mine?.run] : [])])
-        color ??= colorIn(/<a:solidFill>[\s\S]*?<\/a:solidFill>/.exec(defRPrOf(xml)?.[3] ?? '')?.[0], palette);
+        color ??= textColorIn(xml, palette);
     }
     const slots = ['tx1', 'bg1', 'tx2', 'bg2'].flatMap((slot) => {
       const v = palette.scheme[palette.clrMap[slot] ?? slot];
