@@ -17,6 +17,12 @@ const LEAD_IN = [
 const CONTINUES =
   /^(?:并|并且|且|从而|进而|以此|使|让|总投资|覆盖|涉及|惠及|带动|同比|环比|比上年|比去年|较|增长|下降|增幅|降幅|占|居|位居|排名|位列|达到?|超过?|提前|分别|其中|均|为全市|创(?!新|建|设|造|办))/;
 
+/** A clause that only sets the scene ("结合…", "作为镇党委书记"): it goes with the clause after it. */
+export const leadsIn = (clause: string): boolean => {
+  const text = clause.replace(/^[“‘「『]+|[，；：]+$/g, '');
+  return /^作为/.test(text) || LEAD_IN.some((re) => re.test(text));
+};
+
 export function achievementItems(t: Text, span: Span): Span[] {
   const out: Span[] = [];
   let leadIn = false;
@@ -25,7 +31,7 @@ export function achievementItems(t: Text, span: Span): Span[] {
     const prev = out[out.length - 1];
     if (prev && (leadIn || CONTINUES.test(text) || text.length <= 4)) prev.e = c.e;
     else out.push({ ...c });
-    leadIn = LEAD_IN.some((re) => re.test(text));
+    leadIn = leadsIn(text);
   }
   return out;
 }

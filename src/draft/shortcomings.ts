@@ -88,21 +88,45 @@ const LACKING = new RegExp(
       '尚未[\\u4e00-\\u9fa5]{1,4}',
       '(?:仍|还|尚|亟)?(?:需要?|有待|待)(?:进一步|继续)?(?:加强|提升|提高|改进|加大|完善|强化|加快|深化|优化|破解|解决|突破)',
       '(?:存在|还有|仍有)[\\u4e00-\\u9fa5]{0,6}(?:问题|隐患|风险|困难)',
-      '问题(?:较多|突出)',
+      '问题(?:较多|突出|(?:依然|仍然|依旧|仍|还)存在)',
+      '过于[\\u4e00-\\u9fa5]{1,4}',
+      '停留在[\\u4e00-\\u9fa5]{1,10}(?:层面|阶段|表面)',
       '压力(?:较大|大)',
       '困难较多',
     ].join('|') +
     ')$',
 );
-/** Or how it starts: "没有形成产业园", "缺乏全局观念", "拖慢工作进度". */
-const LACKING_START = /^[^，。；]{0,10}?(?:仍然?|还|尚|也)?(?:没有形成|没有建立|未能|尚未|缺乏|缺少|拖慢|拖累|制约)/;
+/**
+ * Or how it starts: "没有形成产业园", "缺乏全局观念", "拖慢工作进度", a secretary's own "我还没有牢固
+ * 树立…的理念", "没有真正做到…", or "不足之处是…". Not a bare 没有: "没有发生一起安全事故" is an
+ * achievement.
+ */
+const LACKING_START = new RegExp(
+  '^[^，。；]{0,10}?(?:仍然?|还|尚|也)?(?:' +
+    [
+      '没有(?:形成|建立|(?:牢固|真正|切实)?树立|真正|完全|充分|很好地?|做到|发挥|落实|把)',
+      '未能',
+      '尚未',
+      '缺乏',
+      '缺少',
+      '拖慢',
+      '拖累',
+      '制约',
+      '(?:不足之处|存在的(?:问题|不足)|问题|不足|差距|短板)(?:主要)?(?:是|在于|表现在)',
+    ].join('|') +
+    ')',
+);
 /** A clause that remedies a lack is an achievement: "补齐民生短板", "解决群众急难愁盼问题". */
 const REMEDY =
   /^(?:在|对|为|把|将|并|已|全面|有效|积极|持续|基本)?(?:补齐|补上|补强|补足|弥补|缩小|解决|破解|化解|消除|攻克|扭转|改变|克服|突破|缓解|整改|整治|治理)/;
 
 /** True when a clause says something is lacking. */
 export function lacking(clause: string): boolean {
-  const text = clause.replace(/(?:的(?:问题|现象|情况)|等(?:问题|方面)?|问题)$/, '').replace(/[。！？；，”’）]+$/, '');
+  // Quotation marks and the ellipsis a quote is cut off with ("…有待加大……”") are not the clause.
+  const text = clause
+    .replace(/^[“‘「『]+/, '')
+    .replace(/[。！？；，”’」』）…]+$/, '')
+    .replace(/(?:的(?:问题|现象|情况)|等(?:问题|方面)?|问题)$/, '');
   if (text.length < 3 || REMEDY.test(text)) return false;
   return LACKING.test(text) || LACKING_START.test(text);
 }

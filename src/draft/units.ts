@@ -13,7 +13,7 @@
  *   unit per paragraph opening with a local party secretary who reports.
  * A unit's text ends at the next unit, a leader's cue, or the end of its paragraph.
  */
-import { achievementItems } from './achievements.js';
+import { achievementItems, leadsIn } from './achievements.js';
 import { cueAt } from './cues.js';
 import { splitAt, splitSentence, type Doc } from './paragraphs.js';
 import { NAME, ROLE, isRole } from './people.js';
@@ -249,11 +249,14 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
           rest(unit, piece, after);
           continue;
         }
-        // The lacking clauses are shortcomings; what is left of the claim, around them, stays.
+        // The lacking clauses are shortcomings; what is left of the claim, around them, stays,
+        // but a clause that only leads in ("作为镇党委书记，我还没有…") goes with the shortcoming.
         let s = piece.s;
         for (const c of bad) {
-          if (c.s > s) rest(unit, { s, e: c.s }, after);
-          unit.shortcomings.push(c);
+          const before = { s, e: c.s };
+          const leads = c.s > s && leadsIn(normOf(t, before));
+          if (c.s > s && !leads) rest(unit, before, after);
+          unit.shortcomings.push(leads ? { s, e: c.e } : c);
           s = c.e;
         }
         if (s < piece.e) rest(unit, { s, e: piece.e }, after);

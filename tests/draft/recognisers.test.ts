@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { achievementItems } from '../../src/draft/achievements.js';
 import { points } from '../../src/draft/directives.js';
-import { findShortcomings } from '../../src/draft/shortcomings.js';
+import { findShortcomings, lacking } from '../../src/draft/shortcomings.js';
 import { suggestFor } from '../../src/draft/suggest.js';
 import { normalise, source } from '../../src/draft/text.js';
 import { orgPrefix, shortForms, unitItem } from '../../src/draft/unitnames.js';
@@ -163,4 +163,25 @@ describe('suggestions', () => {
   it('suggest nothing when nothing is shared', () => {
     expect(suggestFor(['提高普法宣传质效'], points)).toEqual([]);
   });
+});
+
+describe('a clause that says something is lacking', () => {
+  it.each([
+    '我还没有牢固树立‘抓好党建就是最大的政绩’的理念',
+    '对从严管党治党没有真正做到一以贯之',
+    '导致一些问题依然存在。”',
+    '不足之处是‘两新’组织和非公企业党建力度有待加大……”',
+    '“开展工作总体上还停留在完成任务层面”',
+    '“对村组干部的管理过于松散”',
+    '没有发挥主观能动性',
+  ])('%s', (clause) => {
+    expect(lacking(clause)).toBe(true);
+  });
+
+  it.each(['全年没有发生一起安全生产事故', '没有一家企业因疫情停产', '存在问题全部整改到位', '“作为镇党委书记'])(
+    'not: %s',
+    (clause) => {
+      expect(lacking(clause)).toBe(false);
+    },
+  );
 });
