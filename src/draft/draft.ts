@@ -72,6 +72,7 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
     `briefdeck draft 起草${options.source ? `自 ${options.source}` : ''}：所有文字均摘自报道原文，未改写。`,
   );
   out.header.push('标有“请核对”之处需要人工确认；“建议”是按关键词匹配的领导讲话要点。');
+  if (cleaned.pinyin) out.header.push('网页在汉字后加注的拼音（如“会(huì)”）已删去。');
   if (meeting.headline) out.header.push(`报道标题：${src(meeting.headline)}`);
 
   const m: Record<string, unknown> = {};

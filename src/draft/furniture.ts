@@ -19,6 +19,8 @@ export interface Cleaned {
   /** The report with the furniture taken out. */
   text: string;
   furniture: Furniture[];
+  /** The site's pinyin was taken out ("会(huì)" → "会"). */
+  pinyin: boolean;
 }
 
 /** Lines that are a site's buttons and links, never a report's words. */
@@ -45,8 +47,24 @@ const META_PREFIX = new RegExp(`^(?:(?:${META_PAIR}|${DATE_TIME})[\\s|｜丨]+)+
 const SENTENCE_END = /[。！？!?]/;
 const DATED = new RegExp(DATE_TIME);
 
+/**
+ * Pinyin a mirror site's converter wrote after characters: "会(huì)议(yì)", "点(diǎn)评(píng)". A syllable
+ * with a tone mark, in brackets, right after a Chinese character.
+ */
+const PINYIN = /(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
+
+/**
+ * The report without the pinyin a site added after its characters (three or more of them: a
+ * report that glosses one rare character keeps its gloss). It is the site's, not the report's:
+ * left in, it splits every word the recognisers look for and lands on the slides.
+ */
+export const withoutPinyin = (report: string): string =>
+  (report.match(PINYIN)?.length ?? 0) >= 3 ? report.replace(PINYIN, '') : report;
+
 /** Take the page furniture out of a report. */
-export function stripFurniture(report: string): Cleaned {
+export function stripFurniture(text: string): Cleaned {
+  const report = withoutPinyin(text);
+  const pinyin = report !== text;
   const furniture: Furniture[] = [];
   const out: string[] = [];
   let at = 0; // where the line starts in the cleaned text
@@ -87,7 +105,7 @@ export function stripFurniture(report: string): Cleaned {
     }
     keep(raw);
   }
-  return { text: out.join('\n'), furniture };
+  return { text: out.join('\n'), furniture, pinyin };
 }
 
 function isFurnitureLine(line: string): boolean {

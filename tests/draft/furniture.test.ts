@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { draftBrief } from '../../src/draft/index.js';
-import { stripFurniture } from '../../src/draft/furniture.js';
+import { stripFurniture, withoutPinyin } from '../../src/draft/furniture.js';
 import { commentLines, data, strings } from './fixtures.js';
 
 const REPORT = [
@@ -110,5 +110,20 @@ describe('page furniture', () => {
     const { text, furniture: out } = stripFurniture([...furniture, ...report].join('\n'));
     expect(out.map((f) => f.text)).toEqual(furniture);
     expect(text.split('\n').filter(Boolean)).toEqual(report);
+  });
+});
+
+describe('a mirror site’s pinyin', () => {
+  it('is taken out when the page glosses character after character', () => {
+    expect(withoutPinyin('會(huì)議(yì)由鎮黨(dǎng)委書(shū)記魏晨主持')).toBe('會議由鎮黨委書記魏晨主持');
+  });
+
+  it('stays when a report glosses a rare character or two, and brackets that are not pinyin stay', () => {
+    expect(withoutPinyin('翀(chōng)阳村党支部书记介绍，全村共有党员(党员)48名')).toBe(
+      '翀(chōng)阳村党支部书记介绍，全村共有党员(党员)48名',
+    );
+    expect(withoutPinyin('会(huì)议(yì)听取了A(a)、B(b)两个单位的汇报')).toBe(
+      '会(huì)议(yì)听取了A(a)、B(b)两个单位的汇报',
+    );
   });
 });
