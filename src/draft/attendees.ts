@@ -9,7 +9,7 @@
  */
 import { cueAt } from './cues.js';
 import { splitAt, type Doc } from './paragraphs.js';
-import { NAME, ROLE, isRole, looksLikeName, roleAndName } from './people.js';
+import { COMRADE, NAME, ROLE, isRole, looksLikeName, roleAndName } from './people.js';
 import { normOf, type Span } from './text.js';
 
 export interface AttendeesDraft {
@@ -32,7 +32,7 @@ const NOT_A_NAME = /[各全委局部办区县市镇厅处科室队所]/;
 const MAYBE = /出席|参加|列席|到会|到场|陪同|部署|通报|传达|宣读|报告|讲话|说明|安排|要求/;
 /** "市委副书记、市长许文博通报一季度经济运行情况": a leader who spoke, and what about. */
 const SPOKE = new RegExp(
-  `^(?:${ROLE})(${NAME})(?:部署|通报|传达|宣读|安排|就[^，。]{2,40}?作了?(?:要求|部署|讲话|说明|强调)|作(?!述职)(?=.{2,30}(?:报告|讲话|说明)$))`,
+  `^(?:${ROLE})(${NAME})${COMRADE}(?:部署|通报|传达|宣读|安排|就[^，。]{2,40}?作了?(?:要求|部署|讲话|说明|强调)|作(?!述职)(?=.{2,30}(?:报告|讲话|说明)$))`,
   'd',
 );
 /** A person named before the title: "市委组织部陈昌礼书记", "市人大代表谢琼英". */

@@ -4,7 +4,7 @@
  * remarks, kept as a comment), organizer and location when the report names them.
  */
 import type { Doc } from './paragraphs.js';
-import { NAME, ROLE, looksLikeName, type Mention } from './people.js';
+import { COMRADE, NAME, ROLE, looksLikeName, roleLead, type Mention } from './people.js';
 import { normOf, type Span } from './text.js';
 
 export interface MeetingDraft {
@@ -26,20 +26,22 @@ export interface MeetingDraft {
 }
 
 const WHEN =
-  '(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|今天|昨天|今日|昨日|日前|近日|当天|本周[一二三四五六日]?)?(?:上午|下午|晚上|晚间|早上)?';
+  '(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|今天|昨天|今日|昨日|前天|日前|近日|当天|本周[一二三四五六日]?)?(?:上午|下午|晚上|晚间|早上)?|昨晚|今晚';
 const MEETING =
-  '(?:会议|大会|座谈会|推进会|例会|专题会|讲评会|点评会|分析会|交流会|调度会|部署会|工作会|常务会|全会|会)';
+  '(?:会议|大会|座谈会|推进会|例会|专题会|讲评会|点评会|分析会|交流会|调度会|部署会|工作会|常务会|全会|会|擂台赛|决赛|比武)';
 /** "X会议今天下午在Y举行" */
-const TITLE_FIRST = new RegExp(`^([^，。]{2,40}?${MEETING})(?:于)?${WHEN}(?:在(.{2,20}?))?(?:召开|举行|举办)`, 'd');
+const TITLE_FIRST = new RegExp(`^([^，。]{2,40}?${MEETING})(?:于)?(?:${WHEN})(?:在(.{2,20}?))?(?:召开|举行|举办)`, 'd');
 /** "1月6日下午，市委在Y召开X会议" */
 const TITLE_AFTER = new RegExp(
-  `^${WHEN}，?(?:([^，。]{1,15}?)(?:在([^，。]{2,20}?))?)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`,
+  `^(?:为了?[^，。]{2,40}，)?(?:${WHEN})，?(?:([^，。]{1,15}?)(?:在([^，。]{2,20}?))?)?(?:组织)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`,
   'd',
 );
 /** "新年首次" / "2025年第一次" before the meeting's name. */
 /** Page furniture no title is taken from. */
 const FURNITURE =
   /[>›»]|^(?:分享|查看原文|其他|阅读原文|来源|稿源|编辑|责任编辑|时间|日期|发布时间|字号|当前位置|您当前的位置|首页|打印|今日|文章搜索|扫一扫|点击|返回)|^[^，。]{0,6}$/;
+/** A paper's byline before the lead: "本报讯（记者 王言）", "长城网·冀云客户端讯（记者 马静）", "□记者 都镇强 报道". */
+const BYLINE = /^(?:[^，。（]{0,16}讯（[^）]{0,40}）|(?:本报|本台|本网|本刊)[^，。（]{0,8}讯|□?记者[^，。]{0,12}报道)/;
 const ORDINAL = /^((?:\d{4}年|新年|今年|本年度?|年内)?(?:首次|第[一二三四五六七八九十\d]+次|首场))(.{4,})$/;
 
 export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
@@ -55,15 +57,21 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
     .map((p) => doc.sentences[p.sentences[0]!]!)
     .filter((s) => !FURNITURE.test(normOf(doc.t, s)));
   const s0 =
-    opening.find((s) => TITLE_FIRST.test(normOf(doc.t, s)) || TITLE_AFTER.test(normOf(doc.t, s))) ?? opening[0];
+    opening.find((s) => {
+      const text = normOf(doc.t, s).replace(BYLINE, '');
+      return TITLE_FIRST.test(text) || TITLE_AFTER.test(text);
+    }) ?? opening[0];
   if (!s0) {
     findChair(doc, people, out);
     return out;
   }
-  const text = normOf(doc.t, s0);
+  // "本报讯（记者 王言 通讯员 崔红星）8月10日，…": the paper's byline is not the meeting's.
+  const lead = BYLINE.exec(normOf(doc.t, s0))?.[0].length ?? 0;
+  const from = s0.s + lead;
+  const text = doc.t.norm.slice(from, s0.e);
   const at = (m: RegExpExecArray, g: number): Span | undefined => {
     const r = m.indices?.[g];
-    return r ? { s: s0.s + r[0], e: s0.s + r[1] } : undefined;
+    return r ? { s: from + r[0], e: from + r[1] } : undefined;
   };
   let titleEnd = -1;
   const a = TITLE_FIRST.exec(text);
@@ -71,16 +79,16 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
   if (a) {
     out.title = at(a, 1);
     out.location = at(a, 2);
-    titleEnd = s0.s + a[0].length;
+    titleEnd = from + a[0].length;
   } else if (b) {
     out.organizer = at(b, 1);
     out.location = at(b, 2);
     out.title = at(b, 3);
-    titleEnd = s0.s + b[0].length;
+    titleEnd = from + b[0].length;
   } else {
     // Not a recognisable opening: the first clause as the title, for a human to shorten.
     const comma = text.search(/[，。]/);
-    out.title = { s: s0.s, e: s0.s + (comma > 0 ? comma : text.length) };
+    out.title = { s: from, e: from + (comma > 0 ? comma : text.length) };
     out.titleUnsure = true;
   }
   if (out.title && !out.titleUnsure) {
@@ -123,9 +131,10 @@ function findChair(doc: Doc, people: Mention[], out: MeetingDraft) {
   const chair = people.find((m) => n.startsWith('主持', m.after));
   let name: Span | undefined = chair?.nameSpan;
   let after = chair?.after ?? -1;
+  let role: Span | undefined;
   if (!chair) {
     // "会议由张三主持", "…，张三主持会议", and a headline "…点评会 尹力主持并点评" (a space before it).
-    const re = /([\u4e00-\u9fa5]{2,3})主持(?:会议|大会|并|$|，|。)/dg;
+    const re = /([\u4e00-\u9fa5]{2,3})(同志)?主持(?:会议|大会|并|$|，|。)/dg;
     for (const m of n.matchAll(re)) {
       const [s, e] = m.indices![1]!;
       const before = s > 0 ? n[s - 1]! : '\n';
@@ -133,15 +142,26 @@ function findChair(doc: Doc, people: Mention[], out: MeetingDraft) {
       if (!/[，。\n由]/.test(before) && !spaced) continue;
       if (!spaced && before !== '由' && !looksLikeName(m[1]!)) continue;
       name = { s, e };
-      after = e;
+      after = e + (m[2]?.length ?? 0);
       break;
+    }
+  }
+  if (!name) {
+    // "在市长王永礼的主持下"
+    const under = new RegExp(`在(${ROLE})?(${NAME})${COMRADE}的主持下`, 'd').exec(n);
+    if (under && looksLikeName(under[2]!)) {
+      const [s, e] = under.indices![2]!;
+      name = { s, e };
+      after = under.index + under[0].length;
+      if (under.indices![1]) role = { s: under.indices![1][0], e: under.indices![1][1] };
     }
   }
   if (!name) {
     if (out.reviewer) out.chair = out.reviewer;
     return;
   }
-  out.chair = { name, nameText: n.slice(name.s, name.e), ...(chair ? { role: chair.role } : {}) };
+  role ??= chair?.role;
+  out.chair = { name, nameText: n.slice(name.s, name.e), ...(role ? { role } : {}) };
   if (chair?.place && !out.organizer) {
     out.organizer = chair.body;
     out.location ??= chair.place;
@@ -160,14 +180,14 @@ function findChair(doc: Doc, people: Mention[], out: MeetingDraft) {
 const FOLLOW =
   '(?=(?:对|的|现场|逐一|逐个|一一|分别|依次|作|做|进行|在|参加|代表|最后|集中|当场|即时|针对|主持)[^，。；]{0,40}?(?:点评|讲评)|点评|讲评)';
 /** The same without a role, for a name seen elsewhere with one: "全可文最后作了集中点评". */
-const REVIEW_BY_NAME = new RegExp(`(?:^|[，。：])()(${NAME})${FOLLOW}`, 'd');
+const REVIEW_BY_NAME = new RegExp(`(?:^|[，。：])()(${NAME})${COMRADE}${FOLLOW}`, 'd');
 const REVIEW_BY = new RegExp(
-  `(${ROLE})(?:候选人)?(${NAME})(?=(?:对|的|现场|逐一|逐个|一一|分别|依次|作|做|进行|在|参加|代表|最后|集中|当场|即时|针对|主持)[^，。；]{0,40}?(?:点评|讲评)|点评|讲评)`,
+  `(${ROLE})(?:候选人)?(${NAME})${COMRADE}(?=(?:对|的|现场|逐一|逐个|一一|分别|依次|作|做|进行|在|参加|代表|最后|集中|当场|即时|针对|主持)[^，。；]{0,40}?(?:点评|讲评)|点评|讲评)`,
   'd',
 );
 /** "在认真听取大家发言后，夏宝龙说": who speaks after hearing the units. */
 const AFTER_HEARING = new RegExp(
-  `^(?:在)?(?:认真)?听取[^，。]{0,12}后，(?:${ROLE})?(${NAME})(?=说|指出|表示|强调|逐一)`,
+  `^(?:在)?(?:认真)?听取[^，。]{0,12}后，(?:${ROLE})?(${NAME})${COMRADE}(?=说|指出|表示|强调|逐一)`,
   'd',
 );
 
@@ -186,8 +206,7 @@ function findReviewer(doc: Doc, known: ReadonlySet<string>): MeetingDraft['revie
     let role = g === 2 && m[1] ? { s: s.s + m.indices![1]![0], e: s.s + m.indices![1]![1] } : undefined;
     if (role) {
       // "并接受北京市委书记" → "北京市委书记": the role starts after the words that lead to it.
-      const lead = /^.*(?:接受|并|由|经|请|对)/.exec(t.norm.slice(role.s, role.e));
-      if (lead) role = { s: role.s + lead[0].length, e: role.e };
+      role = { s: role.s + roleLead(t.norm.slice(role.s, role.e)), e: role.e };
     }
     return { name: { s: s.s + ns, e: s.s + ne }, nameText, ...(role && role.e > role.s ? { role } : {}) };
   }

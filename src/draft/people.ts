@@ -11,6 +11,8 @@ const TITLE =
   '(?:书记|市长|区长|县长|镇长|乡长|省长|州长|主任|部长|局长|厅长|处长|主席|院长|检察长|秘书长|组长|总经理|董事长|常委|委员|司令员|政委|署长|行长|校长|社长|总编辑|负责人)';
 export const ROLE = `[\\u4e00-\\u9fa5]{0,12}?${TITLE}(?:、[\\u4e00-\\u9fa5]{0,12}?${TITLE})*`;
 export const NAME = '[\\u4e00-\\u9fa5]{2,3}?';
+/** What may follow a name before the action: "会议由镇党委书记杨增新同志主持". */
+export const COMRADE = '(?:同志)?';
 /** What follows a name: an action, or the next item of a list. */
 const AFTER =
   '(?:主持|出席|部署|指出|强调|要求|讲话|参加|列席|表示|作|在|就|通报|传达|介绍|总结|点评|提出|宣读|对|结合|逐一|代表|等|和|、|，|。|；)';
@@ -29,20 +31,29 @@ export interface Mention {
 }
 
 export function mentions(doc: Doc): Mention[] {
-  const re = new RegExp(`${BOUNDARY}(${ROLE})(${NAME})(?=${AFTER})`, 'gd');
+  const re = new RegExp(`${BOUNDARY}(${ROLE})(${NAME})${COMRADE}(?=${AFTER})`, 'gd');
   const out: Mention[] = [];
   for (const m of doc.t.norm.matchAll(re)) {
     const [rs, re_] = m.indices![1]!;
     const [ns, ne] = m.indices![2]!;
-    const role = stripPlace(doc.t.norm, { s: rs, e: re_ });
-    const mention: Mention = { name: m[2]!, role, nameSpan: { s: ns, e: ne }, after: ne };
-    if (role.s > rs) {
-      mention.place = { s: rs, e: role.s };
-      mention.body = { s: rs, e: role.s + 2 }; // 上海 + 市委
+    const lead = roleLead(doc.t.norm.slice(rs, re_));
+    const role = stripPlace(doc.t.norm, { s: rs + lead, e: re_ });
+    const mention: Mention = { name: m[2]!, role, nameSpan: { s: ns, e: ne }, after: m.index + m[0].length };
+    if (role.s > rs + lead) {
+      mention.place = { s: rs + lead, e: role.s };
+      mention.body = { s: rs + lead, e: role.s + 2 }; // 上海 + 市委
     }
     out.push(mention);
   }
   return out;
+}
+
+/**
+ * How many characters of a matched role only lead to it: "会议由镇党委书记" → 会议由, "接受北京市委
+ * 书记" → 接受, "镇班子成员的评议和镇党委书记" → 镇班子成员的评议和.
+ */
+export function roleLead(role: string): number {
+  return /^.*(?:接受|并|由|经|请|对(?!外))|^.*的(?:[^的]{0,6}和)?/.exec(role)?.[0].length ?? 0;
 }
 
 /**

@@ -16,7 +16,7 @@
 import { achievementItems, leadsIn } from './achievements.js';
 import { cueAt } from './cues.js';
 import { splitAt, splitSentence, type Doc } from './paragraphs.js';
-import { NAME, ROLE, isRole } from './people.js';
+import { COMRADE, NAME, ROLE, isRole } from './people.js';
 import { findShortcomings, lacking } from './shortcomings.js';
 import { normOf, type Span } from './text.js';
 import { orgPrefix, shortForms, unitItem } from './unitnames.js';
@@ -42,24 +42,35 @@ export interface UnitsDraft {
   reviewer?: Span;
 }
 
-/** What a list of units does: 先后发言, 依次汇报, 作交流发言, 首先登台, 进行了表态发言, 作了述职报告. */
-const LIST_VERB =
-  /(?:先后|依次|分别|相继|陆续|轮流|首先|逐一)(?:登台|上台)?(?:作了?|做了?|进行了?)?(?:交流|典型经验|典型|表态|专题|工作|现场)?(?:发言|汇报|交流|述职)|(?:先后|依次|相继|陆续|轮流|首先)(?:登台|上台)|(?:作了?|做了?|进行了?)(?:交流|典型经验|典型|表态|专题|工作)(?:发言|汇报)|作了?述职报告/;
+/**
+ * What a list of units does: 先后发言, 依次汇报, 作交流发言, 首先登台, 依次走上“考场”, 进行了表态发言,
+ * 作了情况说明和表态发言, 作了述职报告, 分别就…作了报告, (进行)现场述职, 作了现场陈述.
+ */
+const LIST_VERB = new RegExp(
+  [
+    '(?:先后|依次|分别|相继|陆续|轮流|首先|逐一)(?:登台|上台)?(?:作了?|做了?|进行了?)?(?:交流|典型经验|典型|表态|专题|工作|现场)?(?:发言|汇报|交流|述职)',
+    '(?:先后|依次|相继|陆续|轮流|首先)(?:登台|上台|走上)',
+    '(?:作了?|做了?|进行了?)(?:[^，。；]{1,6}和)?(?:交流|典型经验|典型|表态|专题|工作)(?:发言|汇报)',
+    '作了?述职报告',
+    '分别就[^，。；]{1,24}?(?:作了?|做了?|进行了?)(?:报告|汇报|发言)',
+    '(?:上台|登台)?(?:作了?|做了?|进行了?)?现场(?:述职|汇报|陈述)',
+  ].join('|'),
+);
 /** Opening words before a list. */
 const LIST_LEAD = /^(?:会上|会议上|会议中|随后|其中|期间|接着)/;
 /** "A、B三个社区和C、D三个村": a count and a kind between two groups of one list. */
 const GROUP_SEP = /[一二三四五六七八九十两\d]+(?:位|个|家)[\u4e00-\u9fa5]{1,4}?(?:和|及|与)/g;
 /** Where a list's names end: "等8位…", "三位区委书记", "的工委书记", "负责同志", "在先进席". */
 const LIST_TAIL =
-  /等|[一二三四五六七八九十两\d]+(?:位|个|名|家)|的[^、，。]{0,10}?(?:书记|负责同志|负责人|同志)|(?:主要)?负责(?:同志|人)|在(?:会上|先进席|后进席)|分别|代表|首先|先后|依次|相继|陆续/g;
+  /等|共?[一二三四五六七八九十两\d]+(?:位|个|名|家)|的[^、，。]{0,10}?(?:书记|负责同志|负责人|同志)|(?:主要)?负责(?:同志|人)|在(?:会上|先进席|后进席)|分别|代表|首先|先后|依次|相继|陆续/g;
 /** A separator between two names of a list. */
 const LIST_SEP = /、|(?<=委|局|区|县|市|镇|乡|街道|办|厅|署|中心|公司|集团|村|社区)(?:和|及|与)/;
 /** Attendance is not a list of reporting units. */
 const NOT_A_LIST = /参加|出席|列席|主持|陪同/;
 const REVIEW = /(?:逐一|逐个|一一|分别|依次)(?:作|进行)?了?(?:工作)?(?:点评|讲评)|点评了?各/;
-const REVIEWER = new RegExp(`(?:^|[，。])(?:${ROLE})?(${NAME})(?:逐一|逐个|一一|分别|依次|对)`, 'd');
+const REVIEWER = new RegExp(`(?:^|[，。])(?:${ROLE})?(${NAME})${COMRADE}(?:逐一|逐个|一一|分别|依次|对)`, 'd');
 const INTRO_SPEAKER = new RegExp(
-  `^(?:${ROLE})(${NAME})(?:在发言中|发言时|在会上)?(?:介绍|表示|汇报|谈到|提到|说|指出)(?:说|道)?[，：]?`,
+  `^(?:${ROLE})(${NAME})${COMRADE}(?:在发言中|发言时|在会上)?(?:介绍|表示|汇报|谈到|提到|说|指出)(?:说|道)?[，：]?`,
   'd',
 );
 const INTRO = /^(?:在发言中|发言中|发言时)?(?:介绍|表示|汇报|谈到|提到|说)?(?:说|道)?[，：]/;
@@ -68,7 +79,7 @@ const INTRO = /^(?:在发言中|发言中|发言时)?(?:介绍|表示|汇报|谈
  * "杭州市委常委、萧山区委书记俞东来说" → the secretary's body (寿光市委) and name.
  */
 const FEATURE = new RegExp(
-  `^(?:[^，。]{0,20}，)?(?:[\\u4e00-\\u9fa5]{2,12}?(?:常委|书记|主任|长)、)?([\\u4e00-\\u9fa5]{2,12}?(?:市委|区委|县委|州委|旗委|镇党委|乡党委|街道党工委|党工委|党委|党组))书记(${NAME})(?=的PPT|上来|在发言中|发言时|介绍|说|表示|汇报|谈到|讲|报告)`,
+  `^(?:[^，。]{0,20}，)?(?:[\\u4e00-\\u9fa5]{2,12}?(?:常委|书记|主任|长)、)?([\\u4e00-\\u9fa5]{2,12}?(?:市委|区委|县委|州委|旗委|镇党委|乡党委|街道党工委|党工委|党委|党组))书记(${NAME})${COMRADE}(?=的PPT|上来|在发言中|发言时|介绍|说|表示|汇报|谈到|讲|报告)`,
   'd',
 );
 const FEATURE_INTRO =

@@ -1,10 +1,11 @@
 /**
- * The drafter scored on real reports of the genre (tests/fixtures/reports), against labels a
+ * The drafter scored on real reports of the genre (tests/fixtures/reports, and the reports of a
+ * later survey in tests/fixtures/reports-2026-12), against labels a
  * person made by reading each text (labels.yaml). Prints the score table and fails below the
  * thresholds. How things are matched:
  *
  * - units: a label and a drafted unit name match when, read as simplified text and with their
- *   level and party endings taken off (区委, 党委, 党组, 社区, 村, 镇, 区, 市…), one equals or ends
+ *   level and party endings taken off (区委, 党委, 党组, 政府, 社区, 村, 镇, 区, 市…), one equals or ends
  *   with the other ("石景山" = "石景山区", "文山市平坝镇" = "平坝镇党委"); matched in speaking order
  *   (党支部 and 党总支 are endings too; a drafted unit is used once, and only after the one matched before it);
  * - shortcomings: a labelled span counts when a shortcoming item of the matched unit contains
@@ -21,10 +22,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { draftBrief } from '../../src/draft/index.js';
+import { withoutPinyin } from '../../src/draft/furniture.js';
 import { normalise } from '../../src/draft/text.js';
 import { data, strings, type DraftData } from './fixtures.js';
-
-const DIR = 'tests/fixtures/reports';
 
 interface Label {
   source: string;
@@ -35,12 +35,14 @@ interface Label {
   attendees: string[];
 }
 
-const labels = (parse(readFileSync(join(DIR, 'labels.yaml'), 'utf8')) as { reports: Record<string, Label> }).reports;
-const names = Object.keys(labels).sort();
+const readLabels = (dir: string) =>
+  (parse(readFileSync(join(dir, 'labels.yaml'), 'utf8')) as { reports: Record<string, Label> }).reports;
 
-const simplified = (s: string) => normalise(s).norm;
+/** Simplified, and without the pinyin a mirror site adds after characters, as the drafter reads. */
+const simplified = (s: string) => normalise(withoutPinyin(s)).norm;
 const ENDINGS = [
   '主要负责同志',
+  '政府',
   '负责同志',
   '党工委',
   '党总支',
@@ -94,8 +96,8 @@ interface Score {
   invented: string[];
 }
 
-function score(name: string, label: Label): Score {
-  const report = readFileSync(join(DIR, name), 'utf8');
+function score(dir: string, name: string, label: Label): Score {
+  const report = withoutPinyin(readFileSync(join(dir, name), 'utf8'));
   const { yaml } = draftBrief(report, { date: '2025-01', source: name });
   const d: DraftData = data(yaml);
   const drafted = d.units ?? [];
@@ -148,57 +150,85 @@ function score(name: string, label: Label): Score {
   };
 }
 
-const scores = names.map((n) => score(n, labels[n]!));
-const sum = (f: (s: Score) => [number, number]) =>
-  scores.reduce<[number, number]>((acc, s) => [acc[0] + f(s)[0], acc[1] + f(s)[1]], [0, 0]);
-const rate = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
-const cell = ([a, b]: [number, number]) => `${a}/${b}`;
+/**
+ * One set of labelled reports, scored; `floor` is what the drafter must reach on it (a rate of
+ * found/expected, and the least number of reports the set holds).
+ */
+function scoreSet(
+  dir: string,
+  what: string,
+  floor: { reports: number; units: number; shortcomings: number; chair: number; attendees: number },
+) {
+  const labels = readLabels(dir);
+  const names = Object.keys(labels).sort();
+  const scores = names.map((n) => score(dir, n, labels[n]!));
+  const sum = (f: (s: Score) => [number, number]) =>
+    scores.reduce<[number, number]>((acc, s) => [acc[0] + f(s)[0], acc[1] + f(s)[1]], [0, 0]);
+  const rate = ([a, b]: [number, number]) => (b === 0 ? 1 : a / b);
+  const cell = ([a, b]: [number, number]) => `${a}/${b}`;
 
-describe('the drafter on real reports', () => {
-  it('prints the score table', () => {
-    const rows = scores.map((s) => ({
-      report: s.report.replace(/\.txt$/, ''),
-      units: cell(s.units) + (s.extraUnits ? ` +${s.extraUnits}` : ''),
-      shortcomings: cell(s.shortcomings),
-      'as achievements': s.misfiled.length,
-      chair: s.chair[1] ? cell(s.chair) : s.chair[0] ? '1/0' : '-',
-      attendees: cell(s.attendees) + (s.extraAttendees ? ` +${s.extraAttendees}` : ''),
-    }));
-    const total = {
-      report: `ALL (${scores.length})`,
-      units: `${cell(sum((s) => s.units))} ${(rate(sum((s) => s.units)) * 100).toFixed(0)}%`,
-      shortcomings: `${cell(sum((s) => s.shortcomings))} ${(rate(sum((s) => s.shortcomings)) * 100).toFixed(0)}%`,
-      'as achievements': scores.reduce((n, s) => n + s.misfiled.length, 0),
-      chair: `${cell(sum((s) => s.chair))} ${(rate(sum((s) => s.chair)) * 100).toFixed(0)}%`,
-      attendees: `${cell(sum((s) => s.attendees))} ${(rate(sum((s) => s.attendees)) * 100).toFixed(0)}%`,
-    };
-    console.log(`\nThe drafter on ${scores.length} real reports (found/expected, +extra)`);
-    console.table([...rows, total]);
-    for (const s of scores) for (const m of s.misfiled) console.log(`shortcoming as achievement: ${s.report}: ${m}`);
-    expect(scores.length).toBeGreaterThanOrEqual(25);
-  });
+  describe(what, () => {
+    it('prints the score table', () => {
+      const rows = scores.map((s) => ({
+        report: s.report.replace(/\.txt$/, ''),
+        units: cell(s.units) + (s.extraUnits ? ` +${s.extraUnits}` : ''),
+        shortcomings: cell(s.shortcomings),
+        'as achievements': s.misfiled.length,
+        chair: s.chair[1] ? cell(s.chair) : s.chair[0] ? '1/0' : '-',
+        attendees: cell(s.attendees) + (s.extraAttendees ? ` +${s.extraAttendees}` : ''),
+      }));
+      const total = {
+        report: `ALL (${scores.length})`,
+        units: `${cell(sum((s) => s.units))} ${(rate(sum((s) => s.units)) * 100).toFixed(0)}%`,
+        shortcomings: `${cell(sum((s) => s.shortcomings))} ${(rate(sum((s) => s.shortcomings)) * 100).toFixed(0)}%`,
+        'as achievements': scores.reduce((n, s) => n + s.misfiled.length, 0),
+        chair: `${cell(sum((s) => s.chair))} ${(rate(sum((s) => s.chair)) * 100).toFixed(0)}%`,
+        attendees: `${cell(sum((s) => s.attendees))} ${(rate(sum((s) => s.attendees)) * 100).toFixed(0)}%`,
+      };
+      console.log(`\n${what}: ${scores.length} reports (found/expected, +extra)`);
+      console.table([...rows, total]);
+      for (const s of scores) for (const m of s.misfiled) console.log(`shortcoming as achievement: ${s.report}: ${m}`);
+      expect(scores.length).toBeGreaterThanOrEqual(floor.reports);
+    });
 
-  it('finds at least 95% of the units', () => {
-    expect(rate(sum((s) => s.units))).toBeGreaterThanOrEqual(0.95);
-  });
+    it(`finds at least ${floor.units * 100}% of the units`, () => {
+      expect(rate(sum((s) => s.units))).toBeGreaterThanOrEqual(floor.units);
+    });
 
-  it('finds at least 95% of the shortcomings', () => {
-    expect(rate(sum((s) => s.shortcomings))).toBeGreaterThanOrEqual(0.95);
-  });
+    it(`finds at least ${floor.shortcomings * 100}% of the shortcomings`, () => {
+      expect(rate(sum((s) => s.shortcomings))).toBeGreaterThanOrEqual(floor.shortcomings);
+    });
 
-  it('never puts a shortcoming on an achievements panel', () => {
-    expect(scores.flatMap((s) => s.misfiled.map((m) => `${s.report}: ${m}`))).toEqual([]);
-  });
+    it('never puts a shortcoming on an achievements panel', () => {
+      expect(scores.flatMap((s) => s.misfiled.map((m) => `${s.report}: ${m}`))).toEqual([]);
+    });
 
-  it('finds the chair or reviewing leader in at least 90% of the reports', () => {
-    expect(rate(sum((s) => s.chair))).toBeGreaterThanOrEqual(0.9);
-  });
+    it(`finds the chair or reviewing leader in at least ${floor.chair * 100}% of the reports`, () => {
+      expect(rate(sum((s) => s.chair))).toBeGreaterThanOrEqual(floor.chair);
+    });
 
-  it('finds at least 90% of the attending leaders', () => {
-    expect(rate(sum((s) => s.attendees))).toBeGreaterThanOrEqual(0.9);
-  });
+    it(`finds at least ${floor.attendees * 100}% of the attending leaders`, () => {
+      expect(rate(sum((s) => s.attendees))).toBeGreaterThanOrEqual(floor.attendees);
+    });
 
-  it.each(names)('%s: every string in the draft is a span of the report', (name) => {
-    expect(scores.find((s) => s.report === name)!.invented).toEqual([]);
+    it.each(names)('%s: every string in the draft is a span of the report', (name) => {
+      expect(scores.find((s) => s.report === name)!.invented).toEqual([]);
+    });
   });
+}
+
+scoreSet('tests/fixtures/reports', 'the drafter on real reports', {
+  reports: 25,
+  units: 0.95,
+  shortcomings: 0.95,
+  chair: 0.9,
+  attendees: 0.9,
+});
+
+scoreSet('tests/fixtures/reports-2026-12', 'the drafter on the reports of the December 2026 survey', {
+  reports: 16,
+  units: 0.56,
+  shortcomings: 0.42,
+  chair: 0.77,
+  attendees: 0.6,
 });

@@ -167,3 +167,68 @@ describe('odd input', () => {
     expect(d.units[0]!.shortcomings).toEqual(['a: b', 'cd']);
   });
 });
+
+describe('forms found by the December 2026 survey of unseen reports', () => {
+  const meetingOf = (report: string) => data(draftBrief(report).yaml).meeting;
+  const unitNames = (report: string) => (data(draftBrief(report).yaml).units ?? []).map((u) => u.name);
+
+  it('a chair named with 同志, or 在…的主持下', () => {
+    const a = meetingOf('那邦镇召开村级党组织书记述职评议考核会。会议由镇党委书记杨增新同志主持，镇班子成员参加会议。');
+    expect(a.chair).toEqual({ name: '杨增新', role: '镇党委书记' });
+    const b = meetingOf('7月4日，市政府召开工作部门年中述职会。在市长王永礼的主持下，各部门负责人逐一述职。');
+    expect(b.chair).toEqual({ name: '王永礼', role: '市长' });
+    const c = meetingOf('街道召开述职评议会。党工委书记何追同志逐一点评，肯定特色亮点，指出问题不足。');
+    expect(c.chair?.name).toBe('何追');
+  });
+
+  it('an opening after a purpose clause or a paper’s byline, and 组织召开', () => {
+    const a = meetingOf(
+      '为检验各村党总支书记抓基层党建工作成效，2023年1月10日下午，星云街道组织召开2022年度村（社区）党总支书记抓基层党建工作述职评议考核会。会议由星云街道党工委书记周宏斌主持。',
+    );
+    expect(a.title).toBe('2022年度村（社区）党总支书记抓基层党建工作述职评议考核会');
+    expect(a.organizer).toBe('星云街道');
+    const b = meetingOf(
+      '本报讯（记者王言 通讯员崔红星）8月10日，修武县召开乡镇党委书记抓党建工作述职会。县委书记郭鹏主持会议。',
+    );
+    expect(b.title).toBe('乡镇党委书记抓党建工作述职会');
+  });
+
+  it('units that 现场述职, or 分别就…作了报告 (without the 共 of "共3家")', () => {
+    expect(
+      unitNames(
+        '星云街道召开述职评议考核会。会上，下营社区、浪广社区和土官田村3个村（社区）党总支书记进行现场述职。下营社区新建党群服务中心1个。',
+      ),
+    ).toEqual(['下营社区', '浪广社区', '土官田村']);
+    expect(
+      unitNames(
+        '市人大常委会召开工作评议大会。会上，市住建局、市财政局及市人社局共3家被评议部门分别就专项工作情况作了报告。市住建局完成老旧小区改造120个。',
+      ),
+    ).toEqual(['市住建局', '市财政局', '市人社局']);
+    expect(
+      unitNames(
+        '市政府召开督政会。排在后两位的内丘县、临城县政府主要负责人作了情况说明和表态发言。内丘县项目开工率偏低。',
+      ),
+    ).toEqual(['内丘县', '临城县政府']);
+  });
+
+  it('a secretary’s self-criticism is a shortcoming, with the clause that leads into it', () => {
+    const { yaml } = draftBrief(
+      '县委召开述职评议会。会上，沙州镇、茅坝乡党委书记先后述职。沙州镇新建村级活动阵地12个，作为镇党委书记，我还没有牢固树立抓好党建就是最大政绩的理念，导致一些问题依然存在。茅坝乡累计召开专题党建会议2次。',
+    );
+    const shazhou = data(yaml).units![0]!;
+    expect(shazhou.achievements).toEqual(['新建村级活动阵地12个']);
+    expect(shazhou.shortcomings).toEqual([
+      '作为镇党委书记，我还没有牢固树立抓好党建就是最大政绩的理念',
+      '导致一些问题依然存在',
+    ]);
+  });
+
+  it('a mirror site’s pinyin is taken out, and the draft says so', () => {
+    const report =
+      '永樂鎮召(zhào)開(kāi)2021年度黨組織書記抓基層黨建述職評議會(huì)。會(huì)議(yì)由鎮黨(dǎng)委書(shū)記魏晨主持。';
+    const { yaml } = draftBrief(report);
+    expect(data(yaml).meeting.chair).toEqual({ name: '魏晨', role: '鎮黨委書記' });
+    expect(yaml).toContain('网页在汉字后加注的拼音（如“会(huì)”）已删去。');
+    expect(yaml).not.toMatch(/\((?:zhào|kāi|dǎng|shū)\)/);
+  });
+});
