@@ -28,6 +28,11 @@ const CONTINUATION =
 const ENUMERATOR =
   /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、：]?|（[一二三四五六七八九十\d]+）|\d+[.、．]|[一二三四五六七八九十]+、|[一二三四五六七八九十](?=要))/;
 
+/** A cue that reports a finding ("指出", "认为", "表示"), not one that asks ("强调", "要求"). */
+const ASSESSES = /^[^，。]*?(?:指出|认为|表示)[：，]?$/;
+/** Words that ask something of someone. */
+const ASKS = /要|必须|务必|应当|应该|需|须|希望|确保|切实|着力|坚持|进一步|力争|不能|不得|严禁|加快|推动|抓好|做好/;
+
 export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string): LeaderDraft[] {
   const t = doc.t;
   const known = new Set(people.map((p) => p.name));
@@ -59,7 +64,11 @@ export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string)
           doc.sentences[j]!.used = true;
         }
         pending.length = 0;
-        speaker.points.push(...points(t, { s: cue.rest, e: s.e }, speaker));
+        // "会议指出，…取得了阶段性成果，但…还存在一定差距": what a leader finds, asking nothing
+        // of anyone, is not a directive; it is kept as a comment on that leader.
+        if (ASSESSES.test(t.norm.slice(cue.who.e, cue.rest)) && !ASKS.test(t.norm.slice(cue.rest, s.e)))
+          speaker.kept.push({ s: cue.rest, e: s.e });
+        else speaker.points.push(...points(t, { s: cue.rest, e: s.e }, speaker));
         s.used = true;
         current = last = speaker;
       } else if (current) {
@@ -121,9 +130,9 @@ export function points(t: Text, span: Span, leader?: LeaderDraft): Span[] {
   for (const sentence of sentenceSpans(t, span)) {
     for (const piece of splitAt(t, sentence, '；')) {
       let p = piece;
-      // "今年要抓好以下工作：一是…" — the lead-in is not a point.
+      // "今年要抓好以下工作：一是…", "提出四点要求：一要…", "五点要求，一是…" — the lead-in is not a point.
       const colon = normOf(t, p).search(
-        /：(?=[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|（[一二三四五六七八九十\d]+）)/,
+        /(?:：|(?<=要求|意见|建议|希望)，)(?=[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+|（[一二三四五六七八九十\d]+）)/,
       );
       if (colon > 0) {
         leader?.kept.push({ s: p.s, e: p.s + colon });

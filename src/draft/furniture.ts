@@ -35,7 +35,7 @@ const RELATED =
   /^(?:相关新闻|相关阅读|相关链接|相关文章|相关稿件|相关报道|推荐阅读|延伸阅读|热点推荐|热点新闻|猜你喜欢|往期回顾|更多新闻|精彩推荐|专题推荐)[:：]?$/;
 /** Keys of a page's information line: "来源：北京日报 编辑：张三 发布时间：2024-08-27 10:30". */
 const META_KEY =
-  '(?:信息来源|文章来源|新闻来源|来源|稿源|作者|记者|通讯员|编辑|责任编辑|责编|审核|审校|校对|终审|摄影|发布时间|发布日期|发表时间|发文时间|更新时间|时间|日期|浏览次数|阅读次数|点击次数|点击数|浏览量|阅读量|访问量)';
+  '(?:信息来源|文章来源|新闻来源|来源|稿源|作者|记者|通讯员|编辑|责任编辑|责编|审核|审校|校对|终审|摄影|发布时间|发布日期|发表时间|发文时间|更新时间|时间|日期|浏览次数|阅读次数|点击次数|点击数|点击率|浏览量|阅读量|阅读数|访问量)';
 const DATE_TIME = '\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?(?:[ \\u00a0\\u3000]+\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?';
 /** One "key：value" of an information line, with the space after it. */
 const META_PAIR = `${META_KEY}[ \\u00a0\\u3000]*[:：][ \\u00a0\\u3000]*(?:${DATE_TIME}|[^\\s：:，。；！？]{0,24})`;
@@ -59,7 +59,10 @@ const PINYIN = /(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōó�
  * left in, it splits every word the recognisers look for and lands on the slides.
  */
 export const withoutPinyin = (report: string): string =>
-  (report.match(PINYIN)?.length ?? 0) >= 3 ? report.replace(PINYIN, '') : report;
+  (report.match(PINYIN)?.length ?? 0) >= 3 ? stripPinyin(report) : report;
+
+/** Every such gloss taken out, however few (for a name copied from a glossed page). */
+export const stripPinyin = (text: string): string => text.replace(PINYIN, '');
 
 /** Take the page furniture out of a report. */
 export function stripFurniture(text: string): Cleaned {

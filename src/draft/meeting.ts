@@ -3,7 +3,7 @@
  * 上海市委书记陈吉宁主持会议并强调，…" → title, subtitle, summary, chair (and the chair's opening
  * remarks, kept as a comment), organizer and location when the report names them.
  */
-import type { Doc } from './paragraphs.js';
+import { BYLINE, type Doc } from './paragraphs.js';
 import { COMRADE, NAME, ROLE, looksLikeName, roleLead, type Mention } from './people.js';
 import { normOf, type Span } from './text.js';
 
@@ -33,15 +33,13 @@ const MEETING =
 const TITLE_FIRST = new RegExp(`^([^，。]{2,40}?${MEETING})(?:于)?(?:${WHEN})(?:在(.{2,20}?))?(?:召开|举行|举办)`, 'd');
 /** "1月6日下午，市委在Y召开X会议" */
 const TITLE_AFTER = new RegExp(
-  `^(?:为了?[^，。]{2,40}，)?(?:${WHEN})，?(?:([^，。]{1,15}?)(?:在([^，。]{2,20}?))?)?(?:组织)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`,
+  `^(?:为了?[^，。]{2,40}，)?(?:${WHEN})，?(?:([^，。]{1,30}?)(?:在([^，。]{2,20}?))?)?(?:组织)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`,
   'd',
 );
 /** "新年首次" / "2025年第一次" before the meeting's name. */
 /** Page furniture no title is taken from. */
 const FURNITURE =
   /[>›»]|^(?:分享|查看原文|其他|阅读原文|来源|稿源|编辑|责任编辑|时间|日期|发布时间|字号|当前位置|您当前的位置|首页|打印|今日|文章搜索|扫一扫|点击|返回)|^[^，。]{0,6}$/;
-/** A paper's byline before the lead: "本报讯（记者 王言）", "长城网·冀云客户端讯（记者 马静）", "□记者 都镇强 报道". */
-const BYLINE = /^(?:[^，。（]{0,16}讯（[^）]{0,40}）|(?:本报|本台|本网|本刊)[^，。（]{0,8}讯|□?记者[^，。]{0,12}报道)/;
 const ORDINAL = /^((?:\d{4}年|新年|今年|本年度?|年内)?(?:首次|第[一二三四五六七八九十\d]+次|首场))(.{4,})$/;
 
 export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
@@ -86,9 +84,11 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
     out.title = at(b, 3);
     titleEnd = from + b[0].length;
   } else {
-    // Not a recognisable opening: the first clause as the title, for a human to shorten.
+    // Not a recognisable opening: the first clause as the title, for a human to shorten; the
+    // report's headline when that clause only says when ("2月23日", "近日").
     const comma = text.search(/[，。]/);
     out.title = { s: from, e: from + (comma > 0 ? comma : text.length) };
+    if (out.headline && new RegExp(`^(?:${WHEN})$`).test(normOf(doc.t, out.title))) out.title = out.headline;
     out.titleUnsure = true;
   }
   if (out.title && !out.titleUnsure) {

@@ -28,6 +28,8 @@ export interface Doc {
 const codes = (s: string) => new Set([...s].map((c) => c.charCodeAt(0)));
 const TERMINATORS = codes('。！？');
 const CLOSERS = codes('”’）》」');
+/** A line that trails off ("促进交流……") ends its paragraph too. */
+const ELLIPSIS = 0x2026;
 const OPEN = codes('“‘（《【');
 const CLOSE = codes('”’）》】');
 
@@ -73,11 +75,23 @@ function lines(t: Text): Span[] {
 function unwrap(t: Text): Text {
   const drop = new Set<number>();
   let start = 0;
-  for (const line of lines(t)) {
+  const all = lines(t);
+  for (const [k, line] of all.entries()) {
     const text = t.norm.slice(Math.max(start, line.s - 200), line.e); // the paragraph so far, enough of it
     const end = t.norm.charCodeAt(line.e - 1);
-    const more = line.e + 1 < t.norm.length && t.norm[line.e + 1] !== '\n';
-    if (more && line.e - start >= 20 && !TERMINATORS.has(end) && !CLOSERS.has(end) && furniture(text) === 'body') {
+    const next = all[k + 1];
+    const more =
+      next !== undefined &&
+      next.s === line.e + 1 &&
+      !startsOwnParagraph(t.norm.slice(next.s, Math.min(next.e, next.s + 80)));
+    if (
+      more &&
+      line.e - start >= 20 &&
+      !TERMINATORS.has(end) &&
+      !CLOSERS.has(end) &&
+      end !== ELLIPSIS &&
+      furniture(text) === 'body'
+    ) {
       drop.add(line.e);
     } else start = line.e + 1;
   }
@@ -95,6 +109,25 @@ function unwrap(t: Text): Text {
   norm += t.norm.slice(from);
   map.set(t.map.subarray(from), n);
   return { raw: t.raw, norm, map };
+}
+
+/**
+ * A paper's byline before the lead: "本报讯（记者 王言）", "长城网·冀云客户端讯（记者 马静）",
+ * "宁德网消息（闽东日报记者 龚键荣）", "□记者 都镇强 报道".
+ */
+export const BYLINE =
+  /^(?:[^，。（]{0,16}(?:讯|消息)（[^）]{0,40}）|(?:本报|本台|本网|本刊)[^，。（]{0,8}讯|□?记者[^，。]{0,12}报道)/;
+
+/**
+ * A line that begins a paragraph of its own, however the line before it ends: page furniture
+ * ("作者：… 发布时间：…"), a byline, or an opening "2月9日下午，…".
+ */
+function startsOwnParagraph(line: string): boolean {
+  return (
+    furniture(line) !== 'body' ||
+    BYLINE.test(line) ||
+    /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间)?，/.test(line)
+  );
 }
 
 /** Sentences of a span: up to 。！？ and any closing quotes right after. */

@@ -120,6 +120,10 @@ const LACKING_START = new RegExp(
 const REMEDY =
   /^(?:在|对|为|把|将|并|已|全面|有效|积极|持续|基本)?(?:补齐|补上|补强|补足|弥补|缩小|解决|破解|化解|消除|攻克|扭转|改变|克服|突破|缓解|整改|整治|治理)/;
 
+/** A clause about looking for problems is no problem: "认真分析了工作上的问题与不足", "查摆短板". */
+const LOOKS_FOR =
+  /(?:分析|查摆|剖析|反思|查找|找准|梳理|正视|直面|整改)了?[^，。；]{0,12}(?:问题|不足|差距|短板)(?:与不足)?$/;
+
 /** True when a clause says something is lacking. */
 export function lacking(clause: string): boolean {
   // Quotation marks and the ellipsis a quote is cut off with ("…有待加大……”") are not the clause.
@@ -127,7 +131,7 @@ export function lacking(clause: string): boolean {
     .replace(/^[“‘「『]+/, '')
     .replace(/[。！？；，”’」』）…]+$/, '')
     .replace(/(?:的(?:问题|现象|情况)|等(?:问题|方面)?|问题)$/, '');
-  if (text.length < 3 || REMEDY.test(text)) return false;
+  if (text.length < 3 || REMEDY.test(text) || LOOKS_FOR.test(text)) return false;
   return LACKING.test(text) || LACKING_START.test(text);
 }
 

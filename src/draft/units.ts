@@ -15,7 +15,7 @@
  */
 import { achievementItems, leadsIn } from './achievements.js';
 import { cueAt } from './cues.js';
-import { splitAt, splitSentence, type Doc } from './paragraphs.js';
+import { BYLINE, splitAt, splitSentence, type Doc } from './paragraphs.js';
 import { COMRADE, NAME, ROLE, isRole } from './people.js';
 import { findShortcomings, lacking } from './shortcomings.js';
 import { normOf, type Span } from './text.js';
@@ -76,10 +76,20 @@ const INTRO_SPEAKER = new RegExp(
 const INTRO = /^(?:在发言中|发言中|发言时)?(?:介绍|表示|汇报|谈到|提到|说)?(?:说|道)?[，：]/;
 /**
  * A feature's unit: "寿光市委书记赵绪春的PPT上", "诸城市委书记张建伟上来向大家报告",
- * "杭州市委常委、萧山区委书记俞东来说" → the secretary's body (寿光市委) and name.
+ * "杭州市委常委、萧山区委书记俞东来说", "高庄村党支部书记熊仁友在…述职评议考核会上" → the
+ * secretary's body (寿光市委) and name.
  */
+const SECRETARY =
+  `^(?:[^，。]{0,20}，)?(?:[\\u4e00-\\u9fa5]{2,12}?(?:常委|书记|主任|长)、)?` +
+  `([\\u4e00-\\u9fa5]{2,12}?(?:市委|区委|县委|州委|旗委|镇党委|乡党委|街道党工委|党工委|党委|党组|村党支部|村党总支|村))` +
+  `(?:第一)?书记(${NAME})${COMRADE}`;
 const FEATURE = new RegExp(
-  `^(?:[^，。]{0,20}，)?(?:[\\u4e00-\\u9fa5]{2,12}?(?:常委|书记|主任|长)、)?([\\u4e00-\\u9fa5]{2,12}?(?:市委|区委|县委|州委|旗委|镇党委|乡党委|街道党工委|党工委|党委|党组))书记(${NAME})${COMRADE}(?=的PPT|上来|在发言中|发言时|介绍|说|表示|汇报|谈到|讲|报告)`,
+  `${SECRETARY}(?=的PPT|上来|在发言中|发言时|介绍|说|表示|汇报|谈到|讲|报告|陈述|在[^，。]{0,30}?(?:述职|汇报|发言)|针对|通过|带领|围绕|立足|聚焦|以)`,
+  'd',
+);
+/** Right after a quotation, the secretary who said it and what they do ("面对132名党员干部"). */
+const QUOTED_BY = new RegExp(
+  `${SECRETARY}(?=[，。：]|说|表示|介绍|陈述|谈|讲|在|面对|向|用|坦言|感慨|告诉|自豪|笑)`,
   'd',
 );
 const FEATURE_INTRO =
@@ -332,27 +342,89 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
     for (const para of doc.paras) {
       const first = para.sentences[0];
       if (first === undefined) continue;
-      const s = doc.sentences[first]!;
-      if (s.used) continue;
-      const m = FEATURE.exec(normOf(t, s));
-      if (!m) continue;
-      const [ns, ne] = m.indices![1]!;
-      const [ps, pe] = m.indices![2]!;
-      if (ns > 0 && t.norm[s.s + ns - 1] !== '，' && t.norm[s.s + ns - 1] !== '、') continue;
-      const intro = FEATURE_INTRO.exec(t.norm.slice(s.s + m[0].length, s.e))?.[0].length ?? 0;
-      const unit: UnitDraft = {
-        name: { s: s.s + ns, e: s.s + ne },
-        speaker: { s: s.s + ps, e: s.s + pe },
-        achievements: [],
-        shortcomings: [],
-        directives: [],
-        kept: [],
-        found: true,
-        note: '单位取自发言人的职务，请核对',
-      };
-      out.units.push(unit);
-      fill(unit, first, m[0].length + intro, Infinity, false, shortForms(m[1]!));
+      if (doc.sentences[first]!.used) continue;
+      if (!FEATURE.test(normOf(t, doc.sentences[first]!))) {
+        quoted(para);
+        continue;
+      }
+      // "A村第一书记甲…；B村第一书记乙…；…": a unit each.
+      splitAtSecretaries(first);
+      const index = doc.paras.indexOf(para);
+      const pieces: number[] = [];
+      for (let i = first; i < doc.sentences.length && doc.sentences[i]!.para === index; i++)
+        if (!doc.sentences[i]!.used && FEATURE.test(normOf(t, doc.sentences[i]!))) pieces.push(i);
+      pieces.forEach((i, k) => {
+        const s = doc.sentences[i]!;
+        const m = FEATURE.exec(normOf(t, s))!;
+        const [ns, ne] = m.indices![1]!;
+        const [ps, pe] = m.indices![2]!;
+        if (ns > 0 && t.norm[s.s + ns - 1] !== '，' && t.norm[s.s + ns - 1] !== '、') return;
+        const intro = FEATURE_INTRO.exec(t.norm.slice(s.s + m[0].length, s.e))?.[0].length ?? 0;
+        const unit: UnitDraft = {
+          name: { s: s.s + ns, e: s.s + ne },
+          speaker: { s: s.s + ps, e: s.s + pe },
+          achievements: [],
+          shortcomings: [],
+          directives: [],
+          kept: [],
+          found: true,
+          note: '单位取自发言人的职务，请核对',
+        };
+        out.units.push(unit);
+        fill(unit, i, m[0].length + intro, pieces[k + 1] ?? Infinity, false, shortForms(m[1]!));
+      });
     }
+  }
+
+  /** Cut sentence `i` at each ；after which another secretary's part begins. */
+  function splitAtSecretaries(i: number) {
+    for (let at = i; at < doc.sentences.length; at++) {
+      const s = doc.sentences[at]!;
+      const text = normOf(t, s);
+      const k = [...text.matchAll(/；/g)].find((m) => FEATURE.test(text.slice(m.index + 1)))?.index;
+      if (k === undefined) return;
+      splitSentence(doc, at, s.s + k + 1);
+    }
+  }
+
+  /**
+   * A paragraph that opens with what a secretary said, and then who said it: "“我们建立了积分制
+   * 管理……不足之处是……”城关镇党委书记李新锋说。" The quotation is that body's text.
+   */
+  function quoted(para: Doc['paras'][number]) {
+    const text = t.norm.slice(para.s, para.e);
+    const open = BYLINE.exec(text)?.[0].length ?? 0;
+    if (text[open] !== '“') return;
+    let depth = 0;
+    let close = -1;
+    for (let k = open; k < text.length && close < 0; k++) {
+      if (text[k] === '“') depth++;
+      else if (text[k] === '”' && --depth === 0) close = k;
+    }
+    if (close < 0) return;
+    const m = QUOTED_BY.exec(text.slice(close + 1));
+    if (!m) return;
+    const [ns, ne] = m.indices![1]!;
+    const [ps, pe] = m.indices![2]!;
+    const base = para.s + close + 1;
+    // The attribution becomes a sentence of its own, after the quotation's last.
+    const last = doc.sentences.findIndex((x) => x.s <= para.s + close && para.s + close < x.e);
+    if (last < 0 || doc.sentences.slice(para.sentences[0], last + 1).some((x) => x.used)) return;
+    if (doc.sentences[last]!.e > base) splitSentence(doc, last, base);
+    doc.sentences[last]!.e = para.s + close; // the closing quotation mark is not the unit's text
+    const unit: UnitDraft = {
+      name: { s: base + ns, e: base + ne },
+      speaker: { s: base + ps, e: base + pe },
+      achievements: [],
+      shortcomings: [],
+      directives: [],
+      kept: [],
+      found: true,
+      note: '单位取自发言人的职务，请核对',
+    };
+    out.units.push(unit);
+    const from = para.sentences[0]!;
+    fill(unit, from, para.s + open + 1 - doc.sentences[from]!.s, last + 1, false, shortForms(m[1]!));
   }
 
   /**

@@ -231,4 +231,69 @@ describe('forms found by the December 2026 survey of unseen reports', () => {
     expect(yaml).toContain('网页在汉字后加注的拼音（如“会(huì)”）已删去。');
     expect(yaml).not.toMatch(/\((?:zhào|kāi|dǎng|shū)\)/);
   });
+
+  it('a quotation, then the secretary who said it: that body’s text', () => {
+    const { yaml } = draftBrief(
+      [
+        '修武县召开乡镇党委书记抓党建工作述职会。',
+        '“我们建立了积分制管理，实现入党与积分挂钩。不足之处是‘两新’组织党建力度有待加大……”城关镇党委书记李新锋说。',
+        '“2023年，我村新建了两座桥涵。”近日，永兴镇高庄村党支部书记熊仁友在述职评议考核会上“晒”成绩。',
+      ].join('\n'),
+    );
+    const units = data(yaml).units!;
+    expect(units.map((u) => [u.name, u.speaker])).toEqual([
+      ['城关镇党委', '李新锋'],
+      ['永兴镇高庄村党支部', '熊仁友'],
+    ]);
+    expect(units[0]!.achievements).toEqual(['我们建立了积分制管理', '实现入党与积分挂钩']);
+    expect(units[0]!.shortcomings).toEqual(['不足之处是‘两新’组织党建力度有待加大']);
+    expect(units[1]!.achievements).toEqual(['2023年，我村新建了两座桥涵']);
+  });
+
+  it('what a leader 指出 that asks nothing is kept as a comment, not drafted as a directive', () => {
+    const { yaml } = draftBrief(
+      [
+        '县委召开述职评议会。会上，城关镇、周庄镇党委书记先后述职。城关镇新建党群服务中心2个。周庄镇发展集体经济。',
+        '县委书记郭鹏指出，一季度各方面工作全面发力，经济呈稳步恢复态势。郭鹏强调，要注重农村后备干部培养。',
+      ].join('\n'),
+    );
+    const leader = data(yaml).directives!.find((d) => d.speaker === '郭鹏')!;
+    expect(leader.points).toEqual(['要注重农村后备干部培养']);
+    expect(yaml).toContain('# 原文（未列入要点）：一季度各方面工作全面发力，经济呈稳步恢复态势。');
+  });
+
+  it('secretaries one after another, between ；: a unit each', () => {
+    const { yaml } = draftBrief(
+      [
+        '寿宁县举办驻村第一书记中期履职述职评议会。',
+        '清源镇阳尾村第一书记林文春针对村里的资源禀赋，探索出以龙头企业带动产业发展的路子；芹洋乡九岭村第一书记王联辉通过梳理村民的意见，列出民生项目清单；凤阳镇官田村第一书记马长健以走访、座谈等方式，促进“里外”交流……',
+        '成绩有亮点，不足要改进。第一书记们还认真分析了工作上的问题与不足。',
+      ].join('\n'),
+    );
+    const units = data(yaml).units!;
+    expect(units.map((u) => [u.name, u.speaker])).toEqual([
+      ['清源镇阳尾村', '林文春'],
+      ['芹洋乡九岭村', '王联辉'],
+      ['凤阳镇官田村', '马长健'],
+    ]);
+    expect(units[2]!.achievements).toEqual(['以走访、座谈等方式，促进“里外”交流']);
+    expect(units.flatMap((u) => u.shortcomings ?? [])).toEqual([]);
+  });
+
+  it('a headline runs into neither the byline nor the opening; a bare date is no title', () => {
+    const leitai = draftBrief(
+      ['擂台赛“硝烟”再起 19个项目同台竞技留坝县项目谋划', '2月23日，19个项目在留坝县同台竞技，各镇依次登台。'].join(
+        '\n',
+      ),
+    ).yaml;
+    expect(data(leitai).meeting.title).toBe('擂台赛“硝烟”再起 19个项目同台竞技留坝县项目谋划');
+    const shouning = draftBrief(
+      [
+        '寿宁开展驻村第一书记中期履职述职评议活动二〇一九',
+        '宁德网消息（闽东日报记者 龚键荣）7月4日下午，寿宁县委组织部、寿宁县农业农村局举办第五批驻村第一书记中期履职述职评议会。',
+      ].join('\n'),
+    ).yaml;
+    expect(data(shouning).meeting.title).toBe('第五批驻村第一书记中期履职述职评议会');
+    expect(data(shouning).meeting.organizer).toBe('寿宁县委组织部、寿宁县农业农村局');
+  });
 });

@@ -58,6 +58,8 @@ describe('achievements', () => {
       '结合制定浦东新区法规，推动临港新片区加快改革发展',
     ]);
     expect(items('完成投资120亿元，同比增长8%，居全市第一')).toEqual(['完成投资120亿元，同比增长8%，居全市第一']);
+    expect(items('2023年，我村新建了两座桥涵')).toEqual(['2023年，我村新建了两座桥涵']);
+    expect(items('以走访、座谈等方式，打破原有的区域隔阂')).toEqual(['以走访、座谈等方式，打破原有的区域隔阂']);
   });
 
   it('do not split inside quotes', () => {
@@ -132,6 +134,14 @@ describe('directive points', () => {
     expect(split('一要盯紧项目，加快进度；二要守牢底线。')).toEqual(['要盯紧项目，加快进度', '要守牢底线']);
   });
 
+  it('leave out the lead-in before 一要… or after 要求，', () => {
+    expect(split('提出四点要求：一要抓实工作作风；二要坚持比学赶超。')).toEqual(['要抓实工作作风', '要坚持比学赶超']);
+    expect(split('提出五点要求，一是加强政策理论学习，二是壮大集体经济。')).toEqual([
+      '加强政策理论学习',
+      '壮大集体经济',
+    ]);
+  });
+
   it('keep a sentence whole when only its first clause starts with 要', () => {
     expect(split('要强化正向激励，形成制度安排，完善考核评价体系。')).toEqual([
       '要强化正向激励，形成制度安排，完善考核评价体系',
@@ -178,10 +188,14 @@ describe('a clause that says something is lacking', () => {
     expect(lacking(clause)).toBe(true);
   });
 
-  it.each(['全年没有发生一起安全生产事故', '没有一家企业因疫情停产', '存在问题全部整改到位', '“作为镇党委书记'])(
-    'not: %s',
-    (clause) => {
-      expect(lacking(clause)).toBe(false);
-    },
-  );
+  it.each([
+    '全年没有发生一起安全生产事故',
+    '没有一家企业因疫情停产',
+    '存在问题全部整改到位',
+    '“作为镇党委书记',
+    '还认真分析了工作上的问题与不足',
+    '深入查摆短板',
+  ])('not: %s', (clause) => {
+    expect(lacking(clause)).toBe(false);
+  });
 });
