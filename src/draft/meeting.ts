@@ -33,7 +33,7 @@ const MEETING =
 const TITLE_FIRST = new RegExp(`^([^，。]{2,40}?${MEETING})(?:于)?(?:${WHEN})(?:在(.{2,20}?))?(?:召开|举行|举办)`, 'd');
 /** "1月6日下午，市委在Y召开X会议" */
 const TITLE_AFTER = new RegExp(
-  `^(?:为了?[^，。]{2,40}，)?(?:${WHEN})，?(?:([^，。]{1,30}?)(?:在([^，。]{2,20}?))?)?(?:组织)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`,
+  `^(?:为了?[^，。]{2,40}，)?(?:${WHEN})，?(?:([^，。]{1,30}?)(?:在([^，。]{2,20}?))?)?(?:主持|组织)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`,
   'd',
 );
 /** "新年首次" / "2025年第一次" before the meeting's name. */
@@ -128,9 +128,11 @@ function findChair(doc: Doc, people: Mention[], out: MeetingDraft) {
   const n = t.norm;
   const reviewer = findReviewer(doc, new Set(people.map((p) => p.name)));
   if (reviewer) out.reviewer = reviewer;
-  const chair = people.find((m) => n.startsWith('主持', m.after));
+  // "区长戴斌同志在区府1729会议室主持召开了…": where is said between the name and 主持.
+  const where = (m: Mention) => /^(?:在[^，。]{1,20}?)?(?=主持)/.exec(n.slice(m.after, m.after + 24))?.[0].length;
+  const chair = people.find((m) => where(m) !== undefined);
   let name: Span | undefined = chair?.nameSpan;
-  let after = chair?.after ?? -1;
+  let after = chair ? chair.after + where(chair)! : -1;
   let role: Span | undefined;
   if (!chair) {
     // "会议由张三主持", "…，张三主持会议", and a headline "…点评会 尹力主持并点评" (a space before it).

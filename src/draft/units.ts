@@ -15,6 +15,7 @@
  */
 import { achievementItems, leadsIn } from './achievements.js';
 import { cueAt } from './cues.js';
+import { ASK_WORDS } from './directives.js';
 import { BYLINE, splitAt, splitSentence, type Doc } from './paragraphs.js';
 import { COMRADE, NAME, ROLE, isRole } from './people.js';
 import { findShortcomings, lacking } from './shortcomings.js';
@@ -94,6 +95,9 @@ const QUOTED_BY = new RegExp(
 );
 const FEATURE_INTRO =
   /^(?:的PPT上|上来|在发言中|发言时)?(?:向大家)?(?:报告了?|介绍了?|说|表示|汇报了?|谈到|讲了?)?(?:说|道)?[，：]?/;
+/** "会议听取了…" before the body heard: "会议听取了区城管局关于《…》的汇报". */
+const HEARD =
+  /^(?:会议|会上)?(?:还|首先|先后|依次)?听取了?(?=(?!了|各|全|有关|相关|部分|大家|与会)([\u4e00-\u9fa5]{1,16}?(?:委|局|办|室|厅|署|部|中心|公司|集团|组|站|所|院|镇|乡|街道|区|县|社区|村))(?:关于|《|“|就|对|的)[^。]{0,80}?汇报)/;
 /** How many sentences after a list are cut at ；where a unit's name begins. */
 const SPLIT_WINDOW = 80;
 /** Quotes before a sentence's first word. */
@@ -192,8 +196,46 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
       i = fill(unit, i, lead + name.length, Infinity, true);
     }
   }
+  if (out.units.length === 0) hearings();
   if (out.units.length === 0) features();
   return out;
+
+  /**
+   * A standing meeting: "会议听取了区城管局关于《…》的汇报。会议指出，…要…": a unit each body heard,
+   * and what the meeting then says, up to the next hearing, is what it asks of that body.
+   */
+  function hearings() {
+    for (let i = 0; i < doc.sentences.length; i++) {
+      const s = doc.sentences[i]!;
+      if (s.used) continue;
+      const m = HEARD.exec(normOf(t, s));
+      if (!m) continue;
+      const at = s.s + m[0].length;
+      const name = m[1]!;
+      const unit: UnitDraft = {
+        name: { s: at, e: at + name.length },
+        achievements: [],
+        shortcomings: [],
+        directives: [],
+        kept: [],
+        found: true,
+        note: '单位取自“会议听取了…的汇报”，请核对',
+      };
+      out.units.push(unit);
+      s.used = true;
+      for (let j = i + 1; j < doc.sentences.length; j++) {
+        const next = doc.sentences[j]!;
+        const text = normOf(t, next);
+        if (next.used || HEARD.test(text) || next.para !== s.para) break;
+        const said = /^会议(?:还)?(指出|要求|强调|认为)[，：]?/.exec(text);
+        const span = said ? { s: next.s + said[0].length, e: next.e } : next;
+        // What it finds, asking nothing ("…较好地完成了大部分工作任务"), is kept as a comment.
+        if (ASK_WORDS.test(normOf(t, span)) || said?.[1] === '要求' || said?.[1] === '强调') unit.directives.push(span);
+        else unit.kept.push(span);
+        next.used = true;
+      }
+    }
+  }
 
   /**
    * Read a unit's text from sentence `from` (skipping its name) up to `before`, the end of its

@@ -296,4 +296,23 @@ describe('forms found by the December 2026 survey of unseen reports', () => {
     expect(data(shouning).meeting.title).toBe('第五批驻村第一书记中期履职述职评议会');
     expect(data(shouning).meeting.organizer).toBe('寿宁县委组织部、寿宁县农业农村局');
   });
+
+  it('a standing meeting: each body heard is a unit, and what the meeting asks of it its directives', () => {
+    const { yaml } = draftBrief(
+      [
+        '2016年11月2日下午，区委副书记、区长戴斌同志在区府1729会议室主持召开了区政府六届一次常务会议。',
+        '会议听取了区绩效办关于《龙岗区2016年度绩效管理工作中期报告》的汇报。会议指出，各责任单位要主动作为，强化工作落实。',
+        '会议听取了区督查室《关于督办工作进展情况的报告》的汇报。会议指出，各责任单位按照有关部署要求，较好地完成了大部分工作任务。',
+        '会议听取了全区各街道的汇报。',
+      ].join('\n'),
+    );
+    const d = data(yaml);
+    expect(d.meeting.chair).toEqual({ name: '戴斌', role: '区委副书记、区长' });
+    expect(d.meeting.location).toBe('区府1729会议室');
+    expect(d.units!.map((u) => [u.name, u.directives ?? []])).toEqual([
+      ['区绩效办', ['各责任单位要主动作为，强化工作落实']],
+      ['区督查室', []],
+    ]);
+    expect(yaml).toContain('# 原文（未归入成绩或不足）：各责任单位按照有关部署要求，较好地完成了大部分工作任务。');
+  });
 });
