@@ -1,16 +1,18 @@
 /**
- * Reporting units. Three shapes:
+ * Reporting units. The shapes, tried in this order:
  * - lists, "会上，A、B、C先后发言 / 依次汇报", "A、B、C三位区委书记依次发言", "A…等8位书记作交流发言",
- *   "A和B的工委书记首先登台", "A、B负责同志进行了表态发言" (one or more in a report), then each
- *   unit's text, found by its name or a short form of it at the start of a sentence or after a
- *   ；(list: 浦东新区区委, text: 浦东新区…), in list order, one unit per paragraph or several
- *   inside one; two listed bodies whose text opens with both ("市科委、中关村管委会积极…") are
- *   one unit;
+ *   "A和B的工委书记首先登台", "A、B负责同志进行了表态发言", "A、B和C3个村党总支书记进行现场述职"
+ *   (one or more in a report), then each unit's text, found by its name or a short form of it at
+ *   the start of a sentence or after a ；(list: 浦东新区区委, text: 浦东新区…), in list order, one
+ *   unit per paragraph or several inside one; two listed bodies whose text opens with both
+ *   ("市科委、中关村管委会积极…") are one unit;
  * - no list, "X逐一点评…。A街道……。但在……等方面仍存不足。B镇……": a unit starts where a sentence
  *   begins with a body's name, at the start of a paragraph or right after the previous unit's
  *   shortcomings;
- * - neither, a feature: "寿光市委书记赵绪春的PPT上……", "诸城市委书记张建伟上来向大家报告……": a
- *   unit per paragraph opening with a local party secretary who reports.
+ * - a standing meeting's hearings: "会议听取了区城管局关于《…》的汇报。会议指出，…";
+ * - a feature: "寿光市委书记赵绪春的PPT上……", "诸城市委书记张建伟上来向大家报告……", secretaries
+ *   one after another between ；("阳尾村第一书记林文春针对…；九岭村第一书记王联辉通过…"), or a
+ *   quotation and then the secretary who said it ("“…”城关镇党委书记李新锋说。").
  * A unit's text ends at the next unit, a leader's cue, or the end of its paragraph.
  */
 import { achievementItems, leadsIn } from './achievements.js';
@@ -183,16 +185,7 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
       const lead = OPENING_QUOTES.exec(raw)?.[0].length ?? 0;
       const name = orgPrefix(raw.slice(lead));
       if (!name) break;
-      const unit: UnitDraft = {
-        name: { s: s.s + lead, e: s.s + lead + name.length },
-        achievements: [],
-        shortcomings: [],
-        directives: [],
-        kept: [],
-        found: true,
-        note: '单位名称取自句首，请核对全称',
-      };
-      out.units.push(unit);
+      const unit = foundUnit({ s: s.s + lead, e: s.s + lead + name.length }, '单位名称取自句首，请核对全称');
       i = fill(unit, i, lead + name.length, Infinity, true);
     }
   }
@@ -212,16 +205,7 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
       if (!m) continue;
       const at = s.s + m[0].length;
       const name = m[1]!;
-      const unit: UnitDraft = {
-        name: { s: at, e: at + name.length },
-        achievements: [],
-        shortcomings: [],
-        directives: [],
-        kept: [],
-        found: true,
-        note: '单位取自“会议听取了…的汇报”，请核对',
-      };
-      out.units.push(unit);
+      const unit = foundUnit({ s: at, e: at + name.length }, '单位取自“会议听取了…的汇报”，请核对');
       s.used = true;
       for (let j = i + 1; j < doc.sentences.length; j++) {
         const next = doc.sentences[j]!;
@@ -235,6 +219,14 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
         next.used = true;
       }
     }
+  }
+
+  /** A unit whose text was found where its name is, with why a human should look. */
+  function foundUnit(name: Span, note: string, speaker?: Span): UnitDraft {
+    const unit: UnitDraft = { name, achievements: [], shortcomings: [], directives: [], kept: [], found: true, note };
+    if (speaker) unit.speaker = speaker;
+    out.units.push(unit);
+    return unit;
   }
 
   /**
@@ -402,17 +394,10 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
         const [ps, pe] = m.indices![2]!;
         if (ns > 0 && t.norm[s.s + ns - 1] !== '，' && t.norm[s.s + ns - 1] !== '、') return;
         const intro = FEATURE_INTRO.exec(t.norm.slice(s.s + m[0].length, s.e))?.[0].length ?? 0;
-        const unit: UnitDraft = {
-          name: { s: s.s + ns, e: s.s + ne },
-          speaker: { s: s.s + ps, e: s.s + pe },
-          achievements: [],
-          shortcomings: [],
-          directives: [],
-          kept: [],
-          found: true,
-          note: '单位取自发言人的职务，请核对',
-        };
-        out.units.push(unit);
+        const unit = foundUnit({ s: s.s + ns, e: s.s + ne }, '单位取自发言人的职务，请核对', {
+          s: s.s + ps,
+          e: s.s + pe,
+        });
         fill(unit, i, m[0].length + intro, pieces[k + 1] ?? Infinity, false, shortForms(m[1]!));
       });
     }
@@ -454,17 +439,10 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
     if (last < 0 || doc.sentences.slice(para.sentences[0], last + 1).some((x) => x.used)) return;
     if (doc.sentences[last]!.e > base) splitSentence(doc, last, base);
     doc.sentences[last]!.e = para.s + close; // the closing quotation mark is not the unit's text
-    const unit: UnitDraft = {
-      name: { s: base + ns, e: base + ne },
-      speaker: { s: base + ps, e: base + pe },
-      achievements: [],
-      shortcomings: [],
-      directives: [],
-      kept: [],
-      found: true,
-      note: '单位取自发言人的职务，请核对',
-    };
-    out.units.push(unit);
+    const unit = foundUnit({ s: base + ns, e: base + ne }, '单位取自发言人的职务，请核对', {
+      s: base + ps,
+      e: base + pe,
+    });
     const from = para.sentences[0]!;
     fill(unit, from, para.s + open + 1 - doc.sentences[from]!.s, last + 1, false, shortForms(m[1]!));
   }
