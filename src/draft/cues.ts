@@ -1,13 +1,15 @@
 /**
  * Directive cues: a sentence led by "陈吉宁指出，" / "龚正就做好一季度工作指出，" / "他强调，" /
- * "会议要求，" starts a leader's directives. Shared by units (a unit's text stops at a cue)
+ * "会议要求，" — or by a clause and then one of these ("在听取完汇报后，周建平要求：") — starts a
+ * leader's directives. Shared by units (a unit's text stops at a cue)
  * and directives.
  */
 import { COMRADE, NAME, ROLE, looksLikeName } from './people.js';
 import type { Span, Text } from './text.js';
 
 const CUE = new RegExp(
-  `^(?:会上|会议上|讲话中|最后|同时|此外|随后)?，?(?:(${ROLE}))?(${NAME}|他|她)${COMRADE}` +
+  // "在听取完…汇报后，周建平要求：", "围绕做好2023年党建工作，庞玉阳要求…": a clause may lead in.
+  `^(?:会上|会议上|讲话中|最后|同时|此外|随后|[^，。；：“”]{2,40}?(?:后|时|中|上|工作|目标|问题)，)?，?(?:(${ROLE}))?(${NAME}|他|她)${COMRADE}` +
     `(?:在(?:讲话|会上|会议上|总结讲话|点评|讲评)[^，。]{0,6}?中?|在[^，。]{1,12}?时|就([^，。]{1,30}?)|对([^，。]{1,30}?))?` +
     `(?:还|进一步|同时|最后|特别|并|也|再次|明确)?(?:指出|强调|要求|表示|提出|希望|认为)(?:说)?[：，]?`,
   'd',

@@ -1,5 +1,5 @@
 /**
- * The meeting date. `--date` wins. Otherwise the report's own words, in this order: a full date
+ * The meeting date. `--date` wins (with a note when the opening gives another full date). Otherwise the report's own words, in this order: a full date
  * in the opening paragraph ("2025年3月12日"); a day in the opening ("1月6日下午") with the year of
  * the date line; the date line ("2025-01-07 18:23 来源：…", usually the publishing day); a year
  * and month anywhere ("2025年1月"). Each carries a 请核对 note saying where it came from.
@@ -23,10 +23,17 @@ const valid = (m: string, d?: string) =>
   Number(m) >= 1 && Number(m) <= 12 && (d === undefined || (Number(d) >= 1 && Number(d) <= 31));
 
 export function findDate(doc: Doc, given?: string): DateDraft {
-  if (given) return { value: given };
   const n = doc.t.norm;
   const first = doc.paras.find((p) => p.kind === 'body');
   const opening = first ? n.slice(first.s, first.e) : '';
+  if (given) {
+    // --date wins, but not in silence over a date the report itself gives.
+    const said = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(opening);
+    const own = said && valid(said[2]!, said[3]) ? `${said[1]}-${pad(said[2]!)}-${pad(said[3]!)}` : undefined;
+    return own && !own.startsWith(given)
+      ? { value: given, note: `报道写的是“${said![0]}”，已按 --date 填 ${given}，请核对` }
+      : { value: given };
+  }
   const datelines = doc.paras.filter((p) => p.kind === 'dateline').map((p) => n.slice(p.s, p.e));
 
   const full = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(opening);

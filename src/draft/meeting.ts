@@ -26,11 +26,13 @@ export interface MeetingDraft {
 }
 
 const WHEN =
-  '(?:(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日|今天|昨天|今日|昨日|前天|日前|近日|当天|本周[一二三四五六日]?)?(?:上午|下午|晚上|晚间|早上)?|昨晚|今晚';
+  '(?:(?:\\d{4}年)?(?:\\d{1,2}月)?\\d{1,2}日|今天|昨天|今日|昨日|前天|日前|近日|当天|本周[一二三四五六日]?)?(?:上午|下午|晚上|晚间|早上|晚)?|昨晚|今晚';
 const MEETING =
   '(?:会议|大会|座谈会|推进会|例会|专题会|讲评会|点评会|分析会|交流会|调度会|部署会|工作会|常务会|全会|会|擂台赛|决赛|比武)';
 /** "X会议今天下午在Y举行" */
 const TITLE_FIRST = new RegExp(`^([^，。]{2,40}?${MEETING})(?:于)?(?:${WHEN})(?:在(.{2,20}?))?(?:召开|举行|举办)`, 'd');
+/** "昨晚，X会举行" (not "12月14日，市人大常委会召开…": that is TITLE_AFTER's) */
+const TITLE_HELD = new RegExp(`^(?:${WHEN})，([^，。]{2,40}?${MEETING})(?:于)?(?:在(.{2,20}?))?(?:举行|举办)`, 'd');
 /** "1月6日下午，市委在Y召开X会议" */
 const TITLE_AFTER = new RegExp(
   `^(?:为了?[^，。]{2,40}，)?(?:${WHEN})，?(?:([^，。]{1,30}?)(?:在([^，。]{2,20}?))?)?(?:主持|组织)?(?:召开|举行|举办)了?([^，。]{2,40}?${MEETING})(?=[，。]|$)`,
@@ -39,7 +41,7 @@ const TITLE_AFTER = new RegExp(
 /** "新年首次" / "2025年第一次" before the meeting's name. */
 /** Page furniture no title is taken from. */
 const FURNITURE =
-  /[>›»]|^(?:分享|查看原文|其他|阅读原文|来源|稿源|编辑|责任编辑|时间|日期|发布时间|字号|当前位置|您当前的位置|首页|打印|今日|文章搜索|扫一扫|点击|返回)|^[^，。]{0,6}$/;
+  /^[\d\-/.:： 年月日时分]+$|^(?:https?:|www\.)|[>›»]|^(?:分享|查看原文|其他|阅读原文|来源|稿源|编辑|责任编辑|时间|日期|发布时间|字号|当前位置|您当前的位置|首页|打印|今日|文章搜索|扫一扫|点击|返回)|^[^，。]{0,6}$/;
 const ORDINAL = /^((?:\d{4}年|新年|今年|本年度?|年内)?(?:首次|第[一二三四五六七八九十\d]+次|首场))(.{4,})$/;
 
 export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
@@ -57,7 +59,7 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
   const s0 =
     opening.find((s) => {
       const text = normOf(doc.t, s).replace(BYLINE, '');
-      return TITLE_FIRST.test(text) || TITLE_AFTER.test(text);
+      return TITLE_FIRST.test(text) || TITLE_AFTER.test(text) || TITLE_HELD.test(text);
     }) ?? opening[0];
   if (!s0) {
     findChair(doc, people, out);
@@ -72,7 +74,7 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
     return r ? { s: from + r[0], e: from + r[1] } : undefined;
   };
   let titleEnd = -1;
-  const a = TITLE_FIRST.exec(text);
+  const a = TITLE_FIRST.exec(text) ?? TITLE_HELD.exec(text);
   const b = a ? null : TITLE_AFTER.exec(text);
   if (a) {
     out.title = at(a, 1);
@@ -99,7 +101,11 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
     }
   }
   // "1月6日下午，…" and "县委书记陆卫东主持召开…" name no organizer.
-  if (out.organizer && /^(?:\d|今|昨|日|近)|主持|书记|主任|[市区县镇乡]长/.test(normOf(doc.t, out.organizer)))
+  // Nor do "全市召开…", "我市召开…".
+  if (
+    out.organizer &&
+    /^(?:\d|今|昨|日|近)|主持|书记|主任|[市区县镇乡]长|^[全我本][省市区县镇乡]$/.test(normOf(doc.t, out.organizer))
+  )
     delete out.organizer;
   if (titleEnd > 0) {
     // The rest of the opening sentence says what the meeting is for.

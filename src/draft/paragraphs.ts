@@ -113,18 +113,20 @@ function unwrap(t: Text): Text {
 
 /**
  * A paper's byline before the lead: "本报讯（记者 王言）", "长城网·冀云客户端讯（记者 马静）",
- * "宁德网消息（闽东日报记者 龚键荣）", "□记者 都镇强 报道".
+ * "宁德网消息（闽东日报记者 龚键荣）", "红网桂阳站6月12日讯", "（郑汝可）", "□记者 都镇强 报道".
  */
 export const BYLINE =
-  /^(?:[^，。（]{0,16}(?:讯|消息)（[^）]{0,40}）|(?:本报|本台|本网|本刊)[^，。（]{0,8}讯|□?记者[^，。]{0,12}报道)/;
+  /^(?:(?:[^，。（]{0,16}消息|(?:本报|本台|本网|本刊)[^，。（]{0,8}讯|[^，。（“]{0,16}(?:网|台|报|站|社)[^，。（“]{0,12}(?:讯|电))(?:（[^）]{0,40}）)?：?|（[\u4e00-\u9fa5 ]{2,12}）|□?记者[^，。]{0,12}报道)/;
 
 /**
  * A line that begins a paragraph of its own, however the line before it ends: page furniture
- * ("作者：… 发布时间：…"), a byline, or an opening "2月9日下午，…".
+ * ("作者：… 发布时间：…"), a short line with no punctuation ("红网君山站"), a byline, or an
+ * opening "2月9日下午，…".
  */
 function startsOwnParagraph(line: string): boolean {
   return (
     furniture(line) !== 'body' ||
+    /^[^，。、；：！？“”（）,.;:!?()]{1,12}$/.test(line) ||
     BYLINE.test(line) ||
     /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间)?，/.test(line)
   );

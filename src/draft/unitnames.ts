@@ -62,7 +62,11 @@ const WEAK = ['区', '市'];
 export function orgPrefix(sentence: string): string | null {
   const run = /^[\u4e00-\u9fa5]{2,12}/.exec(sentence)?.[0];
   if (!run || /^(?:但|要|在|对|从|为|把|以|与|和|同时|其中|此外|另外|下一步|今后)/.test(run)) return null;
-  for (let p = 2; p <= run.length; p++) {
+  // "杨远志充分肯定了建立党委…": a person doing something, not a body.
+  const cut = run.search(/了|的|是|肯定|指出|强调|要求|表示|充分|认真/);
+  if (cut === 0) return null;
+  const end = cut < 0 ? run.length : cut;
+  for (let p = 2; p <= end; p++) {
     const head = run.slice(0, p);
     if (STRONG.some((s) => head.endsWith(s) && head.length >= Math.max(3, s.length + 1))) return head;
   }

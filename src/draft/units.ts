@@ -53,7 +53,7 @@ const LIST_VERB = new RegExp(
   [
     '(?:先后|依次|分别|相继|陆续|轮流|首先|逐一)(?:登台|上台)?(?:作了?|做了?|进行了?)?(?:交流|典型经验|典型|表态|专题|工作|现场)?(?:发言|汇报|交流|述职)',
     '(?:先后|依次|相继|陆续|轮流|首先)(?:登台|上台|走上)',
-    '(?:作了?|做了?|进行了?)(?:[^，。；]{1,6}和)?(?:交流|典型经验|典型|表态|专题|工作)(?:发言|汇报)',
+    '(?:作了?|做了?|进行了?)(?:[^，。；]{1,6}和)?(?:交流|典型经验|典型|表态|专题|工作|代表)(?:发言|汇报)',
     '作了?述职报告',
     '分别就[^，。；]{1,24}?(?:作了?|做了?|进行了?)(?:报告|汇报|发言)',
     '(?:上台|登台)?(?:作了?|做了?|进行了?)?现场(?:述职|汇报|陈述)',
@@ -99,7 +99,7 @@ const FEATURE_INTRO =
   /^(?:的PPT上|上来|在发言中|发言时)?(?:向大家)?(?:报告了?|介绍了?|说|表示|汇报了?|谈到|讲了?)?(?:说|道)?[，：]?/;
 /** "会议听取了…" before the body heard: "会议听取了区城管局关于《…》的汇报". */
 const HEARD =
-  /^(?:会议|会上)?(?:还|首先|先后|依次)?听取了?(?=(?!了|各|全|有关|相关|部分|大家|与会)([\u4e00-\u9fa5]{1,16}?(?:委|局|办|室|厅|署|部|中心|公司|集团|组|站|所|院|镇|乡|街道|区|县|社区|村))(?:关于|《|“|就|对|的)[^。]{0,80}?汇报)/;
+  /(?:^|[，；])(?:会议|会上)?(?:还|首先|先后|依次)?(?:认真)?听取了?(?=(?!了|各|全|有关|相关|部分|大家|与会)([\u4e00-\u9fa5]{1,16}?(?:委|局|办|室|厅|署|部|中心|公司|集团|组|站|所|院|镇|乡|街道|区|县|社区|村))(?:关于|《|“|就|对|的)[^。]{0,80}?汇报)/;
 /** How many sentences after a list are cut at ；where a unit's name begins. */
 const SPLIT_WINDOW = 80;
 /** Quotes before a sentence's first word. */
@@ -199,11 +199,11 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
    */
   function hearings() {
     for (let i = 0; i < doc.sentences.length; i++) {
+      // Read the opening too: "…召开常务会议，听取了县自然资源局关于…的汇报".
       const s = doc.sentences[i]!;
-      if (s.used) continue;
       const m = HEARD.exec(normOf(t, s));
       if (!m) continue;
-      const at = s.s + m[0].length;
+      const at = s.s + m.index + m[0].length;
       const name = m[1]!;
       const unit = foundUnit({ s: at, e: at + name.length }, '单位取自“会议听取了…的汇报”，请核对');
       s.used = true;

@@ -62,10 +62,17 @@ describe('the meeting date', () => {
     expect(messages[0]).toMatch(/^draft\.yaml:\d+:\d+: meeting\.date: expected a date/);
   });
 
-  it('--date wins over the report, with no note', () => {
+  it('--date wins over the report, with a note when the report gives another date', () => {
     const { yaml, notes } = draftBrief(fixture('district-linjiang.txt'), { date: '2025-03-13' });
     expect(data(yaml).meeting.date).toBe('2025-03-13');
-    expect(notes.some((n) => n.startsWith('meeting.date'))).toBe(false);
+    expect(notes.filter((n) => n.startsWith('meeting.date'))).toEqual([
+      'meeting.date: 报道写的是“2025年3月12日”，已按 --date 填 2025-03-13，请核对',
+    ]);
+    // The same day, or its month: nothing to check.
+    for (const date of ['2025-03-12', '2025-03'])
+      expect(
+        draftBrief(fixture('district-linjiang.txt'), { date }).notes.some((n) => n.startsWith('meeting.date')),
+      ).toBe(false);
   });
 
   it('a year and month in the report gives YYYY-MM, with a note', () => {
@@ -314,5 +321,41 @@ describe('forms found by the December 2026 survey of unseen reports', () => {
       ['区督查室', []],
     ]);
     expect(yaml).toContain('# 原文（未归入成绩或不足）：各责任单位按照有关部署要求，较好地完成了大部分工作任务。');
+  });
+
+  it('a cue after a clause; 作代表发言; a hearing inside the opening; a person is no unit', () => {
+    const kaijiang = data(
+      draftBrief(
+        '11月12日，县长周建平主持召开县政府第65次常务会议，听取了县自然资源局关于耕地保护工作的汇报。\n在听取完汇报后，周建平要求：要压实耕地保护责任。',
+      ).yaml,
+    );
+    expect(kaijiang.units!.map((u) => u.name)).toEqual(['县自然资源局']);
+    expect(kaijiang.directives!.find((d) => d.speaker === '周建平')?.points).toEqual(['要压实耕地保护责任']);
+    const wuhan = data(
+      draftBrief(
+        '（郑汝可）昨晚，全市召开第三次拼搏赶超交流会。东西湖区、汉阳区、武昌区负责人作代表发言。围绕全力拼搏实现全年经济目标，陈一新要求，要抓当前、谋长远。',
+      ).yaml,
+    );
+    expect(wuhan.meeting.title).toBe('拼搏赶超交流会');
+    expect(wuhan.meeting.organizer).toBeUndefined();
+    expect(wuhan.units!.map((u) => u.name)).toEqual(['东西湖区', '汉阳区', '武昌区']);
+    expect(wuhan.directives!.find((d) => d.speaker === '陈一新')?.points).toEqual(['要抓当前、谋长远']);
+    const nanan = data(
+      draftBrief(
+        '市委召开市直机关党委书记抓基层党建工作述职评议会议。市委常委、组织部部长杨远志逐一点评。杨远志充分肯定了建立党委书记抓党建述职评议制度的重要性。',
+      ).yaml,
+    );
+    expect(nanan.units ?? []).toEqual([]);
+  });
+
+  it('titles after a site’s byline or time line, and "昨晚，X会举行"', () => {
+    const title = (report: string) => data(draftBrief(report).yaml).meeting.title;
+    expect(title('红网桂阳站6月12日讯 11日，桂阳县举行项目建设推进会。')).toBe('项目建设推进会');
+    expect(title('06-12 14:32\n5月30日晚，县长张建科主持召开县政府2021年第6次县长办公会议，各镇负责人参加。')).toBe(
+      '县政府2021年第6次县长办公会议',
+    );
+    expect(title('本报讯（记者 项乐茹）昨晚，温州市2018年第一次乡镇（街道）党（工）委书记工作交流会举行。')).toBe(
+      '温州市2018年第一次乡镇（街道）党（工）委书记工作交流会',
+    );
   });
 });
