@@ -23,7 +23,9 @@ export interface AttendeesDraft {
 const ATTEND =
   /(?:等)?(?:出席|列席|参加|应邀参加|到会指导|到场指导|陪同|出席并讲话)了?(?:会议|大会|本次会议|活动|座谈会|会议和观摩|审议)?(?:并(?:讲话|致辞|作交流发言|作点评|现场点评|点评))?(?:工作)?(?=[，。；！]|$)/g;
 /** "县领导", "区领导同志", "在家的市领导" before names. */
-const LEADERS = /^(?:在家的?|其他)?(?:[省市区县州镇乡]|街道)?领导(?:同志)?/;
+const LEADERS = /^(?:在家的?|其他)?(?:[省市区县州镇乡]|街道)?(?:委|政府|人大|政协)?领导(?:同志)?/;
+/** "…刘革新等县级领导及各县直机关…主要负责人": the names end where their group is named. */
+const LEADERS_TAIL = /等[^，]{0,8}领导.*$/;
 /** "等县四套班子领导", "等区领导", "等参会同志" after names. */
 const GROUP_TAIL = /等[^、，]*$/;
 const GROUP = /领导|负责|同志|代表|成员|干部/;
@@ -68,16 +70,26 @@ export function recogniseAttendees(doc: Doc, known: ReadonlySet<string>): Attend
       const people: Span[] = [];
       let group: Span | undefined;
       for (let k = clauses.length - 1; k >= 0; k--) {
-        const names = namesIn(clauses[k]!, k === clauses.length - 1);
+        const last = k === clauses.length - 1;
+        const names = namesIn(clauses[k]!, last);
         if (names === null) {
-          // A group that attended ("各街镇主要负责同志参加会议") is worth a comment.
-          if (k === clauses.length - 1 && GROUP.test(normOf(t, clauses[k]!))) group = clauses[k];
+          // A group that attended ("各街镇主要负责同志参加会议") is worth a comment; the people
+          // may come before it ("县政府领导刘涛、张宏斌，各镇及有关部门负责人参加").
+          if (last && GROUP.test(normOf(t, clauses[k]!))) {
+            group = clauses[k];
+            continue;
+          }
           break;
         }
         people.unshift(...names);
       }
       if (people.length) {
         out.names.push(...people);
+        // The group after the names is kept as a comment: "…各镇负责人参加", "…等县级领导及…参加".
+        const lastClause = clauses[clauses.length - 1];
+        const led = lastClause && !group ? LEADERS_TAIL.exec(normOf(t, lastClause)) : null;
+        if (group) out.others.push({ s: group.s, e: from });
+        else if (led) out.others.push({ s: lastClause!.s + led.index, e: from });
         found = true;
       } else if (group) {
         out.others.push({ s: group.s, e: from });
@@ -96,12 +108,13 @@ export function recogniseAttendees(doc: Doc, known: ReadonlySet<string>): Attend
   function namesIn(clause: Span, last: boolean): Span[] | null {
     let span = clause;
     const text = normOf(t, span);
-    const tail = last ? GROUP_TAIL.exec(text) : null;
+    const tail = last ? (GROUP_TAIL.exec(text) ?? LEADERS_TAIL.exec(text)) : null;
     if (tail) span = { s: span.s, e: span.s + tail.index };
     const lead = LEADERS.exec(normOf(t, span));
     if (lead) span = { s: span.s + lead[0].length, e: span.e };
     const names: Span[] = [];
-    let listed = lead !== null; // bare names are fine after a role or "市领导"
+    // Bare names are fine after a role or "市领导", or before "等县级领导".
+    let listed = lead !== null || (tail !== null && tail[0].includes('领导'));
     for (const whole of splitAt(t, span, '、和及')) {
       // "XX县区委组织部…" (a name left out by the publisher): the role starts at the first hanzi.
       const skip = /^[^\u4e00-\u9fa5]*/.exec(normOf(t, whole))![0].length;

@@ -358,4 +358,18 @@ describe('forms found by the December 2026 survey of unseen reports', () => {
       '温州市2018年第一次乡镇（街道）党（工）委书记工作交流会',
     );
   });
+
+  it('attendees before a group, or before "等县级领导"', () => {
+    const taibai = data(
+      draftBrief(
+        '5月30日晚，县长张建科主持召开县政府2021年第6次县长办公会议，县政府领导刘涛、张宏斌、陆星，各镇及有关部门负责人参加。',
+      ).yaml,
+    );
+    expect(taibai.meeting.attendees).toEqual(['刘涛', '张宏斌', '陆星']);
+    const { yaml } = draftBrief(
+      '11日，桂阳县举行项目建设推进会。廖桂生、庹登军、赵振等县级领导及各县直机关主要负责人参加。',
+    );
+    expect(data(yaml).meeting.attendees).toEqual(['廖桂生', '庹登军', '赵振']);
+    expect(yaml).toContain('# 另：等县级领导及各县直机关主要负责人参加。');
+  });
 });
