@@ -57,7 +57,7 @@ export function draftBrief(report: string, options: DraftOptions = {}): DraftRes
   const attendees = recogniseAttendees(doc, known);
   // Read for attendees too ("…主持会议，县长…出席"), the chair's sentence is placed now.
   if (meeting.chairSentence !== undefined) doc.sentences[meeting.chairSentence]!.used = true;
-  const units = recogniseUnits(doc, known);
+  const units = recogniseUnits(doc, known, meeting.organizer && t.norm.slice(meeting.organizer.s, meeting.organizer.e));
   // No one 主持 and no one named as reviewing: the leader who reviewed the units in turn.
   if (!meeting.chair && units.reviewer) {
     const nameText = t.norm.slice(units.reviewer.s, units.reviewer.e);

@@ -50,17 +50,19 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
   const head = doc.paras.find((p) => p.kind === 'headline');
   if (head) out.headline = { s: head.s, e: head.e };
   const bodies = doc.paras.filter((p) => p.kind === 'body' && p.sentences.length > 0);
-  // The opening: the first sentence that names the meeting, among the first few; else the first
-  // that is not page furniture ("首页 > 国内资讯", "分享:", "查看原文", "来源：…").
+  // The opening: the first sentence that names the meeting, among the first three of the first few
+  // paragraphs ("“让我们把掌声送给…”4月6日，滨淮镇召开第一季度工作总结会"); else the first that
+  // is not page furniture ("首页 > 国内资讯", "分享:", "查看原文", "来源：…").
   const opening = bodies
     .slice(0, 8)
     .map((p) => doc.sentences[p.sentences[0]!]!)
     .filter((s) => !FURNITURE.test(normOf(doc.t, s)));
-  const s0 =
-    opening.find((s) => {
-      const text = normOf(doc.t, s).replace(BYLINE, '');
-      return TITLE_FIRST.test(text) || TITLE_AFTER.test(text) || TITLE_HELD.test(text);
-    }) ?? opening[0];
+  const names = (s: (typeof opening)[number]) => {
+    const text = normOf(doc.t, s).replace(BYLINE, '');
+    return TITLE_FIRST.test(text) || TITLE_AFTER.test(text) || TITLE_HELD.test(text);
+  };
+  const seconds = bodies.slice(0, 8).flatMap((p) => p.sentences.slice(1, 3).map((i) => doc.sentences[i]!));
+  const s0 = opening.find(names) ?? seconds.find((s) => !s.used && names(s)) ?? opening[0];
   if (!s0) {
     findChair(doc, people, out);
     return out;

@@ -107,7 +107,11 @@ const OPENING_QUOTES = /^[“‘「『]+/;
 /** In a reviewed unit's text, the reviewer asking something of it. */
 const ASKS = /^(?:下一步|今后|接下来|下阶段|希望)?，?(?:要|希望|务必|必须|须|需要|应)/;
 
-export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft {
+/**
+ * `host` is the meeting's organizer, when the opening names it ("盐城市滨海县滨淮镇"): its own
+ * secretary, quoted in a feature, leads the meeting and is no reporting unit.
+ */
+export function recogniseUnits(doc: Doc, known: ReadonlySet<string>, host?: string): UnitsDraft {
   const t = doc.t;
   const free = doc.sentences.map((s, i) => [s, i] as const).filter(([s]) => !s.used);
   // The first list, and any more in its paragraph ("A、B等4个单位在先进席作典型经验发言，C、D等4个
@@ -393,6 +397,7 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>): UnitsDraft
         const [ns, ne] = m.indices![1]!;
         const [ps, pe] = m.indices![2]!;
         if (ns > 0 && t.norm[s.s + ns - 1] !== '，' && t.norm[s.s + ns - 1] !== '、') return;
+        if (host && shortForms(m[1]!).some((f) => f.length >= 2 && host.endsWith(f))) return;
         const intro = FEATURE_INTRO.exec(t.norm.slice(s.s + m[0].length, s.e))?.[0].length ?? 0;
         const unit = foundUnit({ s: s.s + ns, e: s.s + ne }, '单位取自发言人的职务，请核对', {
           s: s.s + ps,

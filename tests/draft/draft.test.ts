@@ -372,4 +372,17 @@ describe('forms found by the December 2026 survey of unseen reports', () => {
     expect(data(yaml).meeting.attendees).toEqual(['廖桂生', '庹登军', '赵振']);
     expect(yaml).toContain('# 另：等县级领导及各县直机关主要负责人参加。');
   });
+
+  it('a meeting named after a quotation; the host’s own secretary is no reporting unit', () => {
+    const { yaml } = draftBrief(
+      [
+        '“让我们把掌声送给获得‘先进村’红旗的公玉村、建东村。希望他们继续发扬优良作风。”4月6日，滨海县滨淮镇举办第一季度工作总结会，表彰先进，激励后进。',
+        '滨淮镇党委书记吕博表示，开展“先进村”“落后村”评选工作，是一项重要制度安排。',
+      ].join('\n'),
+    );
+    const d = data(yaml);
+    expect(d.meeting.title).toBe('第一季度工作总结会');
+    expect(d.meeting.organizer).toBe('滨海县滨淮镇');
+    expect(d.units ?? []).toEqual([]);
+  });
 });
