@@ -1,8 +1,9 @@
 /**
- * The meeting date. `--date` wins (with a note when the opening gives another full date). Otherwise the report's own words, in this order: a full date
- * in the opening paragraph ("2025年3月12日"); a day in the opening ("1月6日下午") with the year of
- * the date line; the date line ("2025-01-07 18:23 来源：…", usually the publishing day); a year
- * and month anywhere ("2025年1月"). Each carries a 请核对 note saying where it came from.
+ * The meeting date. `--date` wins (with a note when the opening gives another full date).
+ * Otherwise the report's own words, in this order: a full date in the opening paragraph
+ * ("2025年3月12日"); a day in the opening ("1月6日下午") with the year of the date line; the date
+ * line ("2025-01-07 18:23 来源：…", usually the publishing day); a year and month anywhere
+ * ("2025年1月"). Each carries a 请核对 note saying where it came from.
  *
  * When the report gives none (the seed says only "今天下午"), the draft gets a placeholder that
  * is NOT a date, so `briefdeck validate`/`build` refuse the draft with a message at
@@ -26,20 +27,16 @@ export function findDate(doc: Doc, given?: string): DateDraft {
   const n = doc.t.norm;
   const first = doc.paras.find((p) => p.kind === 'body');
   const opening = first ? n.slice(first.s, first.e) : '';
+  const full = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(opening);
+  const own = full && valid(full[2]!, full[3]) ? `${full[1]}-${pad(full[2]!)}-${pad(full[3]!)}` : undefined;
   if (given) {
     // --date wins, but not in silence over a date the report itself gives.
-    const said = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(opening);
-    const own = said && valid(said[2]!, said[3]) ? `${said[1]}-${pad(said[2]!)}-${pad(said[3]!)}` : undefined;
     return own && !own.startsWith(given)
-      ? { value: given, note: `报道写的是“${said![0]}”，已按 --date 填 ${given}，请核对` }
+      ? { value: given, note: `报道写的是“${full![0]}”，已按 --date 填 ${given}，请核对` }
       : { value: given };
   }
+  if (own) return { value: own }; // the report says so: nothing to check
   const datelines = doc.paras.filter((p) => p.kind === 'dateline').map((p) => n.slice(p.s, p.e));
-
-  const full = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(opening);
-  if (full && valid(full[2]!, full[3])) {
-    return { value: `${full[1]}-${pad(full[2]!)}-${pad(full[3]!)}` }; // the report says so: nothing to check
-  }
   const line = datelines
     .map((l) => /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(l))
     .find((m) => m && valid(m[2]!, m[3]));

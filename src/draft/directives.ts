@@ -31,8 +31,14 @@ const ENUMERATOR =
 /** A cue that reports a finding ("指出", "认为", "表示"), not one that asks ("强调", "要求"). */
 const ASSESSES = /^[^，。]*?(?:指出|认为|表示)[：，]?$/;
 /** Words that ask something of someone (not "部署要求", a noun). */
-export const ASK_WORDS =
+const ASK_WORDS =
   /要(?!求)|(?:^|，)要求|必须|务必|应当|应该|需|须|希望|确保|切实|着力|坚持|进一步|力争|不能|不得|严禁|加快|推动|抓好|做好/;
+
+/**
+ * "会议指出，…取得了阶段性成果，但…还存在一定差距": what a cue ("会议指出，") introduces only finds
+ * something and asks nothing of anyone, so it is no directive.
+ */
+export const findsOnly = (cue: string, text: string): boolean => ASSESSES.test(cue) && !ASK_WORDS.test(text);
 
 export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string): LeaderDraft[] {
   const t = doc.t;
@@ -65,9 +71,8 @@ export function recogniseDirectives(doc: Doc, people: Mention[], chair?: string)
           doc.sentences[j]!.used = true;
         }
         pending.length = 0;
-        // "会议指出，…取得了阶段性成果，但…还存在一定差距": what a leader finds, asking nothing
-        // of anyone, is not a directive; it is kept as a comment on that leader.
-        if (ASSESSES.test(t.norm.slice(cue.who.e, cue.rest)) && !ASK_WORDS.test(t.norm.slice(cue.rest, s.e)))
+        // What a leader only finds is kept as a comment on that leader.
+        if (findsOnly(t.norm.slice(cue.who.e, cue.rest), t.norm.slice(cue.rest, s.e)))
           speaker.kept.push({ s: cue.rest, e: s.e });
         else speaker.points.push(...points(t, { s: cue.rest, e: s.e }, speaker));
         s.used = true;

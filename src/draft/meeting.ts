@@ -31,6 +31,8 @@ const MEETING =
   '(?:会议|大会|座谈会|推进会|例会|专题会|讲评会|点评会|分析会|交流会|调度会|部署会|工作会|常务会|全会|会|擂台赛|决赛|比武)';
 /** "X会议今天下午在Y举行" */
 const TITLE_FIRST = new RegExp(`^([^，。]{2,40}?${MEETING})(?:于)?(?:${WHEN})(?:在(.{2,20}?))?(?:召开|举行|举办)`, 'd');
+/** A first clause that only says when: "2月23日", "近日". */
+const ONLY_WHEN = new RegExp(`^(?:${WHEN})$`);
 /** "昨晚，X会举行" (not "12月14日，市人大常委会召开…": that is TITLE_AFTER's) */
 const TITLE_HELD = new RegExp(`^(?:${WHEN})，([^，。]{2,40}?${MEETING})(?:于)?(?:在(.{2,20}?))?(?:举行|举办)`, 'd');
 /** "1月6日下午，市委在Y召开X会议" */
@@ -92,7 +94,7 @@ export function recogniseMeeting(doc: Doc, people: Mention[]): MeetingDraft {
     // report's headline when that clause only says when ("2月23日", "近日").
     const comma = text.search(/[，。]/);
     out.title = { s: from, e: from + (comma > 0 ? comma : text.length) };
-    if (out.headline && new RegExp(`^(?:${WHEN})$`).test(normOf(doc.t, out.title))) out.title = out.headline;
+    if (out.headline && ONLY_WHEN.test(normOf(doc.t, out.title))) out.title = out.headline;
     out.titleUnsure = true;
   }
   if (out.title && !out.titleUnsure) {
@@ -157,8 +159,7 @@ function findChair(doc: Doc, people: Mention[], out: MeetingDraft) {
     }
   }
   if (!name) {
-    // "在市长王永礼的主持下"
-    const under = new RegExp(`在(${ROLE})?(${NAME})${COMRADE}的主持下`, 'd').exec(n);
+    const under = CHAIRED_UNDER.exec(n);
     if (under && looksLikeName(under[2]!)) {
       const [s, e] = under.indices![2]!;
       name = { s, e };
@@ -186,6 +187,8 @@ function findChair(doc: Doc, people: Mention[], out: MeetingDraft) {
   if (remark) out.chairRemark = { s: after + remark[0].length, e: sentence.e };
 }
 
+/** "在市长王永礼的主持下" */
+const CHAIRED_UNDER = new RegExp(`在(${ROLE})?(${NAME})${COMRADE}的主持下`, 'd');
 /** A leader followed, in the same clause, by 点评: the one who reviews the units. */
 const FOLLOW =
   '(?=(?:对|的|现场|逐一|逐个|一一|分别|依次|作|做|进行|在|参加|代表|最后|集中|当场|即时|针对|主持)[^，。；]{0,40}?(?:点评|讲评)|点评|讲评)';

@@ -17,7 +17,7 @@
  */
 import { achievementItems, leadsIn } from './achievements.js';
 import { cueAt } from './cues.js';
-import { ASK_WORDS } from './directives.js';
+import { findsOnly } from './directives.js';
 import { BYLINE, splitAt, splitSentence, type Doc } from './paragraphs.js';
 import { COMRADE, NAME, ROLE, isRole } from './people.js';
 import { findShortcomings, lacking } from './shortcomings.js';
@@ -215,11 +215,12 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>, host?: stri
         const next = doc.sentences[j]!;
         const text = normOf(t, next);
         if (next.used || HEARD.test(text) || next.para !== s.para) break;
-        const said = /^会议(?:还)?(指出|要求|强调|认为)[，：]?/.exec(text);
+        const said = /^会议(?:还)?(?:指出|要求|强调|认为)[，：]?/.exec(text);
         const span = said ? { s: next.s + said[0].length, e: next.e } : next;
-        // What it finds, asking nothing ("…较好地完成了大部分工作任务"), is kept as a comment.
-        if (ASK_WORDS.test(normOf(t, span)) || said?.[1] === '要求' || said?.[1] === '强调') unit.directives.push(span);
-        else unit.kept.push(span);
+        // What it only finds ("…较好地完成了大部分工作任务") is kept as a comment; a sentence
+        // without a cue is read as a finding unless it asks something.
+        if (findsOnly(said?.[0] ?? '指出', normOf(t, span))) unit.kept.push(span);
+        else unit.directives.push(span);
         next.used = true;
       }
     }
@@ -388,12 +389,13 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>, host?: stri
       // "A村第一书记甲…；B村第一书记乙…；…": a unit each.
       splitAtSecretaries(first);
       const index = doc.paras.indexOf(para);
-      const pieces: number[] = [];
-      for (let i = first; i < doc.sentences.length && doc.sentences[i]!.para === index; i++)
-        if (!doc.sentences[i]!.used && FEATURE.test(normOf(t, doc.sentences[i]!))) pieces.push(i);
-      pieces.forEach((i, k) => {
+      const pieces: { i: number; m: RegExpExecArray }[] = [];
+      for (let i = first; i < doc.sentences.length && doc.sentences[i]!.para === index; i++) {
+        const m = doc.sentences[i]!.used ? null : FEATURE.exec(normOf(t, doc.sentences[i]!));
+        if (m) pieces.push({ i, m });
+      }
+      pieces.forEach(({ i, m }, k) => {
         const s = doc.sentences[i]!;
-        const m = FEATURE.exec(normOf(t, s))!;
         const [ns, ne] = m.indices![1]!;
         const [ps, pe] = m.indices![2]!;
         if (ns > 0 && t.norm[s.s + ns - 1] !== '，' && t.norm[s.s + ns - 1] !== '、') return;
@@ -403,7 +405,7 @@ export function recogniseUnits(doc: Doc, known: ReadonlySet<string>, host?: stri
           s: s.s + ps,
           e: s.s + pe,
         });
-        fill(unit, i, m[0].length + intro, pieces[k + 1] ?? Infinity, false, shortForms(m[1]!));
+        fill(unit, i, m[0].length + intro, pieces[k + 1]?.i ?? Infinity, false, shortForms(m[1]!));
       });
     }
   }
